@@ -1,0 +1,133 @@
+import { randomInt } from 'node:crypto'
+
+import type { InviteView, MeView } from '../contract/account.contract'
+import {
+  activeFailures,
+  BIND_MAX_FAILURES,
+  hoursUntilUnlock,
+  INVITE_TTL_MS,
+  isLocked,
+  makeInviteCode,
+  normaliseInviteCode,
+  recordFailure,
+} from '../domain/binding.rules'
+import { normaliseName } from '../domain/member.rules'
+import { AppError } from '../common/app-error'
+import { authorizeOn } from '../common/auth'
+import { type CallContext, loadCaller } from '../common/caller'
+import { _, db } from '../common/cloud'
+import { COLLECTIONS } from '../common/collections'
+import type { InviteDoc, MemberDoc } from '../common/docs'
+import { toMeView } from '../common/views'
+
+export async function getMe(ctx: CallContext): Promise<MeView> {
+  return toMeView(await ctx.caller(), await ctx.orgs())
+}
+
+/**
+ * Claims the user for the member and the member for the user, each with a conditional
+ * update, so two accounts racing for one member (or one account for two members) leave
+ * exactly one binding. The user claim is released if the member was taken meanwhile.
+ */
+async function bind(ctx: CallContext, memberId: string): Promise<MeView> {
+  const claimedUser = await db
+    .collection(COLLECTIONS.users)
+    .where({ _id: ctx.openid, memberId: null })
+    .update({ data: { memberId, bindFailures: null } })
+  if (claimedUser.stats.updated !== 1) throw new AppError('ACCOUNT.ALREADY_BOUND')
+  const claimedMember = await db
+    .collection(COLLECTIONS.members)
+    .where({ _id: memberId, openid: null })
+    .update({ data: { openid: ctx.openid, boundAt: ctx.now, updatedAt: ctx.now } })
+  if (claimedMember.stats.updated !== 1) {
+    await db.collection(COLLECTIONS.users).doc(ctx.openid).update({ data: { memberId: null } })
+    throw new AppError('ACCOUNT.MEMBER_TAKEN')
+  }
+  return toMeView(await loadCaller(ctx.openid, ctx.now), await ctx.orgs())
+}
+
+async function unboundCaller(ctx: CallContext) {
+  const caller = await ctx.caller()
+  if (caller.member) throw new AppError('ACCOUNT.ALREADY_BOUND')
+  return caller
+}
+
+export async function bindByInvite(ctx: CallContext, input: { code: string }): Promise<MeView> {
+  await unboundCaller(ctx)
+  const code = normaliseInviteCode(input.code)
+  const found = await db.collection(COLLECTIONS.invites).where({ _id: code }).get()
+  const invite = found.data[0] as InviteDoc | undefined
+  if (!invite) throw new AppError('ACCOUNT.INVITE_INVALID')
+  if (invite.usedAt !== null) throw new AppError('ACCOUNT.INVITE_USED')
+  if (invite.expiresAt <= ctx.now) throw new AppError('ACCOUNT.INVITE_EXPIRED')
+  const used = await db
+    .collection(COLLECTIONS.invites)
+    .where({ _id: code, usedAt: null })
+    .update({ data: { usedAt: ctx.now, usedBy: ctx.openid } })
+  if (used.stats.updated !== 1) throw new AppError('ACCOUNT.INVITE_USED')
+  try {
+    return await bind(ctx, invite.memberId)
+  } catch (error) {
+    // The code stays usable when the binding itself did not happen.
+    await db
+      .collection(COLLECTIONS.invites)
+      .doc(code)
+      .update({ data: { usedAt: null, usedBy: null } })
+    throw error
+  }
+}
+
+export async function bindByPhone(ctx: CallContext, input: { name: string; phoneLast4: string }): Promise<MeView> {
+  const caller = await unboundCaller(ctx)
+  const failures = caller.user.bindFailures
+  if (isLocked(failures, ctx.now)) {
+    throw new AppError('ACCOUNT.BIND_LOCKED', { hours: hoursUntilUnlock(activeFailures(failures, ctx.now), ctx.now) })
+  }
+  const name = normaliseName(input.name)
+  const found = await db
+    .collection(COLLECTIONS.members)
+    .where({ name, phone: db.RegExp({ regexp: `${input.phoneLast4}$` }) })
+    .limit(10)
+    .get()
+  const matches = found.data as MemberDoc[]
+  if (matches.length === 0) {
+    const next = recordFailure(failures, ctx.now)
+    await db
+      .collection(COLLECTIONS.users)
+      .doc(ctx.openid)
+      .update({ data: { bindFailures: _.set(next) } })
+    if (next.count >= BIND_MAX_FAILURES) {
+      throw new AppError('ACCOUNT.BIND_LOCKED', { hours: hoursUntilUnlock(next, ctx.now) })
+    }
+    throw new AppError('ACCOUNT.MATCH_FAILED', { remaining: BIND_MAX_FAILURES - next.count })
+  }
+  if (matches.length > 1) throw new AppError('ACCOUNT.MATCH_AMBIGUOUS')
+  return bind(ctx, matches[0]._id)
+}
+
+export async function createInvite(ctx: CallContext, input: { memberId: string }): Promise<InviteView> {
+  const found = await db.collection(COLLECTIONS.members).where({ _id: input.memberId }).get()
+  const member = found.data[0] as MemberDoc | undefined
+  if (!member) throw new AppError('MEMBER.NOT_FOUND')
+  await authorizeOn(ctx, 'invite.create', member.orgId)
+  if (member.openid !== null) throw new AppError('ACCOUNT.MEMBER_TAKEN')
+  const creator = await ctx.member()
+  // Earlier unused codes for this member stop working: only the newest one is handed out.
+  await db
+    .collection(COLLECTIONS.invites)
+    .where({ memberId: member._id, usedAt: null })
+    .update({ data: { expiresAt: ctx.now } })
+  const invite: Omit<InviteDoc, '_id'> = {
+    memberId: member._id,
+    orgId: member.orgId,
+    createdBy: creator.member._id,
+    createdAt: ctx.now,
+    expiresAt: ctx.now + INVITE_TTL_MS,
+    usedAt: null,
+    usedBy: null,
+  }
+  const code = makeInviteCode(randomInt)
+  // `add` with the code as _id fails on the (astronomically unlikely) clash instead of overwriting.
+  await db.collection(COLLECTIONS.invites).add({ data: { _id: code, ...invite } })
+  return { code, memberName: member.name, expiresAt: invite.expiresAt }
+}

@@ -1,0 +1,15 @@
+import * as z from 'zod'
+
+/** Building blocks shared by every action's input schema: bounded, trimmed, typed. */
+export const id = z.string().trim().min(1, '编号不能为空').max(64, '编号过长')
+export const shortText = (label: string, max = 50) =>
+  z
+    .string({ error: `${label}应为文字` })
+    .trim()
+    .min(1, `${label}不能为空`)
+    .max(max, `${label}不能超过${max}字`)
+export const paging = {
+  offset: z.number().int().min(0).max(100_000).optional(),
+  limit: z.number().int().min(1).max(50).optional(),
+}
+export const empty = z.strictObject({})

@@ -1,0 +1,40 @@
+/**
+ * Every failure an action can return, with the Chinese message a member or an elderly
+ * resident reads. Codes are stable: clients and tests match on them, never on the text.
+ * `{name}` placeholders are filled from the error's params.
+ */
+export const ERRORS = {
+  'COMMON.BAD_REQUEST': '请求格式不正确，请更新小程序后重试',
+  'COMMON.UNKNOWN_ACTION': '不支持的操作，请更新小程序后重试',
+  'COMMON.INVALID_INPUT': '填写的内容有误：{detail}',
+  'COMMON.TOO_LARGE': '提交的内容过大，请精简后再试',
+  'COMMON.UNAUTHENTICATED': '无法识别你的微信身份，请重新打开小程序',
+  'COMMON.NOT_BOUND': '请先绑定党员身份',
+  'COMMON.FORBIDDEN': '你没有权限进行此操作',
+  'COMMON.NOT_FOUND': '记录不存在或已被删除',
+  'COMMON.INTERNAL': '服务暂时不可用，请稍后再试',
+  'COMMON.NETWORK': '网络不通，请检查网络后重试',
+  'ACCOUNT.ALREADY_BOUND': '你已绑定党员身份，无需重复绑定',
+  'ACCOUNT.INVITE_INVALID': '邀请码无效，请向书记核对',
+  'ACCOUNT.INVITE_EXPIRED': '邀请码已过期，请联系书记重新生成',
+  'ACCOUNT.INVITE_USED': '邀请码已被使用，请联系书记重新生成',
+  'ACCOUNT.MEMBER_TAKEN': '该党员身份已被其他微信绑定，请联系书记处理',
+  'ACCOUNT.MATCH_FAILED': '姓名与手机号后四位与花名册不符，还可尝试{remaining}次',
+  'ACCOUNT.MATCH_AMBIGUOUS': '花名册中有多位同名党员，请使用书记提供的邀请码绑定',
+  'ACCOUNT.BIND_LOCKED': '尝试次数过多，请{hours}小时后再试，或使用书记提供的邀请码',
+  'ORG.NOT_FOUND': '组织不存在或已被删除',
+  'ORG.BAD_PARENT': '{detail}',
+  'ORG.NAME_TAKEN': '同一上级下已有名为“{name}”的组织',
+  'ORG.NOT_EMPTY': '该组织下还有下级组织或党员，不能删除',
+  'MEMBER.NOT_FOUND': '党员不存在或已被删除',
+  'MEMBER.PHONE_TAKEN': '手机号 {phone} 已被花名册中的其他党员使用',
+  'MEMBER.LAST_ADMIN': '至少要保留一位街道管理员',
+  'ROSTER.FILE_UNREADABLE': '无法读取文件，请上传 .xlsx 格式的花名册',
+  'ROSTER.IMPORT_INVALID': '花名册有 {count} 行有误，未导入任何数据，请修改后重新导入',
+} as const
+
+export type ErrorCode = keyof typeof ERRORS
+
+export function formatMessage(code: ErrorCode, params: Record<string, string | number> = {}): string {
+  return ERRORS[code].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''))
+}

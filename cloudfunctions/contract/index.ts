@@ -1,0 +1,24 @@
+import type { z } from 'zod'
+
+import type { accountInputs, AccountOutputs } from './account.contract'
+import type { orgInputs, OrgOutputs } from './org.contract'
+
+type ApiOf<Inputs extends Record<string, z.ZodType>, Outputs extends { [K in keyof Inputs]: unknown }> = {
+  [K in keyof Inputs & string]: { input: z.input<Inputs[K]>; output: Outputs[K] }
+}
+
+/** Every cloud function, its actions, and what each takes and returns. The client imports this as a type. */
+export interface Api {
+  account: ApiOf<typeof accountInputs, AccountOutputs>
+  org: ApiOf<typeof orgInputs, OrgOutputs>
+}
+
+export type FunctionName = keyof Api
+export type ActionOf<F extends FunctionName> = keyof Api[F] & string
+export type InputOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] extends { input: infer I } ? I : never
+export type OutputOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] extends { output: infer O } ? O : never
+
+export type { Fail, Ok, Result } from './envelope'
+export type { ErrorCode } from './errors'
+export * from './account.contract'
+export * from './org.contract'

@@ -1,0 +1,82 @@
+/**
+ * Roles are held on an organisation node and reach its whole subtree. This module is
+ * pure so the client can hide what a person may not do and the server can refuse it
+ * with the same table.
+ */
+export const ROLES = {
+  street_admin: '街道管理员',
+  community_secretary: '社区书记',
+  branch_secretary: '支部书记',
+  inspector: '纪工委',
+  lecturer: '讲师',
+} as const
+
+export type Role = keyof typeof ROLES
+export const ROLE_KEYS = Object.keys(ROLES) as Role[]
+
+export type Permission =
+  | 'org.manage'
+  | 'roster.read'
+  | 'roster.manage'
+  | 'roles.manage'
+  | 'invite.create'
+  | 'stats.read'
+  | 'session.manage'
+  | 'visit.dispatch'
+  | 'pledge.manage'
+  | 'pledge.inspect'
+  | 'quiz.manage'
+
+const SECRETARY: Permission[] = [
+  'roster.read',
+  'invite.create',
+  'stats.read',
+  'session.manage',
+  'visit.dispatch',
+  'pledge.manage',
+  'quiz.manage',
+]
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  street_admin: [...SECRETARY, 'org.manage', 'roster.manage', 'roles.manage', 'pledge.inspect'],
+  community_secretary: SECRETARY,
+  branch_secretary: SECRETARY,
+  inspector: ['roster.read', 'stats.read', 'pledge.inspect'],
+  lecturer: [],
+}
+
+export interface RoleGrant {
+  orgId: string
+  role: Role
+}
+
+/** The part of an organisation node that placement in the tree needs. */
+export interface OrgPlacement {
+  _id: string
+  ancestors: readonly string[]
+}
+
+export function inSubtree(rootId: string, org: OrgPlacement): boolean {
+  return org._id === rootId || org.ancestors.includes(rootId)
+}
+
+export function can(roles: readonly RoleGrant[], permission: Permission, target: OrgPlacement): boolean {
+  return roles.some((g) => ROLE_PERMISSIONS[g.role].includes(permission) && inSubtree(g.orgId, target))
+}
+
+/** The nodes under which the caller holds a permission, without nodes already covered by another. */
+export function scopeRoots(
+  roles: readonly RoleGrant[],
+  permission: Permission,
+  orgs: ReadonlyMap<string, OrgPlacement>,
+): string[] {
+  const roots = [...new Set(roles.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission)).map((g) => g.orgId))]
+  return roots.filter((id) => {
+    const org = orgs.get(id)
+    return org !== undefined && !org.ancestors.some((a) => roots.includes(a))
+  })
+}
+
+export function hasAnyPermission(roles: readonly RoleGrant[], permission: Permission): boolean {
+  return roles.some((g) => ROLE_PERMISSIONS[g.role].includes(permission))
+}

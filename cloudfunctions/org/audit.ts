@@ -1,0 +1,11 @@
+import type { CallContext } from '../common/caller'
+import { db } from '../common/cloud'
+import { COLLECTIONS } from '../common/collections'
+import type { AuditDoc } from '../common/docs'
+
+/** Who changed the organisation or the roster, and when: kept for the street's own records. */
+export async function writeAudit(ctx: CallContext, entry: Omit<AuditDoc, 'actor' | 'at'>): Promise<void> {
+  const caller = await ctx.member()
+  const doc: AuditDoc = { ...entry, actor: caller.member._id, at: ctx.now }
+  await db.collection(COLLECTIONS.audit).add({ data: doc })
+}

@@ -1,0 +1,156 @@
+import type { z } from 'zod'
+
+import type { MemberPage, MemberView, orgInputs } from '../contract/org.contract'
+import { childAncestors } from '../domain/org-tree'
+import type { RoleGrant } from '../domain/roles'
+import { AppError } from '../common/app-error'
+import { authorize, authorizeOn } from '../common/auth'
+import type { CallContext } from '../common/caller'
+import { _, db } from '../common/cloud'
+import { COLLECTIONS } from '../common/collections'
+import type { MemberDoc, OrgDoc } from '../common/docs'
+import { toMemberView } from '../common/views'
+import { writeAudit } from './audit'
+
+type Input<K extends keyof typeof orgInputs> = z.output<(typeof orgInputs)[K]>
+
+const members = () => db.collection(COLLECTIONS.members)
+
+async function loadMember(memberId: string): Promise<MemberDoc> {
+  const found = await members().where({ _id: memberId }).get()
+  const member = found.data[0] as MemberDoc | undefined
+  if (!member) throw new AppError('MEMBER.NOT_FOUND')
+  return member
+}
+
+async function view(ctx: CallContext, member: MemberDoc): Promise<MemberView> {
+  return toMemberView(member, await ctx.orgs(), await ctx.member())
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+export async function listMembers(ctx: CallContext, input: Input<'member/list'>): Promise<MemberPage> {
+  const org = await authorizeOn(ctx, 'roster.read', input.orgId)
+  const query: Record<string, unknown> = { orgPath: org._id }
+  if (input.category) query.category = input.category
+  if (input.keyword) query.name = db.RegExp({ regexp: escapeRegExp(input.keyword) })
+  const offset = input.offset ?? 0
+  const limit = input.limit ?? 20
+  const [page, count] = await Promise.all([
+    members().where(query).orderBy('name', 'asc').skip(offset).limit(limit).get(),
+    members().where(query).count(),
+  ])
+  const orgs = await ctx.orgs()
+  const caller = await ctx.member()
+  return {
+    items: (page.data as MemberDoc[]).map((m) => toMemberView(m, orgs, caller)),
+    total: count.total,
+    offset,
+  }
+}
+
+export async function getMember(ctx: CallContext, input: Input<'member/get'>): Promise<MemberView> {
+  const member = await loadMember(input.memberId)
+  await authorizeOn(ctx, 'roster.read', member.orgId)
+  return view(ctx, member)
+}
+
+/** Members are placed on a community or a branch, never on the street itself. */
+async function placement(ctx: CallContext, orgId: string): Promise<OrgDoc> {
+  const org = await authorizeOn(ctx, 'roster.manage', orgId)
+  if (org.type === 'street') throw new AppError('ORG.BAD_PARENT', { detail: '党员应编入社区党组织或党支部' })
+  return org
+}
+
+async function assertPhoneFree(phone: string, except?: string): Promise<void> {
+  const found = await members().where({ phone }).get()
+  if ((found.data as MemberDoc[]).some((m) => m._id !== except)) throw new AppError('MEMBER.PHONE_TAKEN', { phone })
+}
+
+export async function createMember(ctx: CallContext, input: Input<'member/create'>): Promise<MemberView> {
+  const org = await placement(ctx, input.orgId)
+  await assertPhoneFree(input.phone)
+  const doc: Omit<MemberDoc, '_id'> = {
+    ...input,
+    orgPath: childAncestors(org),
+    roles: [],
+    openid: null,
+    boundAt: null,
+    importBatch: null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  }
+  const added = await members().add({ data: doc })
+  const member = { _id: String(added._id), ...doc }
+  await writeAudit(ctx, { orgId: org._id, action: 'member/create', targetId: member._id, summary: member.name })
+  return view(ctx, member)
+}
+
+export async function updateMember(ctx: CallContext, input: Input<'member/update'>): Promise<MemberView> {
+  const member = await loadMember(input.memberId)
+  await authorizeOn(ctx, 'roster.manage', member.orgId)
+  const patch: Partial<MemberDoc> = { ...input.patch, updatedAt: ctx.now }
+  if (input.patch.orgId && input.patch.orgId !== member.orgId) {
+    patch.orgPath = childAncestors(await placement(ctx, input.patch.orgId))
+  }
+  if (input.patch.phone && input.patch.phone !== member.phone) await assertPhoneFree(input.patch.phone, member._id)
+  await members().doc(member._id).update({ data: patch })
+  const updated = { ...member, ...patch }
+  await writeAudit(ctx, {
+    orgId: updated.orgId,
+    action: 'member/update',
+    targetId: member._id,
+    summary: Object.keys(input.patch).join(','),
+  })
+  return view(ctx, updated)
+}
+
+/** Only a street admin (roles.manage) sets roles, and only on nodes inside their own scope. */
+export async function setRoles(ctx: CallContext, input: Input<'member/setRoles'>): Promise<MemberView> {
+  const member = await loadMember(input.memberId)
+  await authorizeOn(ctx, 'roles.manage', member.orgId)
+  const [orgs, caller] = await Promise.all([ctx.orgs(), ctx.member()])
+  const roles = input.roles as RoleGrant[]
+  const unique = [...new Map(roles.map((r) => [`${r.orgId}:${r.role}`, r])).values()]
+  for (const grant of [...unique, ...member.roles]) {
+    const org = orgs.get(grant.orgId)
+    if (!org) throw new AppError('ORG.NOT_FOUND')
+    authorize(caller.roles, 'roles.manage', org)
+  }
+  const keepsAdmin = unique.some((r) => r.role === 'street_admin')
+  const hadAdmin = member.roles.some((r) => r.role === 'street_admin')
+  if (hadAdmin && !keepsAdmin) {
+    const admins = await members().where({ 'roles.role': 'street_admin' }).count()
+    if (admins.total <= 1) throw new AppError('MEMBER.LAST_ADMIN')
+  }
+  await members()
+    .doc(member._id)
+    .update({ data: { roles: _.set(unique), updatedAt: ctx.now } })
+  await writeAudit(ctx, {
+    orgId: member.orgId,
+    action: 'member/setRoles',
+    targetId: member._id,
+    summary: unique.map((r) => `${r.role}@${r.orgId}`).join(','),
+  })
+  return view(ctx, { ...member, roles: unique })
+}
+
+/** Frees a roster entry whose member changed phone or WeChat account, so they can bind again. */
+export async function unbindMember(ctx: CallContext, input: Input<'member/unbind'>): Promise<MemberView> {
+  const member = await loadMember(input.memberId)
+  await authorizeOn(ctx, 'roster.manage', member.orgId)
+  if (member.openid !== null) {
+    await db
+      .collection(COLLECTIONS.users)
+      .where({ _id: member.openid, memberId: member._id })
+      .update({ data: { memberId: null } })
+    await members()
+      .doc(member._id)
+      .update({ data: { openid: null, boundAt: null, updatedAt: ctx.now } })
+    await writeAudit(ctx, { orgId: member.orgId, action: 'member/unbind', targetId: member._id, summary: member.name })
+  }
+  return view(ctx, { ...member, openid: null, boundAt: null })
+}
+

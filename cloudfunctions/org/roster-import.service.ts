@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto'
+
+import ExcelJS from 'exceljs'
+
+import type { ImportReport } from '../contract/org.contract'
+import { childAncestors, type OrgNode, orgPathName } from '../domain/org-tree'
+import { checkRosterSheet, type RosterRow } from '../domain/roster-import.rules'
+import { AppError } from '../common/app-error'
+import { authorizeOn } from '../common/auth'
+import type { CallContext } from '../common/caller'
+import { _, db } from '../common/cloud'
+import { COLLECTIONS } from '../common/collections'
+import type { MemberDoc, OrgDoc } from '../common/docs'
+import { writeAudit } from './audit'
+
+/** A cell as the rules expect it: text or a number; rich text, links and formulas give their text. */
+function plainCell(value: ExcelJS.CellValue): unknown {
+  if (value === null || value === undefined) return ''
+  if (typeof value !== 'object') return value
+  if (value instanceof Date) return value
+  if ('richText' in value) return value.richText.map((r) => r.text).join('')
+  if ('hyperlink' in value && 'text' in value) return value.text
+  if ('formula' in value || 'sharedFormula' in value) return (value as ExcelJS.CellFormulaValue).result ?? ''
+  return value
+}
+
+export async function readSheet(base64: string): Promise<unknown[][]> {
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer)
+  } catch {
+    throw new AppError('ROSTER.FILE_UNREADABLE')
+  }
+  const sheet = workbook.worksheets[0]
+  if (!sheet) throw new AppError('ROSTER.FILE_UNREADABLE')
+  const rows: unknown[][] = []
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const values = Array.isArray(row.values) ? row.values.slice(1) : []
+    rows[rowNumber - 1] = values.map((v) => plainCell(v as ExcelJS.CellValue))
+  })
+  return Array.from(rows, (r) => r ?? [])
+}
+
+/** Looks a cell up among the nodes the caller may manage: a unique name, or a "社区 / 支部" path. */
+function orgResolver(orgs: ReadonlyMap<string, OrgDoc>, scopeRoot: OrgDoc) {
+  const placeable = [...orgs.values()].filter(
+    (o) => o.type !== 'street' && (o._id === scopeRoot._id || o.ancestors.includes(scopeRoot._id)),
+  )
+  const byId = orgs as ReadonlyMap<string, OrgNode>
+  return (cell: string): { orgId: string } | { error: string } => {
+    const wanted = cell.replace(/\s*[/／]\s*/g, ' / ').trim()
+    if (!wanted) return { error: '所在组织为空' }
+    const hits = placeable.filter((o) => o.name === wanted || orgPathName(o, byId) === wanted)
+    if (hits.length === 1) return { orgId: hits[0]._id }
+    if (hits.length > 1) return { error: `有多个组织名为“${wanted}”，请写成“社区 / 支部”` }
+    return { error: `找不到组织“${wanted}”或不在你的管理范围内` }
+  }
+}
+
+async function existingPhones(phones: string[]): Promise<Set<string>> {
+  const found = new Set<string>()
+  for (let i = 0; i < phones.length; i += 500) {
+    const chunk = phones.slice(i, i + 500)
+    const result = await db
+      .collection(COLLECTIONS.members)
+      .where({ phone: _.in(chunk) })
+      .field({ phone: true })
+      .limit(1000)
+      .get()
+    for (const m of result.data as Pick<MemberDoc, 'phone'>[]) found.add(m.phone)
+  }
+  return found
+}
+
+function toDoc(row: RosterRow, orgs: ReadonlyMap<string, OrgDoc>, batch: string, now: number): Omit<MemberDoc, '_id'> {
+  const org = orgs.get(row.orgId) as OrgDoc
+  return {
+    name: row.name,
+    gender: row.gender,
+    phone: row.phone,
+    orgId: row.orgId,
+    orgPath: childAncestors(org),
+    category: row.category,
+    cadreLevel: row.cadreLevel,
+    roles: [],
+    openid: null,
+    boundAt: null,
+    importBatch: batch,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+/**
+ * Imports a roster sheet into the caller's scope. The whole sheet is checked first and any
+ * bad row stops the import with every bad row number; the rows are then written in one
+ * batch, and a batch that fails part-way is removed again, so nothing is half-imported.
+ */
+export async function importRoster(ctx: CallContext, input: { fileBase64: string }): Promise<ImportReport> {
+  const caller = await ctx.member()
+  const orgs = await ctx.orgs()
+  const street = [...orgs.values()].find((o) => o.parentId === null)
+  if (!street) throw new AppError('ORG.NOT_FOUND')
+  const scope = await authorizeOn(ctx, 'roster.manage', street._id)
+  const sheet = await readSheet(input.fileBase64)
+  const phonesInSheet = sheet.flatMap((cells) => cells.map((c) => String(c ?? '').replace(/[\s-]/g, '')))
+  const check = checkRosterSheet(sheet, {
+    resolveOrg: orgResolver(orgs, scope),
+    existingPhones: await existingPhones([...new Set(phonesInSheet.filter((p) => /^1\d{10}$/.test(p)))]),
+  })
+  if (!check.ok) throw new AppError('ROSTER.IMPORT_INVALID', { count: check.errors.length }, { errors: check.errors })
+  const batch = randomUUID()
+  const docs = check.rows.map((row) => toDoc(row, orgs, batch, ctx.now))
+  try {
+    await db.collection(COLLECTIONS.members).add({ data: docs })
+  } catch (error) {
+    await db.collection(COLLECTIONS.members).where({ importBatch: batch }).remove()
+    throw error
+  }
+  await writeAudit(ctx, {
+    orgId: street._id,
+    action: 'member/import',
+    targetId: batch,
+    summary: `${docs.length}人，操作人${caller.member.name}`,
+  })
+  return { imported: docs.length }
+}

@@ -1,0 +1,165 @@
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve } from 'node:path'
+
+import { COLLECTIONS, INDEXES } from '../cloudfunctions/common/collections'
+import { formatMessage } from '../cloudfunctions/contract/errors'
+import { LocalDatabase } from './db/local-database'
+import { installLocalTransport } from './db/transport'
+import { FunctionRuntime, prepareProcessEnv } from './runtime'
+import { type Persona, seedIfEmpty } from './seed'
+import { SessionSigner } from './sessions'
+
+export interface HostOptions {
+  port: number
+  host?: string
+  /** Folder of the durable store; null keeps everything in memory (tests). */
+  dataDir: string | null
+  functionsDir: string
+  /** The H5 build to serve; absent in function-only tests. */
+  h5Dir?: string
+  seed?: boolean
+}
+
+export interface RunningHost {
+  url: string
+  runtime: FunctionRuntime
+  database: LocalDatabase
+  personas: Persona[]
+  close(): Promise<void>
+}
+
+/** Requests above this are refused before parsing: the largest action (roster import) takes ~1.4 MB. */
+const MAX_BODY_BYTES = 2 * 1024 * 1024
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(text)
+}
+
+function failure(code: 'COMMON.BAD_REQUEST' | 'COMMON.TOO_LARGE' | 'COMMON.UNKNOWN_ACTION' | 'COMMON.INTERNAL') {
+  return { ok: false, code, message: formatMessage(code) }
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) return null
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function bearer(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization
+  return header?.startsWith('Bearer ') ? header.slice(7) : undefined
+}
+
+function serveStatic(h5Dir: string, pathname: string, res: ServerResponse): void {
+  const root = resolve(h5Dir)
+  let file = resolve(join(root, normalize(decodeURIComponent(pathname))))
+  if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
+  if (!existsSync(file)) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+    res.end('H5 尚未构建：请先运行 npm run build:h5')
+    return
+  }
+  const html = file.endsWith('.html')
+  res.writeHead(200, {
+    'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+    'cache-control': html ? 'no-cache' : 'public, max-age=31536000, immutable',
+  })
+  createReadStream(file).pipe(res)
+}
+
+/** Creates every declared collection and index, as the deploy step does on CloudBase. */
+export async function prepareDatabase(database: LocalDatabase): Promise<void> {
+  for (const name of Object.values(COLLECTIONS)) await database.createCollection(name)
+  for (const index of INDEXES) await database.ensureIndex(index.collection, index)
+}
+
+/**
+ * The local host: serves the H5 build, runs the bundled cloud functions on the real SDK over
+ * the embedded store at POST /fn/<name>, and offers the demo sign-in that stands in for WeChat.
+ */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  prepareProcessEnv()
+  const database = await LocalDatabase.open({ dir: options.dataDir })
+  installLocalTransport(database)
+  await prepareDatabase(database)
+  const seeded = options.seed === false ? { personas: [] } : await seedIfEmpty()
+  const runtime = new FunctionRuntime(options.functionsDir)
+  const sessions = SessionSigner.forDataDir(options.dataDir)
+  const personas = seeded.personas
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://local')
+    const fn = /^\/fn\/([^/]+)$/.exec(url.pathname)
+    if (fn && req.method === 'POST') {
+      if (!runtime.has(fn[1])) return sendJson(res, 404, failure('COMMON.UNKNOWN_ACTION'))
+      const body = await readBody(req)
+      if (body === null) return sendJson(res, 413, failure('COMMON.TOO_LARGE'))
+      let event: unknown
+      try {
+        event = JSON.parse(body)
+      } catch {
+        return sendJson(res, 400, failure('COMMON.BAD_REQUEST'))
+      }
+      const result = await runtime.invoke(fn[1], event, { openid: sessions.verify(bearer(req)) })
+      return sendJson(res, 200, result)
+    }
+    if (url.pathname === '/local/personas' && req.method === 'GET') return sendJson(res, 200, { personas })
+    if (url.pathname === '/local/login' && req.method === 'POST') {
+      const body = await readBody(req)
+      let openid: string | null = null
+      try {
+        const parsed = JSON.parse(body ?? '{}') as { openid?: unknown; fresh?: unknown }
+        if (parsed.fresh === true) openid = `demo-new-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+        else if (personas.some((p) => p.openid === parsed.openid)) openid = parsed.openid as string
+      } catch {
+        openid = null
+      }
+      if (!openid) return sendJson(res, 400, failure('COMMON.BAD_REQUEST'))
+      return sendJson(res, 200, { token: sessions.issue(openid), openid })
+    }
+    if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true })
+    if (options.h5Dir && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(options.h5Dir, url.pathname, res)
+    return sendJson(res, 404, failure('COMMON.UNKNOWN_ACTION'))
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[host]', error)
+      if (!res.headersSent) sendJson(res, 500, failure('COMMON.INTERNAL'))
+      else res.end()
+    })
+  })
+  await new Promise<void>((ready) => server.listen(options.port, options.host ?? '127.0.0.1', ready))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    runtime,
+    database,
+    personas,
+    close: async () => {
+      await new Promise<void>((done) => server.close(() => done()))
+      await database.close()
+    },
+  }
+}

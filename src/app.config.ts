@@ -1,0 +1,36 @@
+// The demo sign-in exists only in the H5 build served by the local host; in WeChat the
+// identity is the OPENID, so the weapp build does not contain the page at all.
+const devPackages =
+  process.env.TARO_ENV === 'h5' ? [{ root: 'packages/dev', name: 'dev', pages: ['pages/login/index'] }] : []
+
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/services/index', 'pages/mine/index'],
+  subPackages: [
+    { root: 'packages/account', name: 'account', pages: ['pages/bind/index'] },
+    {
+      root: 'packages/admin',
+      name: 'admin',
+      pages: ['pages/orgs/index', 'pages/roster/index', 'pages/member/index', 'pages/import/index'],
+    },
+    ...devPackages,
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '基层党建助手',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/services/index', text: '服务' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,29 @@
+import { Text, View } from '@tarojs/components'
+
+import './index.scss'
+
+export interface Tile {
+  key: string
+  title: string
+  caption?: string
+  /** Tiles for capabilities not yet open are shown greyed, so people know they are coming. */
+  disabled?: boolean
+  onTap?: () => void
+}
+
+export function TileGrid({ tiles }: { tiles: Tile[] }) {
+  return (
+    <View className='tile-grid'>
+      {tiles.map((tile) => (
+        <View
+          key={tile.key}
+          className={`tile ${tile.disabled ? 'tile--disabled' : ''}`}
+          onClick={tile.disabled ? undefined : tile.onTap}
+        >
+          <Text className='t-body tile__title'>{tile.title}</Text>
+          {tile.caption && <Text className='t-caption'>{tile.caption}</Text>}
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,44 @@
+import type { MeView } from '@contract/account.contract'
+
+import { hasAnyPermission } from '../../cloudfunctions/domain/roles'
+import type { RouteName } from '../services/navigation'
+
+export interface MenuEntry {
+  key: string
+  title: string
+  caption: string
+  /** Absent while the capability is still being built: the tile shows greyed. */
+  route?: RouteName
+}
+
+const SOON = '即将开放'
+
+/** What 首页 offers a person: only what their roles allow. Pure, so it is tested without a screen. */
+export function homeMenu(me: MeView): MenuEntry[] {
+  if (!me.bound) {
+    return [
+      { key: 'bind', title: '绑定党员身份', caption: '党员请先绑定', route: 'bind' },
+      { key: 'visit', title: '上门服务', caption: SOON },
+    ]
+  }
+  const entries: MenuEntry[] = [
+    { key: 'checkin', title: '扫码签到', caption: SOON },
+    { key: 'study', title: '我的学习', caption: SOON },
+    { key: 'pledge', title: '廉政承诺', caption: SOON },
+    { key: 'quiz', title: '党建考核', caption: SOON },
+    { key: 'volunteer', title: '志愿服务', caption: SOON },
+  ]
+  if (hasAnyPermission(me.roles, 'roster.read')) {
+    entries.push({ key: 'roster', title: '党员花名册', caption: '查看党员、生成邀请码', route: 'roster' })
+  }
+  if (hasAnyPermission(me.roles, 'org.manage')) {
+    entries.push({ key: 'orgs', title: '组织管理', caption: '社区与支部', route: 'orgs' })
+  }
+  if (hasAnyPermission(me.roles, 'roster.manage')) {
+    entries.push({ key: 'import', title: '导入花名册', caption: '从 Excel 批量导入', route: 'import' })
+  }
+  if (hasAnyPermission(me.roles, 'stats.read')) {
+    entries.push({ key: 'stats', title: '月度统计', caption: SOON })
+  }
+  return entries
+}

@@ -1,0 +1,5 @@
+import { Text } from '@tarojs/components'
+
+export default function Placeholder() {
+  return <Text>…</Text>
+}

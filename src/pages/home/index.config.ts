@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '基层党建助手' })

@@ -1,0 +1,23 @@
+import { messageOf } from '../services/cloud'
+
+/** The state every screen shows: loading, an error with a retry, or data (possibly empty). */
+export type Loadable<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; data: T }
+
+export const idle = { status: 'idle' } as const
+
+/** Runs a load and reports each step through `set`. */
+export async function track<T>(set: (state: Loadable<T>) => void, load: () => Promise<T>): Promise<T | null> {
+  set({ status: 'loading' })
+  try {
+    const data = await load()
+    set({ status: 'ready', data })
+    return data
+  } catch (error) {
+    set({ status: 'error', message: messageOf(error) })
+    return null
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The part of wx-server-sdk 3.0.4 this project uses. The package names a declaration file
+ * it does not ship, so these types are ours; keep them to what the SDK really does.
+ */
+declare module 'wx-server-sdk' {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  type Doc = Record<string, any>
+  /** What callers write: any plain object (interfaces have no index signature, so not `Doc`). */
+  type Data = object
+  interface Command {
+    in(values: unknown[]): unknown
+    nin(values: unknown[]): unknown
+    eq(value: unknown): unknown
+    neq(value: unknown): unknown
+    gt(value: unknown): unknown
+    gte(value: unknown): unknown
+    lt(value: unknown): unknown
+    lte(value: unknown): unknown
+    exists(flag: boolean): unknown
+    and(...conditions: unknown[]): unknown
+    or(...conditions: unknown[]): unknown
+    set(value: unknown): unknown
+    inc(value: number): unknown
+    push(value: unknown): unknown
+    pull(value: unknown): unknown
+    addToSet(value: unknown): unknown
+    remove(): unknown
+    aggregate: Record<string, (...args: unknown[]) => unknown>
+  }
+  interface Query {
+    where(condition: Doc): Query
+    orderBy(field: string, order: 'asc' | 'desc'): Query
+    skip(n: number): Query
+    limit(n: number): Query
+    field(projection: Record<string, boolean>): Query
+    get(): Promise<{ data: Doc[] }>
+    count(): Promise<{ total: number }>
+    update(options: { data: Data }): Promise<{ stats: { updated: number } }>
+    remove(): Promise<{ stats: { removed: number } }>
+  }
+  interface DocumentRef {
+    get(): Promise<{ data: Doc }>
+    set(options: { data: Data }): Promise<{ _id: string; stats: { updated: number; created: number } }>
+    update(options: { data: Data }): Promise<{ stats: { updated: number } }>
+    remove(): Promise<{ stats: { removed: number } }>
+  }
+  interface Aggregate {
+    [stage: string]: (...args: unknown[]) => Aggregate
+    end(): Promise<{ list: Doc[] }>
+  }
+  interface Collection extends Query {
+    doc(id: string): DocumentRef
+    add(options: { data: Data }): Promise<{ _id: string | number }>
+    add(options: { data: Data[] }): Promise<{ _ids: Array<string | number> }>
+    aggregate(): Aggregate
+  }
+  interface Transaction {
+    collection(name: string): { doc(id: string): DocumentRef; add(options: { data: Data }): Promise<{ _id: string }> }
+  }
+  interface Database {
+    collection(name: string): Collection
+    command: Command
+    serverDate(options?: { offset?: number }): unknown
+    RegExp(options: { regexp: string; options?: string }): unknown
+    runTransaction<T>(callback: (transaction: Transaction) => Promise<T>, times?: number): Promise<T>
+    createCollection(name: string): Promise<unknown>
+  }
+  interface WXContext {
+    OPENID?: string
+    APPID?: string
+    UNIONID?: string
+    ENV?: string
+    SOURCE?: string
+  }
+  interface Cloud {
+    DYNAMIC_CURRENT_ENV: symbol | string
+    init(options?: { env?: unknown; traceUser?: boolean }): void
+    database(options?: { env?: string; throwOnNotFound?: boolean }): Database
+    getWXContext(): WXContext
+    uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
+    getTempFileURL(options: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }>
+    openapi: {
+      wxacode: {
+        getUnlimited(options: { scene: string; page?: string; checkPath?: boolean; width?: number }): Promise<{
+          buffer: Buffer
+          contentType: string
+        }>
+      }
+      subscribeMessage: { send(options: Doc): Promise<unknown> }
+    }
+  }
+  const cloud: Cloud
+  export = cloud
+}
