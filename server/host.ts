@@ -51,7 +51,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text)
 }
 
-function failure(code: 'COMMON.BAD_REQUEST' | 'COMMON.TOO_LARGE' | 'COMMON.UNKNOWN_ACTION' | 'COMMON.INTERNAL') {
+function failure(
+  code: 'COMMON.BAD_REQUEST' | 'COMMON.TOO_LARGE' | 'COMMON.UNKNOWN_ACTION' | 'COMMON.INTERNAL',
+) {
   return { ok: false, code, message: formatMessage(code) }
 }
 
@@ -74,7 +76,8 @@ function bearer(req: IncomingMessage): string | undefined {
 function serveStatic(h5Dir: string, pathname: string, res: ServerResponse): void {
   const root = resolve(h5Dir)
   let file = resolve(join(root, normalize(decodeURIComponent(pathname))))
-  if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
+  if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory())
+    file = join(root, 'index.html')
   if (!existsSync(file)) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
     res.end('H5 尚未构建：请先运行 npm run build:h5')
@@ -130,7 +133,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       let openid: string | null = null
       try {
         const parsed = JSON.parse(body ?? '{}') as { openid?: unknown; fresh?: unknown }
-        if (parsed.fresh === true) openid = `demo-new-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+        if (parsed.fresh === true)
+          openid = `demo-new-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
         else if (personas.some((p) => p.openid === parsed.openid)) openid = parsed.openid as string
       } catch {
         openid = null
@@ -139,7 +143,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return sendJson(res, 200, { token: sessions.issue(openid), openid })
     }
     if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true })
-    if (options.h5Dir && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(options.h5Dir, url.pathname, res)
+    if (options.h5Dir && (req.method === 'GET' || req.method === 'HEAD'))
+      return serveStatic(options.h5Dir, url.pathname, res)
     return sendJson(res, 404, failure('COMMON.UNKNOWN_ACTION'))
   }
 

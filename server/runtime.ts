@@ -53,7 +53,7 @@ export class FunctionRuntime {
   private load(name: string): Main {
     let main = this.mains.get(name)
     if (!main) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      // eslint-disable-next-line @typescript-eslint/no-var-requires -- bundles are loaded by path at run time
       const mod = require(join(this.functionsDir, name, 'index.js')) as { main?: Main }
       if (typeof mod.main !== 'function') throw new Error(`cloud function ${name} has no main`)
       main = mod.main
@@ -70,7 +70,11 @@ export class FunctionRuntime {
       if (identity.openid) process.env.WX_OPENID = identity.openid
       else delete process.env.WX_OPENID
       try {
-        return await main(event, { function_name: name, namespace: 'local', request_id: `local-${Date.now()}` })
+        return await main(event, {
+          function_name: name,
+          namespace: 'local',
+          request_id: `local-${Date.now()}`,
+        })
       } finally {
         for (const key of CONTEXT_KEYS) delete process.env[key]
         delete process.env.WX_CONTEXT_KEYS

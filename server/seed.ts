@@ -17,8 +17,34 @@ export interface Persona {
 const DAY = 24 * 60 * 60 * 1000
 const SURNAMES = '王李张刘陈杨黄赵周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕'
 const GIVEN = [
-  '建国', '秀英', '志强', '丽华', '海燕', '国庆', '红梅', '卫东', '桂兰', '文博', '晓峰', '玉珍', '德明', '淑芬',
-  '子涵', '浩然', '春生', '雪梅', '振华', '美玲', '立新', '慧敏', '永刚', '凤英', '思远', '静怡', '宏伟', '翠花',
+  '建国',
+  '秀英',
+  '志强',
+  '丽华',
+  '海燕',
+  '国庆',
+  '红梅',
+  '卫东',
+  '桂兰',
+  '文博',
+  '晓峰',
+  '玉珍',
+  '德明',
+  '淑芬',
+  '子涵',
+  '浩然',
+  '春生',
+  '雪梅',
+  '振华',
+  '美玲',
+  '立新',
+  '慧敏',
+  '永刚',
+  '凤英',
+  '思远',
+  '静怡',
+  '宏伟',
+  '翠花',
 ]
 
 /** A small deterministic generator, so every fresh start seeds the same street. */
@@ -84,7 +110,12 @@ export function demoData(now: number): Seeded {
 
   const members: MemberDoc[] = []
   const usedNames = new Set<string>()
-  const addMember = (orgId: string, category: MemberCategory, cadreLevel: CadreLevel | null, roles: RoleGrant[] = []) => {
+  const addMember = (
+    orgId: string,
+    category: MemberCategory,
+    cadreLevel: CadreLevel | null,
+    roles: RoleGrant[] = [],
+  ) => {
     let name = ''
     do name = pick([...SURNAMES]) + pick(GIVEN)
     while (usedNames.has(name))
@@ -114,7 +145,8 @@ export function demoData(now: number): Seeded {
   const inspector = addMember('org-jg-b1', '在职', '科级干部', [{ orgId: STREET.id, role: 'inspector' }])
   for (let i = 0; i < 2; i++) addMember('org-jg-b1', '在职', '科级干部')
   for (let i = 0; i < 5; i++) addMember('org-jg-b1', '在职', '中层')
-  for (let i = 0; i < 3; i++) addMember('org-jg-b1', '在职', '党员干部', i === 0 ? [{ orgId: STREET.id, role: 'lecturer' }] : [])
+  for (let i = 0; i < 3; i++)
+    addMember('org-jg-b1', '在职', '党员干部', i === 0 ? [{ orgId: STREET.id, role: 'lecturer' }] : [])
 
   const secretaries: MemberDoc[] = []
   const branchSecretaries: MemberDoc[] = []
@@ -122,12 +154,20 @@ export function demoData(now: number): Seeded {
   COMMUNITIES.forEach((_, i) => {
     const c = `org-c${i + 1}`
     secretaries.push(addMember(`${c}-b1`, '在职', '社区书记', [{ orgId: c, role: 'community_secretary' }]))
-    branchSecretaries.push(addMember(`${c}-b2`, '在职', '党员干部', [{ orgId: `${c}-b2`, role: 'branch_secretary' }]))
+    branchSecretaries.push(
+      addMember(`${c}-b2`, '在职', '党员干部', [{ orgId: `${c}-b2`, role: 'branch_secretary' }]),
+    )
     const branches = orgList.filter((o) => o.parentId === c).map((o) => o.id)
     for (let k = 0; k < 9; k++) {
       const branch = branches[k % branches.length]
       const retired = branch.endsWith('-b3')
-      const category: MemberCategory = retired ? '离退休' : rand() < 0.15 ? '流动' : rand() < 0.25 ? '离退休' : '在职'
+      const category: MemberCategory = retired
+        ? '离退休'
+        : rand() < 0.15
+          ? '流动'
+          : rand() < 0.25
+            ? '离退休'
+            : '在职'
       const roles: RoleGrant[] = k === 0 && i < 4 ? [{ orgId: c, role: 'lecturer' }] : []
       plain.push(addMember(branch, category, null, roles))
     }
@@ -192,7 +232,8 @@ export async function seedIfEmpty(now = Date.now()): Promise<{ seeded: boolean; 
   const existing = await db.collection(COLLECTIONS.orgs).count()
   if (existing.total > 0) return { seeded: false, personas: data.personas }
   const write = async (collection: string, docs: object[]) => {
-    for (let i = 0; i < docs.length; i += 100) await db.collection(collection).add({ data: docs.slice(i, i + 100) })
+    for (let i = 0; i < docs.length; i += 100)
+      await db.collection(collection).add({ data: docs.slice(i, i + 100) })
   }
   await write(COLLECTIONS.orgs, data.orgs)
   await write(COLLECTIONS.members, data.members)

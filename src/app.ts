@@ -1,7 +1,7 @@
+import './app.scss'
+
 import Taro from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
-
-import './app.scss'
 
 if (process.env.TARO_ENV === 'weapp') {
   // The cloud environment comes from TARO_APP_CLOUD_ENV at build time (see README); without it

@@ -55,7 +55,10 @@ declare module 'wx-server-sdk' {
     aggregate(): Aggregate
   }
   interface Transaction {
-    collection(name: string): { doc(id: string): DocumentRef; add(options: { data: Data }): Promise<{ _id: string }> }
+    collection(name: string): {
+      doc(id: string): DocumentRef
+      add(options: { data: Data }): Promise<{ _id: string }>
+    }
   }
   interface Database {
     collection(name: string): Collection
@@ -78,10 +81,17 @@ declare module 'wx-server-sdk' {
     database(options?: { env?: string; throwOnNotFound?: boolean }): Database
     getWXContext(): WXContext
     uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
-    getTempFileURL(options: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }>
+    getTempFileURL(options: {
+      fileList: string[]
+    }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }>
     openapi: {
       wxacode: {
-        getUnlimited(options: { scene: string; page?: string; checkPath?: boolean; width?: number }): Promise<{
+        getUnlimited(options: {
+          scene: string
+          page?: string
+          checkPath?: boolean
+          width?: number
+        }): Promise<{
           buffer: Buffer
           contentType: string
         }>

@@ -1,5 +1,12 @@
 import { randomInt } from 'node:crypto'
 
+import { AppError } from '../common/app-error'
+import { authorizeOn } from '../common/auth'
+import { type CallContext, loadCaller } from '../common/caller'
+import { _, db } from '../common/cloud'
+import { COLLECTIONS } from '../common/collections'
+import type { InviteDoc, MemberDoc } from '../common/docs'
+import { toMeView } from '../common/views'
 import type { InviteView, MeView } from '../contract/account.contract'
 import {
   activeFailures,
@@ -12,13 +19,6 @@ import {
   recordFailure,
 } from '../domain/binding.rules'
 import { normaliseName } from '../domain/member.rules'
-import { AppError } from '../common/app-error'
-import { authorizeOn } from '../common/auth'
-import { type CallContext, loadCaller } from '../common/caller'
-import { _, db } from '../common/cloud'
-import { COLLECTIONS } from '../common/collections'
-import type { InviteDoc, MemberDoc } from '../common/docs'
-import { toMeView } from '../common/views'
 
 export async function getMe(ctx: CallContext): Promise<MeView> {
   return toMeView(await ctx.caller(), await ctx.orgs())
@@ -40,7 +40,10 @@ async function bind(ctx: CallContext, memberId: string): Promise<MeView> {
     .where({ _id: memberId, openid: null })
     .update({ data: { openid: ctx.openid, boundAt: ctx.now, updatedAt: ctx.now } })
   if (claimedMember.stats.updated !== 1) {
-    await db.collection(COLLECTIONS.users).doc(ctx.openid).update({ data: { memberId: null } })
+    await db
+      .collection(COLLECTIONS.users)
+      .doc(ctx.openid)
+      .update({ data: { memberId: null } })
     throw new AppError('ACCOUNT.MEMBER_TAKEN')
   }
   return toMeView(await loadCaller(ctx.openid, ctx.now), await ctx.orgs())
@@ -77,11 +80,16 @@ export async function bindByInvite(ctx: CallContext, input: { code: string }): P
   }
 }
 
-export async function bindByPhone(ctx: CallContext, input: { name: string; phoneLast4: string }): Promise<MeView> {
+export async function bindByPhone(
+  ctx: CallContext,
+  input: { name: string; phoneLast4: string },
+): Promise<MeView> {
   const caller = await unboundCaller(ctx)
   const failures = caller.user.bindFailures
   if (isLocked(failures, ctx.now)) {
-    throw new AppError('ACCOUNT.BIND_LOCKED', { hours: hoursUntilUnlock(activeFailures(failures, ctx.now), ctx.now) })
+    throw new AppError('ACCOUNT.BIND_LOCKED', {
+      hours: hoursUntilUnlock(activeFailures(failures, ctx.now), ctx.now),
+    })
   }
   const name = normaliseName(input.name)
   const found = await db

@@ -1,12 +1,16 @@
-import { accountInputs } from '../contract/account.contract'
 import { createMain, route } from '../common/router'
+import { accountInputs } from '../contract/account.contract'
 import { bindByInvite, bindByPhone, createInvite, getMe } from './account.service'
 
 export const routes = {
   'account/me': route(accountInputs['account/me'], (_input, ctx) => getMe(ctx)),
-  'account/bindByInvite': route(accountInputs['account/bindByInvite'], (input, ctx) => bindByInvite(ctx, input)),
+  'account/bindByInvite': route(accountInputs['account/bindByInvite'], (input, ctx) =>
+    bindByInvite(ctx, input),
+  ),
   'account/bindByPhone': route(accountInputs['account/bindByPhone'], (input, ctx) => bindByPhone(ctx, input)),
-  'account/createInvite': route(accountInputs['account/createInvite'], (input, ctx) => createInvite(ctx, input)),
+  'account/createInvite': route(accountInputs['account/createInvite'], (input, ctx) =>
+    createInvite(ctx, input),
+  ),
 }
 
 export const main = createMain(routes)

@@ -1,9 +1,9 @@
 import type { MeView, RoleView } from '../contract/account.contract'
 import type { MemberView, OrgView } from '../contract/org.contract'
 import { maskPhone } from '../domain/member.rules'
+import type { OrgNode } from '../domain/org-tree'
 import { can } from '../domain/roles'
 import type { Caller } from './caller'
-import type { OrgNode } from '../domain/org-tree'
 import type { MemberDoc, OrgDoc } from './docs'
 
 export function toOrgView(org: OrgNode): OrgView {

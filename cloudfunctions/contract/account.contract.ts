@@ -1,7 +1,7 @@
 import * as z from 'zod'
 
-import type { Role } from '../domain/roles'
 import type { MemberCategory } from '../domain/member.rules'
+import type { Role } from '../domain/roles'
 import { empty, id, shortText } from './common.schema'
 
 export const accountInputs = {

@@ -15,10 +15,14 @@ export interface Api {
 
 export type FunctionName = keyof Api
 export type ActionOf<F extends FunctionName> = keyof Api[F] & string
-export type InputOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] extends { input: infer I } ? I : never
-export type OutputOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] extends { output: infer O } ? O : never
+export type InputOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] extends { input: infer I }
+  ? I
+  : never
+export type OutputOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] extends { output: infer O }
+  ? O
+  : never
 
+export * from './account.contract'
 export type { Fail, Ok, Result } from './envelope'
 export type { ErrorCode } from './errors'
-export * from './account.contract'
 export * from './org.contract'

@@ -36,7 +36,12 @@ export const orgInputs = {
   'member/setRoles': z.strictObject({
     memberId: id,
     roles: z
-      .array(z.strictObject({ orgId: id, role: z.enum(ROLE_KEYS as [string, ...string[]], { error: '角色不正确' }) }))
+      .array(
+        z.strictObject({
+          orgId: id,
+          role: z.enum(ROLE_KEYS as [string, ...string[]], { error: '角色不正确' }),
+        }),
+      )
       .max(20, '角色过多'),
   }),
   'member/unbind': z.strictObject({ memberId: id }),

@@ -70,7 +70,9 @@ export function scopeRoots(
   permission: Permission,
   orgs: ReadonlyMap<string, OrgPlacement>,
 ): string[] {
-  const roots = [...new Set(roles.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission)).map((g) => g.orgId))]
+  const roots = [
+    ...new Set(roles.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission)).map((g) => g.orgId)),
+  ]
   return roots.filter((id) => {
     const org = orgs.get(id)
     return org !== undefined && !org.ancestors.some((a) => roots.includes(a))

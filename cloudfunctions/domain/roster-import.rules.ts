@@ -1,8 +1,8 @@
 import {
   CADRE_LEVELS,
   type CadreLevel,
-  GENDERS,
   type Gender,
+  GENDERS,
   MEMBER_CATEGORIES,
   type MemberCategory,
   normaliseName,
@@ -51,7 +51,8 @@ function cellText(value: unknown): string {
 export function checkRosterSheet(sheet: readonly (readonly unknown[])[], ctx: RosterContext): RosterCheck {
   const header = (sheet[0] ?? []).map(cellText)
   const missing = ROSTER_COLUMNS.filter((c) => !header.includes(c))
-  if (missing.length > 0) return { ok: false, errors: [{ row: 1, reason: `表头缺少列：${missing.join('、')}` }] }
+  if (missing.length > 0)
+    return { ok: false, errors: [{ row: 1, reason: `表头缺少列：${missing.join('、')}` }] }
   const col = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
     (typeof ROSTER_COLUMNS)[number],
     number

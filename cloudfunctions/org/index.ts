@@ -1,5 +1,5 @@
-import { orgInputs, ROSTER_FILE_MAX_BASE64 } from '../contract/org.contract'
 import { createMain, route } from '../common/router'
+import { orgInputs, ROSTER_FILE_MAX_BASE64 } from '../contract/org.contract'
 import { createMember, getMember, listMembers, setRoles, unbindMember, updateMember } from './member.service'
 import { createOrg, getTree, removeOrg, renameOrg } from './org.service'
 import { importRoster } from './roster-import.service'

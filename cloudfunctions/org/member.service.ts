@@ -1,8 +1,5 @@
 import type { z } from 'zod'
 
-import type { MemberPage, MemberView, orgInputs } from '../contract/org.contract'
-import { childAncestors } from '../domain/org-tree'
-import type { RoleGrant } from '../domain/roles'
 import { AppError } from '../common/app-error'
 import { authorize, authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
@@ -10,6 +7,9 @@ import { _, db } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
 import type { MemberDoc, OrgDoc } from '../common/docs'
 import { toMemberView } from '../common/views'
+import type { MemberPage, MemberView, orgInputs } from '../contract/org.contract'
+import { childAncestors } from '../domain/org-tree'
+import type { RoleGrant } from '../domain/roles'
 import { writeAudit } from './audit'
 
 type Input<K extends keyof typeof orgInputs> = z.output<(typeof orgInputs)[K]>
@@ -66,7 +66,8 @@ async function placement(ctx: CallContext, orgId: string): Promise<OrgDoc> {
 
 async function assertPhoneFree(phone: string, except?: string): Promise<void> {
   const found = await members().where({ phone }).get()
-  if ((found.data as MemberDoc[]).some((m) => m._id !== except)) throw new AppError('MEMBER.PHONE_TAKEN', { phone })
+  if ((found.data as MemberDoc[]).some((m) => m._id !== except))
+    throw new AppError('MEMBER.PHONE_TAKEN', { phone })
 }
 
 export async function createMember(ctx: CallContext, input: Input<'member/create'>): Promise<MemberView> {
@@ -84,7 +85,12 @@ export async function createMember(ctx: CallContext, input: Input<'member/create
   }
   const added = await members().add({ data: doc })
   const member = { _id: String(added._id), ...doc }
-  await writeAudit(ctx, { orgId: org._id, action: 'member/create', targetId: member._id, summary: member.name })
+  await writeAudit(ctx, {
+    orgId: org._id,
+    action: 'member/create',
+    targetId: member._id,
+    summary: member.name,
+  })
   return view(ctx, member)
 }
 
@@ -95,7 +101,8 @@ export async function updateMember(ctx: CallContext, input: Input<'member/update
   if (input.patch.orgId && input.patch.orgId !== member.orgId) {
     patch.orgPath = childAncestors(await placement(ctx, input.patch.orgId))
   }
-  if (input.patch.phone && input.patch.phone !== member.phone) await assertPhoneFree(input.patch.phone, member._id)
+  if (input.patch.phone && input.patch.phone !== member.phone)
+    await assertPhoneFree(input.patch.phone, member._id)
   await members().doc(member._id).update({ data: patch })
   const updated = { ...member, ...patch }
   await writeAudit(ctx, {
@@ -149,8 +156,12 @@ export async function unbindMember(ctx: CallContext, input: Input<'member/unbind
     await members()
       .doc(member._id)
       .update({ data: { openid: null, boundAt: null, updatedAt: ctx.now } })
-    await writeAudit(ctx, { orgId: member.orgId, action: 'member/unbind', targetId: member._id, summary: member.name })
+    await writeAudit(ctx, {
+      orgId: member.orgId,
+      action: 'member/unbind',
+      targetId: member._id,
+      summary: member.name,
+    })
   }
   return view(ctx, { ...member, openid: null, boundAt: null })
 }
-

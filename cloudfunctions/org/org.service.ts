@@ -1,5 +1,3 @@
-import type { OrgView } from '../contract/org.contract'
-import { buildTree, childAncestors, childTypeOf, ORG_TYPES, type OrgNode } from '../domain/org-tree'
 import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
@@ -7,6 +5,8 @@ import { db } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
 import type { OrgDoc } from '../common/docs'
 import { toOrgView } from '../common/views'
+import type { OrgView } from '../contract/org.contract'
+import { buildTree, childAncestors, childTypeOf, ORG_TYPES, type OrgNode } from '../domain/org-tree'
 import { writeAudit } from './audit'
 
 /** Any signed-in person may read the tree: residents choose their community from it. */
@@ -23,11 +23,15 @@ export async function getTree(ctx: CallContext): Promise<{ orgs: OrgView[] }> {
 
 function assertNameFree(orgs: ReadonlyMap<string, OrgDoc>, parentId: string, name: string, except?: string) {
   for (const o of orgs.values()) {
-    if (o.parentId === parentId && o.name === name && o._id !== except) throw new AppError('ORG.NAME_TAKEN', { name })
+    if (o.parentId === parentId && o.name === name && o._id !== except)
+      throw new AppError('ORG.NAME_TAKEN', { name })
   }
 }
 
-export async function createOrg(ctx: CallContext, input: { parentId: string; name: string }): Promise<OrgView> {
+export async function createOrg(
+  ctx: CallContext,
+  input: { parentId: string; name: string },
+): Promise<OrgView> {
   const parent = await authorizeOn(ctx, 'org.manage', input.parentId)
   const type = childTypeOf(parent)
   if (!type) throw new AppError('ORG.BAD_PARENT', { detail: `${ORG_TYPES[parent.type]}下不能再设下级组织` })
@@ -57,7 +61,12 @@ export async function renameOrg(ctx: CallContext, input: { orgId: string; name: 
     .collection(COLLECTIONS.orgs)
     .doc(org._id)
     .update({ data: { name: input.name, updatedAt: ctx.now } })
-  await writeAudit(ctx, { orgId: org._id, action: 'org/rename', targetId: org._id, summary: `${org.name} → ${input.name}` })
+  await writeAudit(ctx, {
+    orgId: org._id,
+    action: 'org/rename',
+    targetId: org._id,
+    summary: `${org.name} → ${input.name}`,
+  })
   return toOrgView({ ...org, name: input.name })
 }
 

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto'
 
 import ExcelJS from 'exceljs'
 
-import type { ImportReport } from '../contract/org.contract'
-import { childAncestors, type OrgNode, orgPathName } from '../domain/org-tree'
-import { checkRosterSheet, type RosterRow } from '../domain/roster-import.rules'
 import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { _, db } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
 import type { MemberDoc, OrgDoc } from '../common/docs'
+import type { ImportReport } from '../contract/org.contract'
+import { childAncestors, type OrgNode, orgPathName } from '../domain/org-tree'
+import { checkRosterSheet, type RosterRow } from '../domain/roster-import.rules'
 import { writeAudit } from './audit'
 
 /** A cell as the rules expect it: text or a number; rich text, links and formulas give their text. */
@@ -72,7 +72,12 @@ async function existingPhones(phones: string[]): Promise<Set<string>> {
   return found
 }
 
-function toDoc(row: RosterRow, orgs: ReadonlyMap<string, OrgDoc>, batch: string, now: number): Omit<MemberDoc, '_id'> {
+function toDoc(
+  row: RosterRow,
+  orgs: ReadonlyMap<string, OrgDoc>,
+  batch: string,
+  now: number,
+): Omit<MemberDoc, '_id'> {
   const org = orgs.get(row.orgId) as OrgDoc
   return {
     name: row.name,
@@ -108,7 +113,8 @@ export async function importRoster(ctx: CallContext, input: { fileBase64: string
     resolveOrg: orgResolver(orgs, scope),
     existingPhones: await existingPhones([...new Set(phonesInSheet.filter((p) => /^1\d{10}$/.test(p)))]),
   })
-  if (!check.ok) throw new AppError('ROSTER.IMPORT_INVALID', { count: check.errors.length }, { errors: check.errors })
+  if (!check.ok)
+    throw new AppError('ROSTER.IMPORT_INVALID', { count: check.errors.length }, { errors: check.errors })
   const batch = randomUUID()
   const docs = check.rows.map((row) => toDoc(row, orgs, batch, ctx.now))
   try {

@@ -1,7 +1,6 @@
-import Taro from '@tarojs/taro'
-
-import type { ActionOf, ErrorCode, FunctionName, InputOf, OutputOf, Result } from '@contract/index'
 import { ERRORS } from '@contract/errors'
+import type { ActionOf, ErrorCode, FunctionName, InputOf, OutputOf, Result } from '@contract/index'
+import Taro from '@tarojs/taro'
 
 import { clearSessionToken, getSessionToken } from './session'
 
@@ -17,7 +16,10 @@ export class ApiError extends Error {
   }
 }
 
-async function transport(fn: FunctionName, event: { action: string; data: unknown }): Promise<Result<unknown>> {
+async function transport(
+  fn: FunctionName,
+  event: { action: string; data: unknown },
+): Promise<Result<unknown>> {
   if (process.env.TARO_ENV === 'h5') {
     // The local host runs the same bundled functions; the demo sign-in token stands in for WeChat.
     const token = getSessionToken()

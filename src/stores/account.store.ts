@@ -20,14 +20,20 @@ interface AccountState {
 export const useAccountStore = create<AccountState>((set) => ({
   me: idle,
   async load() {
-    await track((me) => set({ me }), () => call('account', 'account/me', {}))
+    await track(
+      (me) => set({ me }),
+      () => call('account', 'account/me', {}),
+    )
   },
   async bind(request) {
     try {
       const me =
         request.by === 'invite'
           ? await call('account', 'account/bindByInvite', { code: request.code })
-          : await call('account', 'account/bindByPhone', { name: request.name, phoneLast4: request.phoneLast4 })
+          : await call('account', 'account/bindByPhone', {
+              name: request.name,
+              phoneLast4: request.phoneLast4,
+            })
       set({ me: { status: 'ready', data: me } })
       return { ok: true }
     } catch (error) {

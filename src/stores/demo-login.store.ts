@@ -21,7 +21,12 @@ interface DemoLoginState {
 }
 
 async function post<T>(url: string, data: unknown): Promise<T> {
-  const res = await Taro.request<T>({ url, method: 'POST', data, header: { 'content-type': 'application/json' } })
+  const res = await Taro.request<T>({
+    url,
+    method: 'POST',
+    data,
+    header: { 'content-type': 'application/json' },
+  })
   if (res.statusCode !== 200) throw new Error(String(res.statusCode))
   return res.data
 }

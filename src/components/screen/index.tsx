@@ -1,9 +1,10 @@
+import './index.scss'
+
 import { Button, Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 
 import type { Loadable } from '../../stores/async-state'
 import { useUiStore } from '../../stores/ui.store'
-import './index.scss'
 
 export interface ScreenProps {
   children: ReactNode
@@ -26,20 +27,27 @@ export interface StateViewProps<T> {
 }
 
 /** Loading, error (with 重试), empty, or the content: the four states every screen has. */
-export function StateView<T>({ state, onRetry, isEmpty, emptyText, loadingText, children }: StateViewProps<T>) {
+export function StateView<T>({
+  state,
+  onRetry,
+  isEmpty,
+  emptyText,
+  loadingText,
+  children,
+}: StateViewProps<T>) {
   if (state.status === 'idle' || state.status === 'loading') {
     return (
-      <View className='state state--loading'>
-        <Text className='t-body'>{loadingText ?? '正在加载…'}</Text>
+      <View className="state state--loading">
+        <Text className="t-body">{loadingText ?? '正在加载…'}</Text>
       </View>
     )
   }
   if (state.status === 'error') {
     return (
-      <View className='state state--error'>
-        <Text className='t-body'>{state.message}</Text>
+      <View className="state state--error">
+        <Text className="t-body">{state.message}</Text>
         {onRetry && (
-          <Button className='btn btn--ghost' onClick={onRetry}>
+          <Button className="btn btn--ghost" onClick={onRetry}>
             重试
           </Button>
         )}
@@ -48,8 +56,8 @@ export function StateView<T>({ state, onRetry, isEmpty, emptyText, loadingText, 
   }
   if (isEmpty?.(state.data)) {
     return (
-      <View className='state state--empty'>
-        <Text className='t-body'>{emptyText ?? '暂无内容'}</Text>
+      <View className="state state--empty">
+        <Text className="t-body">{emptyText ?? '暂无内容'}</Text>
       </View>
     )
   }

@@ -1,6 +1,6 @@
-import { Text, View } from '@tarojs/components'
-
 import './index.scss'
+
+import { Text, View } from '@tarojs/components'
 
 export interface Tile {
   key: string
@@ -13,15 +13,15 @@ export interface Tile {
 
 export function TileGrid({ tiles }: { tiles: Tile[] }) {
   return (
-    <View className='tile-grid'>
+    <View className="tile-grid">
       {tiles.map((tile) => (
         <View
           key={tile.key}
           className={`tile ${tile.disabled ? 'tile--disabled' : ''}`}
           onClick={tile.disabled ? undefined : tile.onTap}
         >
-          <Text className='t-body tile__title'>{tile.title}</Text>
-          {tile.caption && <Text className='t-caption'>{tile.caption}</Text>}
+          <Text className="t-body tile__title">{tile.title}</Text>
+          {tile.caption && <Text className="t-caption">{tile.caption}</Text>}
         </View>
       ))}
     </View>

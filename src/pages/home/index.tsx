@@ -13,19 +13,19 @@ export default function HomePage() {
       <StateView state={me} onRetry={reload}>
         {(data) => (
           <View>
-            <View className='card'>
+            <View className="card">
               {data.member ? (
                 <>
-                  <Text className='t-title'>{data.member.name}，你好</Text>
+                  <Text className="t-title">{data.member.name}，你好</Text>
                   <View>
-                    <Text className='t-caption'>{data.member.orgName}</Text>
+                    <Text className="t-caption">{data.member.orgName}</Text>
                   </View>
                 </>
               ) : (
                 <>
-                  <Text className='t-title'>欢迎使用基层党建助手</Text>
+                  <Text className="t-title">欢迎使用基层党建助手</Text>
                   <View>
-                    <Text className='t-caption'>你目前是居民身份；党员请先绑定党员身份。</Text>
+                    <Text className="t-caption">你目前是居民身份；党员请先绑定党员身份。</Text>
                   </View>
                 </>
               )}

@@ -23,18 +23,18 @@ export default function MinePage() {
     <Screen>
       <StateView state={me} onRetry={reload}>
         {(data) => (
-          <View className='card'>
+          <View className="card">
             {data.member ? (
               <>
-                <Text className='t-title'>{data.member.name}</Text>
+                <Text className="t-title">{data.member.name}</Text>
                 <View>
-                  <Text className='t-body'>
+                  <Text className="t-body">
                     {data.member.orgName} · {data.member.category}党员
                   </Text>
                 </View>
                 {data.roles.map((r) => (
                   <View key={`${r.orgId}-${r.role}`}>
-                    <Text className='t-caption'>
+                    <Text className="t-caption">
                       {r.orgName} {ROLES[r.role]}
                     </Text>
                   </View>
@@ -42,11 +42,11 @@ export default function MinePage() {
               </>
             ) : (
               <>
-                <Text className='t-title'>居民</Text>
+                <Text className="t-title">居民</Text>
                 <View>
-                  <Text className='t-caption'>尚未绑定党员身份</Text>
+                  <Text className="t-caption">尚未绑定党员身份</Text>
                 </View>
-                <Button className='btn btn--primary' onClick={() => go('bind')}>
+                <Button className="btn btn--primary" onClick={() => go('bind')}>
                   绑定党员身份
                 </Button>
               </>
@@ -54,15 +54,15 @@ export default function MinePage() {
           </View>
         )}
       </StateView>
-      <View className='card'>
+      <View className="card">
         <View style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-          <Text className='t-body'>大字模式</Text>
-          <Switch checked={largeFont} color='#c8161d' onChange={(e) => setLargeFont(e.detail.value)} />
+          <Text className="t-body">大字模式</Text>
+          <Switch checked={largeFont} color="#c8161d" onChange={(e) => setLargeFont(e.detail.value)} />
         </View>
-        <Text className='t-caption'>放大文字和按钮，方便老年人使用</Text>
+        <Text className="t-caption">放大文字和按钮，方便老年人使用</Text>
       </View>
       {process.env.TARO_ENV === 'h5' && (
-        <Button className='btn btn--ghost' onClick={switchDemoIdentity}>
+        <Button className="btn btn--ghost" onClick={switchDemoIdentity}>
           切换演示身份
         </Button>
       )}

@@ -16,28 +16,30 @@ export default function ServicesPage() {
   })
   return (
     <Screen>
-      <View className='card'>
-        <Text className='t-title'>上门服务</Text>
+      <View className="card">
+        <Text className="t-title">上门服务</Text>
         <View>
-          <Text className='t-caption'>居民可申请社区党员上门服务，即将开放。</Text>
+          <Text className="t-caption">居民可申请社区党员上门服务，即将开放。</Text>
         </View>
       </View>
-      <TileGrid tiles={VISIT_CATEGORIES.map((c) => ({ key: c, title: c, caption: '即将开放', disabled: true }))} />
-      <View className='card'>
-        <Text className='t-title'>社区党组织</Text>
+      <TileGrid
+        tiles={VISIT_CATEGORIES.map((c) => ({ key: c, title: c, caption: '即将开放', disabled: true }))}
+      />
+      <View className="card">
+        <Text className="t-title">社区党组织</Text>
         <StateView
           state={tree}
           onRetry={loadTree}
           isEmpty={(orgs) => orgs.length === 0}
-          emptyText='暂无组织信息'
+          emptyText="暂无组织信息"
         >
           {(orgs) =>
             orgs
               .filter((o) => o.type !== 'branch')
               .map((o) => (
                 <View key={o.id}>
-                  <Text className='t-body'>{o.name}</Text>
-                  <Text className='t-caption'>（{ORG_TYPES[o.type]}）</Text>
+                  <Text className="t-body">{o.name}</Text>
+                  <Text className="t-caption">（{ORG_TYPES[o.type]}）</Text>
                 </View>
               ))
           }

@@ -1,10 +1,11 @@
+import './index.scss'
+
 import { Button, Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 
 import { Screen } from '../../../../components/screen'
 import { goHomeFresh } from '../../../../services/navigation'
 import { type BindRequest, useAccountStore } from '../../../../stores/account.store'
-import './index.scss'
 
 type Mode = 'invite' | 'phone'
 
@@ -32,12 +33,12 @@ export default function BindPage() {
   if (done) {
     return (
       <Screen>
-        <View className='card'>
-          <Text className='t-title ok-text'>绑定成功</Text>
+        <View className="card">
+          <Text className="t-title ok-text">绑定成功</Text>
           <View>
-            <Text className='t-body'>你现在可以使用党员功能了。</Text>
+            <Text className="t-body">你现在可以使用党员功能了。</Text>
           </View>
-          <Button className='btn btn--primary' onClick={goHomeFresh}>
+          <Button className="btn btn--primary" onClick={goHomeFresh}>
             返回首页
           </Button>
         </View>
@@ -47,21 +48,27 @@ export default function BindPage() {
 
   return (
     <Screen>
-      <View className='bind-tabs'>
-        <View className={`bind-tab ${mode === 'invite' ? 'bind-tab--on' : ''}`} onClick={() => setMode('invite')}>
-          <Text className='t-body'>邀请码绑定</Text>
+      <View className="bind-tabs">
+        <View
+          className={`bind-tab ${mode === 'invite' ? 'bind-tab--on' : ''}`}
+          onClick={() => setMode('invite')}
+        >
+          <Text className="t-body">邀请码绑定</Text>
         </View>
-        <View className={`bind-tab ${mode === 'phone' ? 'bind-tab--on' : ''}`} onClick={() => setMode('phone')}>
-          <Text className='t-body'>姓名+手机号</Text>
+        <View
+          className={`bind-tab ${mode === 'phone' ? 'bind-tab--on' : ''}`}
+          onClick={() => setMode('phone')}
+        >
+          <Text className="t-body">姓名+手机号</Text>
         </View>
       </View>
-      <View className='card'>
+      <View className="card">
         {mode === 'invite' ? (
           <>
-            <Text className='t-caption'>请输入支部书记给你的8位邀请码</Text>
+            <Text className="t-caption">请输入支部书记给你的8位邀请码</Text>
             <Input
-              className='input'
-              placeholder='邀请码'
+              className="input"
+              placeholder="邀请码"
               maxlength={20}
               value={code}
               onInput={(e) => setCode(e.detail.value)}
@@ -69,20 +76,26 @@ export default function BindPage() {
           </>
         ) : (
           <>
-            <Text className='t-caption'>请输入花名册上的姓名和手机号后四位</Text>
-            <Input className='input' placeholder='姓名' maxlength={30} value={name} onInput={(e) => setName(e.detail.value)} />
+            <Text className="t-caption">请输入花名册上的姓名和手机号后四位</Text>
             <Input
-              className='input'
-              placeholder='手机号后四位'
-              type='number'
+              className="input"
+              placeholder="姓名"
+              maxlength={30}
+              value={name}
+              onInput={(e) => setName(e.detail.value)}
+            />
+            <Input
+              className="input"
+              placeholder="手机号后四位"
+              type="number"
               maxlength={4}
               value={last4}
               onInput={(e) => setLast4(e.detail.value)}
             />
           </>
         )}
-        {error && <Text className='t-body error-text'>{error}</Text>}
-        <Button className='btn btn--primary' loading={busy} disabled={busy} onClick={submit}>
+        {error && <Text className="t-body error-text">{error}</Text>}
+        <Button className="btn btn--primary" loading={busy} disabled={busy} onClick={submit}>
           绑定
         </Button>
       </View>

@@ -22,30 +22,35 @@ export default function DemoLoginPage() {
 
   return (
     <Screen>
-      <View className='card'>
-        <Text className='t-title'>选择演示身份</Text>
+      <View className="card">
+        <Text className="t-title">选择演示身份</Text>
         <View>
-          <Text className='t-caption'>本页只在本地演示环境出现；在微信中身份来自微信账号。</Text>
+          <Text className="t-caption">本页只在本地演示环境出现；在微信中身份来自微信账号。</Text>
         </View>
-        {error && <Text className='t-body error-text'>{error}</Text>}
+        {error && <Text className="t-body error-text">{error}</Text>}
       </View>
-      <StateView state={personas} onRetry={load} isEmpty={(list) => list.length === 0} emptyText='没有演示数据'>
+      <StateView
+        state={personas}
+        onRetry={load}
+        isEmpty={(list) => list.length === 0}
+        emptyText="没有演示数据"
+      >
         {(list) =>
           list.map((p) => (
-            <View key={p.openid} className='card' onClick={() => choose({ openid: p.openid })}>
-              <Text className='t-body'>
+            <View key={p.openid} className="card" onClick={() => choose({ openid: p.openid })}>
+              <Text className="t-body">
                 {p.name}（{p.label}）
               </Text>
               {p.hint && (
                 <View>
-                  <Text className='t-caption'>{p.hint}</Text>
+                  <Text className="t-caption">{p.hint}</Text>
                 </View>
               )}
             </View>
           ))
         }
       </StateView>
-      <Button className='btn btn--ghost' onClick={() => choose({ fresh: true })}>
+      <Button className="btn btn--ghost" onClick={() => choose({ fresh: true })}>
         以新微信用户进入
       </Button>
     </Screen>

@@ -1,0 +1,45 @@
+/**
+ * One lint setup for the app, the cloud functions, the local host and the tests.
+ * The layer rule: pages and components never reach the cloud or the database themselves;
+ * they go through stores, which go through src/services/cloud.ts.
+ */
+module.exports = {
+  root: true,
+  parser: '@typescript-eslint/parser',
+  parserOptions: { ecmaVersion: 2022, sourceType: 'module', ecmaFeatures: { jsx: true } },
+  plugins: ['@typescript-eslint', 'simple-import-sort', 'react', 'react-hooks'],
+  extends: ['eslint:recommended', 'plugin:@typescript-eslint/recommended', 'plugin:react-hooks/recommended'],
+  settings: { react: { version: '18' } },
+  env: { es2022: true, node: true, browser: true },
+  rules: {
+    'simple-import-sort/imports': 'error',
+    'simple-import-sort/exports': 'error',
+    'no-console': ['error', { allow: ['error', 'warn'] }],
+    '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    'react/jsx-key': 'error',
+  },
+  overrides: [
+    {
+      files: ['src/pages/**', 'src/packages/**', 'src/components/**'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            paths: [{ name: 'wx-server-sdk', message: '页面和组件不能直接访问云端：请通过 stores' }],
+            patterns: [
+              { group: ['**/services/cloud', '**/cloudfunctions/common/**', '**/server/**'], message: '页面和组件不能直接调用云函数：请通过 stores' },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      files: ['src/**'],
+      globals: { defineAppConfig: 'readonly', definePageConfig: 'readonly' },
+      rules: { 'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='Taro'][property.name='cloud']", message: '只有 src/services/cloud.ts 调用云函数' }] },
+    },
+    { files: ['src/services/cloud.ts', 'src/app.ts'], rules: { 'no-restricted-syntax': 'off' } },
+    { files: ['tests/**', 'scripts/**'], rules: { 'no-console': 'off' } },
+  ],
+}
