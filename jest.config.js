@@ -21,6 +21,7 @@ module.exports = {
     {
       ...base,
       displayName: 'functions',
+      globalSetup: '<rootDir>/tests/support/global-build.js',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/functions/**/*.test.ts'],
     },

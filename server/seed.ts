@@ -228,6 +228,8 @@ export function demoData(now: number): Seeded {
  */
 export async function seedIfEmpty(now = Date.now()): Promise<{ seeded: boolean; personas: Persona[] }> {
   const data = demoData(now)
+  // The host shares the functions' SDK instance; init is idempotent and names the same environment.
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
   const db = cloud.database()
   const existing = await db.collection(COLLECTIONS.orgs).count()
   if (existing.total > 0) return { seeded: false, personas: data.personas }

@@ -1,0 +1,84 @@
+import { join } from 'node:path'
+
+import type { ActionOf, FunctionName, InputOf, OutputOf, Result } from '../../cloudfunctions/contract'
+import { LocalDatabase } from '../../server/db/local-database'
+import { installLocalTransport } from '../../server/db/transport'
+import { prepareDatabase } from '../../server/host'
+import { FunctionRuntime, prepareProcessEnv } from '../../server/runtime'
+import { seedIfEmpty } from '../../server/seed'
+
+/** A stored document as tests read it back: loosely typed on purpose, tests assert on fields. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Stored = Record<string, any>
+
+export const FUNCTIONS_DIR = join(__dirname, '..', '..', 'dist', 'cloudfunctions')
+
+/**
+ * The bundled cloud functions on the real wx-server-sdk over an in-memory local database,
+ * seeded with the demo street: the same path a call from the app takes, minus HTTP.
+ */
+export async function startBackend(options: { seed?: boolean } = {}) {
+  prepareProcessEnv()
+  const database = await LocalDatabase.open({ dir: null })
+  installLocalTransport(database)
+  await prepareDatabase(database)
+  if (options.seed !== false) await seedIfEmpty()
+  const runtime = new FunctionRuntime(FUNCTIONS_DIR)
+
+  async function snapshot(): Promise<Record<string, unknown[]>> {
+    const entries = await Promise.all(
+      database.listCollections().map(async (name) => [name, await database.documents(name)] as const),
+    )
+    return Object.fromEntries(entries)
+  }
+
+  return {
+    database,
+    runtime,
+    /** A typed call as `openid` (null: no WeChat identity). */
+    call<F extends FunctionName, A extends ActionOf<F>>(
+      openid: string | null,
+      fn: F,
+      action: A,
+      data: InputOf<F, A>,
+    ): Promise<Result<OutputOf<F, A>>> {
+      return runtime.invoke(fn, { action, data }, { openid }) as Promise<Result<OutputOf<F, A>>>
+    },
+    /** An arbitrary event, for bad-input tests. */
+    raw(openid: string | null, fn: string, event: unknown): Promise<Result<unknown>> {
+      return runtime.invoke(fn, event, { openid }) as Promise<Result<unknown>>
+    },
+    docs: (collection: string) => database.documents(collection) as Promise<Stored[]>,
+    snapshot,
+    close: () => database.close(),
+  }
+}
+
+export type Backend = Awaited<ReturnType<typeof startBackend>>
+
+/** Unwraps a success or fails the test with the code and message the function answered. */
+export function ok<T>(result: Result<T>): T {
+  if (!result.ok) {
+    throw new Error(
+      `expected success, got ${result.code}: ${result.message} ${JSON.stringify(result.details ?? '')}`,
+    )
+  }
+  return result.data
+}
+
+export function failed(result: Result<unknown>): { code: string; message: string; details?: unknown } {
+  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.data).slice(0, 200)}`)
+  return result
+}
+
+/** Demo people of the seeded street (server/seed.ts). */
+export const DEMO = {
+  admin: 'demo-admin',
+  inspector: 'demo-inspector',
+  secretary1: 'demo-secretary-1',
+  secretary2: 'demo-secretary-2',
+  branchSecretary1: 'demo-branch-secretary-1',
+  member1: 'demo-member-1',
+  resident1: 'demo-resident-1',
+  resident2: 'demo-resident-2',
+} as const
