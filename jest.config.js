@@ -1,4 +1,4 @@
-/** Jest runs every layer except the browser end-to-end tests (tests/e2e, run by scripts/test.mjs). */
+/** Every test layer. scripts/test.mjs builds what they drive (functions, weapp, h5, host) before jest runs. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.node.json' }]
 const base = {
   transform: { '^.+\\.tsx?$': tsJest },
@@ -30,6 +30,12 @@ module.exports = {
       displayName: 'weapp',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
     },
   ],
 }

@@ -19,6 +19,8 @@ export default function BindPage() {
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState(false)
 
+  const filled = mode === 'invite' ? code.trim().length > 0 : name.trim().length > 0 && /^\d{4}$/.test(last4)
+
   const submit = async () => {
     const request: BindRequest =
       mode === 'invite' ? { by: 'invite', code } : { by: 'phone', name, phoneLast4: last4 }
@@ -95,7 +97,7 @@ export default function BindPage() {
           </>
         )}
         {error && <Text className="t-body error-text">{error}</Text>}
-        <Button className="btn btn--primary" loading={busy} disabled={busy} onClick={submit}>
+        <Button className="btn btn--primary" loading={busy} disabled={busy || !filled} onClick={submit}>
           绑定
         </Button>
       </View>

@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { type BrowserContext, chromium } from 'playwright-core'
+
+import { type RunningHost, startHost } from '../../server/host'
+import { FUNCTIONS_DIR } from './backend'
+
+export const H5_DIR = join(__dirname, '..', '..', 'dist', 'h5')
+
+/**
+ * Debian's Chromium with the flags this closed network needs (ARCHITECTURE.md), a fresh
+ * profile (user data dir) each time, and a phone-sized viewport.
+ */
+export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    viewport: { width: 390, height: 844 },
+    locale: 'zh-CN',
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  return {
+    context,
+    async close() {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The local host exactly as `npm start` runs it, on a free port, with an in-memory seeded store. */
+export function startTestHost(): Promise<RunningHost> {
+  return startHost({ port: 0, dataDir: null, functionsDir: FUNCTIONS_DIR, h5Dir: H5_DIR })
+}
