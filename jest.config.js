@@ -15,6 +15,7 @@ module.exports = {
     {
       ...base,
       displayName: 'server',
+      globalSetup: '<rootDir>/tests/support/global-build.js',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/server/**/*.test.ts'],
     },

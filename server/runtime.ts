@@ -46,8 +46,10 @@ export class FunctionRuntime {
     return readdirSync(this.functionsDir).filter((n) => existsSync(join(this.functionsDir, n, 'index.js')))
   }
 
+  /** A function once loaded stays loaded, so a rebuild of the folder cannot make it vanish mid-run. */
   has(name: string): boolean {
-    return /^[a-z][a-z0-9-]{0,31}$/.test(name) && this.names().includes(name)
+    if (!/^[a-z][a-z0-9-]{0,31}$/.test(name)) return false
+    return this.mains.has(name) || existsSync(join(this.functionsDir, name, 'index.js'))
   }
 
   private load(name: string): Main {

@@ -1,5 +1,7 @@
-// Jest global setup: the function tests drive the real bundles, so bundle them first (~0.5 s).
+// Jest global setup: the function and host tests drive the real bundles, so bundle them first
+// (esbuild, under a second). The weapp and H5 builds are made by scripts/test.mjs.
 module.exports = async () => {
   const { buildFunctions } = await import('../../scripts/build-functions.mjs')
-  await buildFunctions()
+  const { buildHost } = await import('../../scripts/build-host.mjs')
+  await Promise.all([buildFunctions(), buildHost()])
 }
