@@ -1,0 +1,202 @@
+/**
+ * One collection: an @seald-io/nedb datastore (its append-only datafile and its `_id` index) plus the
+ * collection's secondary indexes. Query semantics do not live here — callers filter with mingo; this class
+ * only finds candidate documents cheaply and applies already-computed changes.
+ */
+import Datastore from '@seald-io/nedb'
+
+import { dropPartialLastLine } from './datafile'
+import { duplicateKey, requestFailed } from './errors'
+import { encodeKey, idFromKey, idKey, type IndexSpec, sameIndexSpec, SecondaryIndex } from './indexes'
+import { type Doc, type DocId, isDocId, isPlainObject } from './values'
+
+/** One document's transition; `before: null` is an insert, `after: null` a removal. */
+export interface Change {
+  id: DocId
+  before: Doc | null
+  after: Doc | null
+}
+
+type WriteKind = 'Insert' | 'Update'
+
+/** nedb's Cursor typing is loose; a cursor awaited with no projection yields the stored documents. */
+async function found(cursor: PromiseLike<unknown>): Promise<Doc[]> {
+  return (await cursor) as Doc[]
+}
+
+/** nedb's own _id ordering (numbers before strings, strings by code unit), used as "natural" order. */
+function compareIds(a: DocId, b: DocId): number {
+  if (typeof a !== typeof b) return typeof a === 'number' ? -1 : 1
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function isIndexable(value: unknown): boolean {
+  return (
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value)) ||
+    value instanceof Date
+  )
+}
+
+/** The values a top-level condition requires by equality, if it is a plain equality or `$in` of scalars. */
+function equalityValues(condition: unknown): unknown[] | null {
+  if (isIndexable(condition)) return [condition]
+  if (!isPlainObject(condition)) return null
+  const keys = Object.keys(condition)
+  if (keys.length !== 1) return null
+  if (keys[0] === '$eq' && isIndexable(condition.$eq)) return [condition.$eq]
+  if (keys[0] === '$in' && Array.isArray(condition.$in) && condition.$in.every(isIndexable))
+    return condition.$in
+  return null
+}
+
+export class CollectionStore {
+  private readonly indexes = new Map<string, SecondaryIndex>()
+
+  private constructor(
+    readonly name: string,
+    private readonly store: Datastore<Record<string, unknown>>,
+  ) {}
+
+  /** Opens (and, for a file, compacts) a collection. `file: null` keeps it in memory only. */
+  static async open(name: string, file: string | null): Promise<CollectionStore> {
+    if (file) await dropPartialLastLine(file)
+    const store = file
+      ? new Datastore<Record<string, unknown>>({ filename: file })
+      : new Datastore<Record<string, unknown>>({ inMemoryOnly: true })
+    await store.loadDatabaseAsync()
+    return new CollectionStore(name, store)
+  }
+
+  get indexSpecs(): IndexSpec[] {
+    return [...this.indexes.values()].map((index) => index.spec)
+  }
+
+  /** All documents in natural order. These are nedb's cached objects: never mutate them. */
+  all(): Doc[] {
+    return this.store.getAllData() as Doc[]
+  }
+
+  get size(): number {
+    return this.store.getAllData().length
+  }
+
+  async get(id: DocId): Promise<Doc | null> {
+    const [doc] = await found(this.store.findAsync({ _id: id }))
+    return doc ?? null
+  }
+
+  /** Documents by id through nedb's `_id` index, in natural order. */
+  async getMany(ids: DocId[]): Promise<Doc[]> {
+    const valid = ids.filter(isDocId)
+    if (valid.length === 0) return []
+    const docs = await found(this.store.findAsync({ _id: { $in: valid } }))
+    return docs.sort((a, b) => compareIds(a._id, b._id))
+  }
+
+  /**
+   * A superset of the documents matching `query`, narrowed through the `_id` index or a secondary index when
+   * a top-level field is constrained by equality; otherwise every document.
+   */
+  async candidates(query: Record<string, unknown>): Promise<Doc[]> {
+    const ids = equalityValues(query._id)
+    if (ids) return this.getMany(ids.filter(isDocId))
+    let best: Set<string> | null = null
+    for (const [field, condition] of Object.entries(query)) {
+      if (field.startsWith('$')) continue
+      const values = equalityValues(condition)
+      if (!values) continue
+      for (const index of this.indexes.values()) {
+        if (index.paths[0] !== field) continue
+        const matched = new Set<string>()
+        for (const value of values) for (const id of index.idsForFirstField(encodeKey(value))) matched.add(id)
+        if (!best || matched.size < best.size) best = matched
+      }
+    }
+    return best ? this.getMany([...best].map(idFromKey)) : this.all()
+  }
+
+  /** Declares an index; re-declaring the same spec is a no-op, a different spec under one name an error. */
+  ensureIndex(spec: IndexSpec): void {
+    const existing = this.indexes.get(spec.name)
+    if (existing) {
+      if (sameIndexSpec(existing.spec, spec)) return
+      throw requestFailed(`Index with name: ${spec.name} already exists with different options`)
+    }
+    if (spec.name === '_id_') throw requestFailed('the _id_ index is built in')
+    const index = new SecondaryIndex(spec)
+    for (const doc of this.all()) {
+      if (index.unique) {
+        for (const { key, text } of index.keysOf(doc)) {
+          if (index.owners(key)) {
+            throw requestFailed(
+              `E11000 duplicate key error collection: local.${this.name} index: ${spec.name} dup key: ${text}`,
+            )
+          }
+        }
+      }
+      index.add(doc)
+    }
+    this.indexes.set(spec.name, index)
+  }
+
+  /**
+   * Rejects a batch of changes that would break `_id` or a unique index, considering the batch as a whole
+   * (documents it removes or rewrites free their old keys). Nothing is written either way.
+   */
+  async check(changes: Change[], kind: WriteKind): Promise<void> {
+    const inserted = new Set<string>()
+    for (const change of changes) {
+      if (change.before || !change.after) continue
+      const id = idKey(change.id)
+      if (inserted.has(id) || (await this.get(change.id))) {
+        throw duplicateKey(kind, this.name, '_id_', `{ _id: ${JSON.stringify(change.id)} }`)
+      }
+      inserted.add(id)
+    }
+    const rewritten = new Set(changes.filter((c) => c.before).map((c) => idKey(c.id)))
+    for (const index of this.indexes.values()) {
+      if (!index.unique) continue
+      const claimed = new Map<string, string>()
+      for (const change of changes) {
+        if (!change.after) continue
+        const id = idKey(change.id)
+        for (const { key, text } of index.keysOf(change.after)) {
+          const claimant = claimed.get(key)
+          const owners = index.owners(key)
+          const taken =
+            (claimant !== undefined && claimant !== id) ||
+            (owners !== undefined && [...owners].some((owner) => owner !== id && !rewritten.has(owner)))
+          if (taken) throw duplicateKey(kind, this.name, index.spec.name, text)
+          claimed.set(key, id)
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes checked changes. Each nedb call appends to the datafile and resolves once the append is written,
+   * so a resolved `apply` survives the process being killed. Inserts of one batch share a single append.
+   */
+  async apply(changes: Change[]): Promise<void> {
+    const inserts = changes.filter((c) => !c.before && c.after)
+    if (inserts.length) {
+      await this.store.insertAsync(inserts.map((c) => c.after as Doc))
+      for (const change of inserts) this.reindex(null, change.after)
+    }
+    for (const change of changes) {
+      if (!change.before) continue
+      if (change.after) await this.store.updateAsync({ _id: change.id }, change.after, {})
+      else await this.store.removeAsync({ _id: change.id }, {})
+      this.reindex(change.before, change.after)
+    }
+  }
+
+  private reindex(before: Doc | null, after: Doc | null): void {
+    for (const index of this.indexes.values()) {
+      if (before) index.remove(before)
+      if (after) index.add(after)
+    }
+  }
+}
