@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, rmSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
@@ -7,6 +7,7 @@ import { COLLECTIONS, INDEXES } from '../cloudfunctions/common/collections'
 import { formatMessage } from '../cloudfunctions/contract/errors'
 import { LocalDatabase } from './db/local-database'
 import { installLocalTransport } from './db/transport'
+import { defaultFilesDir, installLocalPlatform, LOCAL_FILES_PREFIX, serveLocalFile } from './platform'
 import { FunctionRuntime, prepareProcessEnv } from './runtime'
 import { type Persona, seedIfEmpty } from './seed'
 import { SessionSigner } from './sessions'
@@ -105,6 +106,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   prepareProcessEnv()
   const database = await LocalDatabase.open({ dir: options.dataDir })
   installLocalTransport(database)
+  // openapi (QR codes, subscribe messages) and cloud storage, replaced at the SDK's seam (server/platform)
+  const filesDir = defaultFilesDir(options.dataDir)
+  let publicUrl = ''
+  installLocalPlatform({ filesDir, baseUrl: () => publicUrl, database })
   await prepareDatabase(database)
   const seeded = options.seed === false ? { personas: [] } : await seedIfEmpty()
   const runtime = new FunctionRuntime(options.functionsDir)
@@ -143,6 +148,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return sendJson(res, 200, { token: sessions.issue(openid), openid })
     }
     if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true })
+    if (url.pathname.startsWith(LOCAL_FILES_PREFIX) && (req.method === 'GET' || req.method === 'HEAD'))
+      return serveLocalFile(filesDir, url.pathname, res)
     if (options.h5Dir && (req.method === 'GET' || req.method === 'HEAD'))
       return serveStatic(options.h5Dir, url.pathname, res)
     return sendJson(res, 404, failure('COMMON.UNKNOWN_ACTION'))
@@ -157,14 +164,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   })
   await new Promise<void>((ready) => server.listen(options.port, options.host ?? '127.0.0.1', ready))
   const { port } = server.address() as AddressInfo
+  publicUrl = `http://${options.host ?? '127.0.0.1'}:${port}`
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url: publicUrl,
     runtime,
     database,
     personas,
     close: async () => {
       await new Promise<void>((done) => server.close(() => done()))
       await database.close()
+      if (!options.dataDir) rmSync(filesDir, { recursive: true, force: true })
     },
   }
 }

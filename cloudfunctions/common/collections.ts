@@ -9,6 +9,8 @@ export const COLLECTIONS = {
   users: 'users',
   invites: 'invites',
   audit: 'audit_log',
+  /** Subscribe messages sent (locally the stand-in for WeChat's delivery: the UI can show them). */
+  outbox: 'outbox',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
