@@ -11,12 +11,13 @@
  */
 import QRCode from 'qrcode'
 
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { LocalDatabase } from '../db/local-database'
 import { sdkEjson } from '../db/sdk-modules'
 import { OPEN_API_TYPE, openApiCodecs } from './sdk-seam'
 
-/** The local outbox `subscribeMessage.send` writes to (the host must create it like every collection). */
-export const OUTBOX_COLLECTION = 'outbox'
+/** The local outbox `subscribeMessage.send` writes to; the host creates it with every declared collection. */
+export const OUTBOX_COLLECTION = COLLECTIONS.outbox
 
 export interface OpenApiContext {
   baseUrl: () => string
