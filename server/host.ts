@@ -1,15 +1,14 @@
-import { createReadStream, existsSync, rmSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
 
-import { COLLECTIONS, INDEXES } from '../cloudfunctions/common/collections'
 import { formatMessage } from '../cloudfunctions/contract/errors'
-import { LocalDatabase } from './db/local-database'
-import { installLocalTransport } from './db/transport'
-import { defaultFilesDir, installLocalPlatform, LOCAL_FILES_PREFIX, serveLocalFile } from './platform'
-import { FunctionRuntime, prepareProcessEnv } from './runtime'
-import { type Persona, seedIfEmpty } from './seed'
+import { startLocalBackend } from './backend'
+import type { LocalDatabase } from './db/local-database'
+import { LOCAL_FILES_PREFIX, serveLocalFile } from './platform'
+import type { FunctionRuntime } from './runtime'
+import type { Persona } from './seed'
 import { SessionSigner } from './sessions'
 
 export interface HostOptions {
@@ -92,29 +91,14 @@ function serveStatic(h5Dir: string, pathname: string, res: ServerResponse): void
   createReadStream(file).pipe(res)
 }
 
-/** Creates every declared collection and index, as the deploy step does on CloudBase. */
-export async function prepareDatabase(database: LocalDatabase): Promise<void> {
-  for (const name of Object.values(COLLECTIONS)) await database.createCollection(name)
-  for (const index of INDEXES) await database.ensureIndex(index.collection, index)
-}
-
 /**
  * The local host: serves the H5 build, runs the bundled cloud functions on the real SDK over
  * the embedded store at POST /fn/<name>, and offers the demo sign-in that stands in for WeChat.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  prepareProcessEnv()
-  const database = await LocalDatabase.open({ dir: options.dataDir })
-  installLocalTransport(database)
-  // openapi (QR codes, subscribe messages) and cloud storage, replaced at the SDK's seam (server/platform)
-  const filesDir = defaultFilesDir(options.dataDir)
-  let publicUrl = ''
-  installLocalPlatform({ filesDir, baseUrl: () => publicUrl, database })
-  await prepareDatabase(database)
-  const seeded = options.seed === false ? { personas: [] } : await seedIfEmpty()
-  const runtime = new FunctionRuntime(options.functionsDir)
+  const backend = await startLocalBackend(options)
+  const { database, runtime, personas, filesDir } = backend
   const sessions = SessionSigner.forDataDir(options.dataDir)
-  const personas = seeded.personas
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://local')
@@ -164,16 +148,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   })
   await new Promise<void>((ready) => server.listen(options.port, options.host ?? '127.0.0.1', ready))
   const { port } = server.address() as AddressInfo
-  publicUrl = `http://${options.host ?? '127.0.0.1'}:${port}`
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`
+  backend.setPublicUrl(url)
   return {
-    url: publicUrl,
+    url,
     runtime,
     database,
     personas,
     close: async () => {
       await new Promise<void>((done) => server.close(() => done()))
-      await database.close()
-      if (!options.dataDir) rmSync(filesDir, { recursive: true, force: true })
+      await backend.close()
     },
   }
 }

@@ -1,6 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { createHmac, timingSafeEqual } from 'node:crypto'
+
+import { loadOrCreateSecret } from './secrets'
 
 /**
  * The local host's stand-in for WeChat's login: a demo sign-in hands the browser a token
@@ -11,13 +11,7 @@ export class SessionSigner {
   private constructor(private readonly secret: Buffer) {}
 
   static forDataDir(dir: string | null): SessionSigner {
-    if (!dir) return new SessionSigner(randomBytes(32))
-    const file = join(dir, 'host-secret')
-    if (!existsSync(file)) {
-      mkdirSync(dir, { recursive: true })
-      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
-    }
-    return new SessionSigner(Buffer.from(readFileSync(file, 'utf8').trim(), 'hex'))
+    return new SessionSigner(Buffer.from(loadOrCreateSecret(dir, 'host-secret'), 'hex'))
   }
 
   private mac(openid: string): string {

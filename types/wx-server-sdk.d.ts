@@ -7,28 +7,33 @@ declare module 'wx-server-sdk' {
   type Doc = Record<string, any>
   /** What callers write: any plain object (interfaces have no index signature, so not `Doc`). */
   type Data = object
+  /** A query or update operator; query operators chain with `and` / `or`. */
+  interface Operator {
+    and(...conditions: unknown[]): Operator
+    or(...conditions: unknown[]): Operator
+  }
   interface Command {
-    in(values: unknown[]): unknown
-    nin(values: unknown[]): unknown
-    eq(value: unknown): unknown
-    neq(value: unknown): unknown
-    gt(value: unknown): unknown
-    gte(value: unknown): unknown
-    lt(value: unknown): unknown
-    lte(value: unknown): unknown
-    exists(flag: boolean): unknown
-    and(...conditions: unknown[]): unknown
-    or(...conditions: unknown[]): unknown
-    set(value: unknown): unknown
-    inc(value: number): unknown
-    push(value: unknown): unknown
-    pull(value: unknown): unknown
-    addToSet(value: unknown): unknown
-    remove(): unknown
+    in(values: unknown[]): Operator
+    nin(values: unknown[]): Operator
+    eq(value: unknown): Operator
+    neq(value: unknown): Operator
+    gt(value: unknown): Operator
+    gte(value: unknown): Operator
+    lt(value: unknown): Operator
+    lte(value: unknown): Operator
+    exists(flag: boolean): Operator
+    and(...conditions: unknown[]): Operator
+    or(...conditions: unknown[]): Operator
+    set(value: unknown): Operator
+    inc(value: number): Operator
+    push(value: unknown): Operator
+    pull(value: unknown): Operator
+    addToSet(value: unknown): Operator
+    remove(): Operator
     aggregate: Record<string, (...args: unknown[]) => unknown>
   }
-  interface Query {
-    where(condition: Doc): Query
+  export interface Query {
+    where(condition: Doc | Operator): Query
     orderBy(field: string, order: 'asc' | 'desc'): Query
     skip(n: number): Query
     limit(n: number): Query

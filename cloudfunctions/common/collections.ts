@@ -9,6 +9,12 @@ export const COLLECTIONS = {
   users: 'users',
   invites: 'invites',
   audit: 'audit_log',
+  sessions: 'study_sessions',
+  /** One per member and session; `_id` is `<sessionId>_<memberId>`, so a second check-in cannot be stored. */
+  checkins: 'checkins',
+  /** One per member and session; `_id` is `<sessionId>_<memberId>`. */
+  leaves: 'leaves',
+  lecturers: 'lecturers',
   /** Subscribe messages sent (locally the stand-in for WeChat's delivery: the UI can show them). */
   outbox: 'outbox',
 } as const
@@ -31,4 +37,12 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.members, name: 'roles_org', fields: { 'roles.orgId': 1 } },
   { collection: COLLECTIONS.invites, name: 'member', fields: { memberId: 1 } },
   { collection: COLLECTIONS.audit, name: 'org_time', fields: { orgId: 1, at: -1 } },
+  { collection: COLLECTIONS.sessions, name: 'org_start', fields: { orgPath: 1, startAt: 1 } },
+  { collection: COLLECTIONS.sessions, name: 'month_org', fields: { month: 1, orgPath: 1 } },
+  { collection: COLLECTIONS.sessions, name: 'static_code', fields: { staticCode: 1 } },
+  { collection: COLLECTIONS.checkins, name: 'session', fields: { sessionId: 1 } },
+  { collection: COLLECTIONS.checkins, name: 'month_member', fields: { month: 1, memberId: 1 } },
+  { collection: COLLECTIONS.checkins, name: 'month_org', fields: { month: 1, orgPath: 1 } },
+  { collection: COLLECTIONS.leaves, name: 'session', fields: { sessionId: 1 } },
+  { collection: COLLECTIONS.lecturers, name: 'org', fields: { orgPath: 1 } },
 ]

@@ -2,6 +2,7 @@ import type { BindFailures } from '../domain/binding.rules'
 import type { CadreLevel, Gender, MemberCategory } from '../domain/member.rules'
 import type { OrgNode } from '../domain/org-tree'
 import type { RoleGrant } from '../domain/roles'
+import type { CheckinMethod, SessionFormat, SessionType } from '../domain/study.rules'
 
 /** Stored document shapes. Views sent to clients are built from these in each function. */
 export type OrgDoc = OrgNode & { createdAt: number; updatedAt: number }
@@ -50,4 +51,70 @@ export interface AuditDoc {
   targetId: string
   summary: string
   at: number
+}
+
+export interface SessionDoc {
+  _id: string
+  type: SessionType
+  format: SessionFormat
+  title: string
+  lecturerId: string | null
+  /** The node whose members are expected; the session belongs to it. */
+  orgId: string
+  orgPath: string[]
+  startAt: number
+  endAt: number
+  /** YYYY-MM of the start, in China time: the month the session counts in. */
+  month: string
+  place: string
+  allowVisitors: boolean
+  rotateSeconds: number
+  lateAfterMinutes: number
+  /** The 8-character code of the static poster QR while it is allowed; null otherwise. */
+  staticCode: string | null
+  status: 'scheduled' | 'cancelled'
+  cancelReason: string | null
+  createdBy: string
+  createdAt: number
+  updatedAt: number
+}
+
+export interface CheckinDoc {
+  /** `<sessionId>_<memberId>`: one record per member and session. */
+  _id: string
+  sessionId: string
+  memberId: string
+  /** The member's node and ancestors at check-in: monthly figures roll up by it. */
+  orgPath: string[]
+  month: string
+  format: SessionFormat
+  at: number
+  late: boolean
+  visitor: boolean
+  method: CheckinMethod
+  reason: string | null
+  recordedBy: string | null
+}
+
+export interface LeaveDoc {
+  /** `<sessionId>_<memberId>` */
+  _id: string
+  sessionId: string
+  memberId: string
+  reason: string
+  status: 'pending' | 'approved' | 'declined'
+  requestedAt: number
+  decidedBy: string | null
+  decidedAt: number | null
+}
+
+export interface LecturerDoc {
+  _id: string
+  name: string
+  isStaff: boolean
+  speciality: string
+  orgId: string
+  orgPath: string[]
+  createdAt: number
+  updatedAt: number
 }

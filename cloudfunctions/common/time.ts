@@ -20,3 +20,15 @@ export function inZone(ms: number) {
 export function monthKey(ms: number): string {
   return inZone(ms).format('YYYY-MM')
 }
+
+/** [start, end) of a month ("2026-11") in China time, in ms. */
+export function monthRange(month: string): [number, number] {
+  const start = dayjs.tz(`${month}-01 00:00`, 'YYYY-MM-DD HH:mm', ZONE)
+  return [start.valueOf(), start.add(1, 'month').valueOf()]
+}
+
+/** [start, end) of a calendar year in China time, in ms. */
+export function yearRange(year: number): [number, number] {
+  const start = dayjs.tz(`${year}-01-01 00:00`, 'YYYY-MM-DD HH:mm', ZONE)
+  return [start.valueOf(), start.add(1, 'year').valueOf()]
+}

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 
 import type { accountInputs, AccountOutputs } from './account.contract'
 import type { orgInputs, OrgOutputs } from './org.contract'
+import type { studyInputs, StudyOutputs } from './study.contract'
 
 type ApiOf<Inputs extends Record<string, z.ZodType>, Outputs extends { [K in keyof Inputs]: unknown }> = {
   [K in keyof Inputs & string]: { input: z.input<Inputs[K]>; output: Outputs[K] }
@@ -11,6 +12,7 @@ type ApiOf<Inputs extends Record<string, z.ZodType>, Outputs extends { [K in key
 export interface Api {
   account: ApiOf<typeof accountInputs, AccountOutputs>
   org: ApiOf<typeof orgInputs, OrgOutputs>
+  study: ApiOf<typeof studyInputs, StudyOutputs>
 }
 
 export type FunctionName = keyof Api
@@ -26,3 +28,4 @@ export * from './account.contract'
 export type { Fail, Ok, Result } from './envelope'
 export type { ErrorCode } from './errors'
 export * from './org.contract'
+export * from './study.contract'

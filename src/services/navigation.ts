@@ -11,6 +11,14 @@ export const ROUTES = {
   member: '/packages/admin/pages/member/index',
   import: '/packages/admin/pages/import/index',
   demoLogin: '/packages/dev/pages/login/index',
+  checkin: '/packages/study/pages/checkin/index',
+  myStudy: '/packages/study/pages/mine/index',
+  sessions: '/packages/study/pages/sessions/index',
+  sessionEdit: '/packages/study/pages/session-edit/index',
+  session: '/packages/study/pages/session/index',
+  sessionQr: '/packages/study/pages/qr/index',
+  studyRule: '/packages/study/pages/rule/index',
+  lecturers: '/packages/study/pages/lecturers/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -1,11 +1,7 @@
 import { join } from 'node:path'
 
 import type { ActionOf, FunctionName, InputOf, OutputOf, Result } from '../../cloudfunctions/contract'
-import { LocalDatabase } from '../../server/db/local-database'
-import { installLocalTransport } from '../../server/db/transport'
-import { prepareDatabase } from '../../server/host'
-import { FunctionRuntime, prepareProcessEnv } from '../../server/runtime'
-import { seedIfEmpty } from '../../server/seed'
+import { startLocalBackend } from '../../server/backend'
 
 /** A stored document as tests read it back: loosely typed on purpose, tests assert on fields. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -18,12 +14,8 @@ export const FUNCTIONS_DIR = join(__dirname, '..', '..', 'dist', 'cloudfunctions
  * seeded with the demo street: the same path a call from the app takes, minus HTTP.
  */
 export async function startBackend(options: { seed?: boolean } = {}) {
-  prepareProcessEnv()
-  const database = await LocalDatabase.open({ dir: null })
-  installLocalTransport(database)
-  await prepareDatabase(database)
-  if (options.seed !== false) await seedIfEmpty()
-  const runtime = new FunctionRuntime(FUNCTIONS_DIR)
+  const local = await startLocalBackend({ dataDir: null, functionsDir: FUNCTIONS_DIR, seed: options.seed })
+  const { database, runtime } = local
 
   async function snapshot(): Promise<Record<string, unknown[]>> {
     const entries = await Promise.all(
@@ -50,7 +42,7 @@ export async function startBackend(options: { seed?: boolean } = {}) {
     },
     docs: (collection: string) => database.documents(collection) as Promise<Stored[]>,
     snapshot,
-    close: () => database.close(),
+    close: () => local.close(),
   }
 }
 

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '管理' })
+export default definePageConfig({ navigationBarTitleText: '党员信息' })

@@ -1,5 +1,68 @@
-import { Text } from '@tarojs/components'
+import '../../styles/admin.scss'
 
-export default function Placeholder() {
-  return <Text>…</Text>
+import type { MeView } from '@contract/account.contract'
+import type { MemberView, OrgView } from '@contract/org.contract'
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useMemo, useState } from 'react'
+
+import { orgOptionsFor } from '../../../../components/org-picker'
+import { Screen, StateView } from '../../../../components/screen'
+import { AdminGate } from '../../components/admin-gate'
+import { MemberDetail } from '../../components/member-detail'
+import { MemberForm } from '../../components/member-form'
+import { useAdminTree } from '../../hooks/use-admin-tree'
+
+/**
+ * 党员信息: `?id=` shows a member; `?mode=create&orgId=` adds one and then shows it, so a
+ * secretary can generate the invite code right away.
+ */
+export default function MemberPage() {
+  const { params } = useRouter()
+  const [memberId, setMemberId] = useState<string | null>(params.id ?? null)
+  const { tree, reload } = useAdminTree()
+  return (
+    <Screen>
+      <AdminGate permission="roster.read">
+        {(me) => (
+          <StateView state={tree} onRetry={reload}>
+            {(orgs) =>
+              memberId ? (
+                <MemberDetail memberId={memberId} me={me} orgs={orgs} />
+              ) : params.mode === 'create' ? (
+                <CreateMember me={me} orgs={orgs} orgId={params.orgId} onCreated={(m) => setMemberId(m.id)} />
+              ) : (
+                <Notice text="没有指定党员，请从花名册进入" />
+              )
+            }
+          </StateView>
+        )}
+      </AdminGate>
+    </Screen>
+  )
+}
+
+interface CreateMemberProps {
+  me: MeView
+  orgs: readonly OrgView[]
+  orgId: string | undefined
+  onCreated: (member: MemberView) => void
+}
+
+function CreateMember({ me, orgs, orgId, onCreated }: CreateMemberProps) {
+  const placeable = useMemo(
+    () => orgOptionsFor(orgs, me.roles, { permission: 'roster.manage', placeableOnly: true }),
+    [orgs, me.roles],
+  )
+  if (placeable.length === 0) return <Notice text="你没有新增党员的权限" />
+  const preset = placeable.some((o) => o.id === orgId) ? (orgId ?? null) : null
+  return <MemberForm mode="create" defaultOrgId={preset} orgOptions={placeable} onDone={onCreated} />
+}
+
+function Notice({ text }: { text: string }) {
+  return (
+    <View className="state">
+      <Text className="t-body">{text}</Text>
+    </View>
+  )
 }

@@ -1,0 +1,213 @@
+import * as z from 'zod'
+
+import { MAX_ROTATE_SECONDS, MIN_ROTATE_SECONDS } from '../domain/checkin-token'
+import type { CheckinMethod, SessionFormat, SessionType } from '../domain/study.rules'
+import { SESSION_FORMATS, SESSION_TYPE_KEYS } from '../domain/study.rules'
+import { id, shortText } from './common.schema'
+
+const timestamp = z.number({ error: '时间格式不正确' }).int().min(1_600_000_000_000).max(4_102_444_800_000)
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+const sessionFields = {
+  type: z.enum(SESSION_TYPE_KEYS as [SessionType, ...SessionType[]], { error: '活动类型不正确' }),
+  format: z.enum(Object.keys(SESSION_FORMATS) as [SessionFormat, ...SessionFormat[]], {
+    error: '形式不正确',
+  }),
+  title: shortText('标题', 60),
+  lecturerId: id.nullable(),
+  /** The node whose members are expected (应到); the session belongs to it. */
+  orgId: id,
+  startAt: timestamp,
+  endAt: timestamp,
+  place: shortText('地点', 60),
+  allowVisitors: z.boolean(),
+  rotateSeconds: z.number().int().min(MIN_ROTATE_SECONDS).max(MAX_ROTATE_SECONDS),
+  lateAfterMinutes: z.number().int().min(0).max(120),
+}
+const reason = shortText('原因', 200)
+
+export const studyInputs = {
+  'session/create': z.strictObject(sessionFields),
+  'session/update': z.strictObject({
+    sessionId: id,
+    patch: z.strictObject(sessionFields).omit({ orgId: true }).partial(),
+  }),
+  'session/cancel': z.strictObject({ sessionId: id, reason }),
+  'session/get': z.strictObject({ sessionId: id }),
+  'session/list': z.strictObject({ orgId: id, month }),
+  /** The secretary's rotating code; `linkBase` (H5 only) makes the QR a link to the check-in page. */
+  'session/qr': z.strictObject({
+    sessionId: id,
+    linkBase: z
+      .string()
+      .max(200)
+      .regex(/^https?:\/\/\S+$/, '链接格式不正确')
+      .nullable(),
+  }),
+  'session/staticCode': z.strictObject({ sessionId: id, enable: z.boolean() }),
+  'checkin/scan': z.strictObject({ token: z.string().min(1, '二维码内容为空').max(200, '二维码内容过长') }),
+  'checkin/scene': z.strictObject({ scene: z.string().min(1).max(64) }),
+  'checkin/makeup': z.strictObject({
+    sessionId: id,
+    memberId: id,
+    kind: z.enum(['makeup_sign', 'makeup_study'], { error: '补录类型应为补签或补学' }),
+    reason,
+  }),
+  'leave/request': z.strictObject({ sessionId: id, reason }),
+  'leave/decide': z.strictObject({ leaveId: id, approve: z.boolean() }),
+  'attendance/get': z.strictObject({ sessionId: id }),
+  'study/mine': z.strictObject({ month: month.optional() }),
+  'study/rule': z.strictObject({ orgId: id, month }),
+  'lecturer/list': z.strictObject({ orgId: id }),
+  'lecturer/save': z.strictObject({
+    lecturerId: id.optional(),
+    orgId: id,
+    name: shortText('姓名', 30),
+    isStaff: z.boolean(),
+    speciality: shortText('专长', 60),
+  }),
+  'lecturer/report': z.strictObject({ orgId: id, year: z.number().int().min(2000).max(2100) }),
+}
+
+export interface SessionView {
+  id: string
+  type: SessionType
+  format: SessionFormat
+  title: string
+  lecturerId: string | null
+  lecturerName: string | null
+  orgId: string
+  orgName: string
+  startAt: number
+  endAt: number
+  place: string
+  allowVisitors: boolean
+  rotateSeconds: number
+  lateAfterMinutes: number
+  status: 'scheduled' | 'cancelled'
+  cancelReason: string | null
+  staticCodeEnabled: boolean
+}
+
+export interface QrView {
+  token: string
+  /** The QR image (PNG, base64) of `payload`. */
+  imageBase64: string
+  payload: string
+  rotateSeconds: number
+  /** Server time, so the phone's countdown does not depend on its own clock. */
+  serverNow: number
+  periodEndsAt: number
+}
+
+export interface StaticCodeView {
+  enabled: boolean
+  scene: string | null
+  imageBase64: string | null
+}
+
+export interface CheckinResult {
+  /** 'checked_in': 签到成功 now; 'already': 已签到 before, nothing changed. */
+  outcome: 'checked_in' | 'already'
+  late: boolean
+  visitor: boolean
+  at: number
+  sessionTitle: string
+}
+
+export type AttendanceStatus = 'present' | 'late' | 'leave' | 'leave_pending' | 'absent' | 'visitor'
+
+export interface AttendanceRow {
+  memberId: string
+  name: string
+  orgName: string
+  status: AttendanceStatus
+  method: CheckinMethod | null
+  at: number | null
+  reason: string | null
+  recordedByName: string | null
+}
+
+export interface LeaveView {
+  id: string
+  memberId: string
+  memberName: string
+  reason: string
+  status: 'pending' | 'approved' | 'declined'
+  requestedAt: number
+}
+
+export interface AttendanceView {
+  session: SessionView
+  summary: {
+    expected: number
+    present: number
+    late: number
+    onLeave: number
+    absent: number
+    visitors: number
+    rateOfExpected: number
+    rateOfRequired: number
+    byMethod: Record<CheckinMethod, number>
+  }
+  rows: AttendanceRow[]
+  leaves: LeaveView[]
+}
+
+export interface MyStudyView {
+  month: string
+  required: number
+  theoryCount: number
+  met: boolean
+  sessions: Array<{
+    session: SessionView
+    status: AttendanceStatus | 'upcoming'
+    method: CheckinMethod | null
+    leave: LeaveView | null
+  }>
+}
+
+export interface RuleReportView {
+  month: string
+  required: number
+  total: number
+  met: number
+  below: Array<{ memberId: string; name: string; orgName: string; count: number }>
+}
+
+export interface LecturerView {
+  id: string
+  name: string
+  isStaff: boolean
+  speciality: string
+  orgId: string
+  orgName: string
+}
+
+export interface LecturerReportView {
+  year: number
+  lecturers: Array<LecturerView & { sessions: number }>
+  byType: Record<SessionType, number>
+  byFormat: Record<SessionFormat, number>
+  total: number
+}
+
+export interface StudyOutputs {
+  'session/create': SessionView
+  'session/update': SessionView
+  'session/cancel': SessionView
+  'session/get': SessionView
+  'session/list': { sessions: SessionView[] }
+  'session/qr': QrView
+  'session/staticCode': StaticCodeView
+  'checkin/scan': CheckinResult
+  'checkin/scene': CheckinResult
+  'checkin/makeup': AttendanceRow
+  'leave/request': LeaveView
+  'leave/decide': LeaveView
+  'attendance/get': AttendanceView
+  'study/mine': MyStudyView
+  'study/rule': RuleReportView
+  'lecturer/list': { lecturers: LecturerView[] }
+  'lecturer/save': LecturerView
+  'lecturer/report': LecturerReportView
+}

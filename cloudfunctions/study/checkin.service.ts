@@ -1,0 +1,156 @@
+import type * as z from 'zod'
+
+import { AppError } from '../common/app-error'
+import { authorizeOn } from '../common/auth'
+import type { BoundCaller, CallContext } from '../common/caller'
+import type { CheckinDoc, MemberDoc, SessionDoc } from '../common/docs'
+import { isDuplicateKey } from '../common/query'
+import { checkinSecret } from '../common/secrets'
+import type { AttendanceRow, CheckinResult, studyInputs } from '../contract/study.contract'
+import { parseToken, verifyToken } from '../domain/checkin-token'
+import { type CheckinMethod, checkinWindow, codeFromScene, isLate } from '../domain/study.rules'
+import { checkins, loadSession, members, recordId, sessions } from './study.store'
+
+type Input<K extends keyof typeof studyInputs> = z.output<(typeof studyInputs)[K]>
+
+function already(existing: CheckinDoc, session: SessionDoc): CheckinResult {
+  return {
+    outcome: 'already',
+    late: existing.late,
+    visitor: existing.visitor,
+    at: existing.at,
+    sessionTitle: session.title,
+  }
+}
+
+async function existingRecord(sessionId: string, memberId: string): Promise<CheckinDoc | null> {
+  const found = await checkins()
+    .where({ _id: recordId(sessionId, memberId) })
+    .get()
+  return (found.data[0] as CheckinDoc | undefined) ?? null
+}
+
+/**
+ * Records the caller's attendance once. The record's id is `<session>_<member>`, so of many
+ * simultaneous scans by one member exactly one insert succeeds; the others read it back and
+ * answer 已签到, changing nothing.
+ */
+async function attend(
+  ctx: CallContext,
+  caller: BoundCaller,
+  session: SessionDoc,
+  method: CheckinMethod,
+): Promise<CheckinResult> {
+  const member = caller.member
+  const previous = await existingRecord(session._id, member._id)
+  if (previous) return already(previous, session)
+  if (session.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
+  if (checkinWindow(session, ctx.now) !== 'open') throw new AppError('STUDY.NOT_IN_WINDOW')
+  const expected = member.orgPath.includes(session.orgId)
+  if (!expected && !session.allowVisitors) throw new AppError('STUDY.NOT_IN_SCOPE')
+  const doc: CheckinDoc = {
+    _id: recordId(session._id, member._id),
+    sessionId: session._id,
+    memberId: member._id,
+    orgPath: member.orgPath,
+    month: session.month,
+    format: session.format,
+    at: ctx.now,
+    late: isLate(session, ctx.now),
+    visitor: !expected,
+    method,
+    reason: null,
+    recordedBy: null,
+  }
+  try {
+    await checkins().add({ data: doc })
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+    const winner = await existingRecord(session._id, member._id)
+    if (winner) return already(winner, session)
+    throw error
+  }
+  return {
+    outcome: 'checked_in',
+    late: doc.late,
+    visitor: doc.visitor,
+    at: doc.at,
+    sessionTitle: session.title,
+  }
+}
+
+/** The rotating code: authentic, for an existing session, and from the current or the previous period. */
+export async function scan(ctx: CallContext, input: Input<'checkin/scan'>): Promise<CheckinResult> {
+  const caller = await ctx.member()
+  const token = parseToken(input.token)
+  if (!token) throw new AppError('STUDY.QR_INVALID')
+  const found = await sessions().where({ _id: token.sessionId }).get()
+  const session = found.data[0] as SessionDoc | undefined
+  if (!session) throw new AppError('STUDY.QR_INVALID')
+  const check = verifyToken(checkinSecret(), token, ctx.now, session.rotateSeconds)
+  if (!check.ok) {
+    if (check.reason === 'expired') {
+      // A member who already checked in and scans a stale code again is told so, not refused.
+      const previous = await existingRecord(session._id, caller.member._id)
+      if (previous) return already(previous, session)
+      throw new AppError('STUDY.QR_EXPIRED')
+    }
+    throw new AppError('STUDY.QR_INVALID')
+  }
+  return attend(ctx, caller, session, 'qr')
+}
+
+/** The static poster code, while the secretary allows it for the session. */
+export async function scene(ctx: CallContext, input: Input<'checkin/scene'>): Promise<CheckinResult> {
+  const caller = await ctx.member()
+  const code = codeFromScene(input.scene)
+  if (!code) throw new AppError('STUDY.QR_INVALID')
+  const found = await sessions().where({ staticCode: code }).limit(1).get()
+  const session = found.data[0] as SessionDoc | undefined
+  if (!session) throw new AppError('STUDY.STATIC_DISABLED')
+  return attend(ctx, caller, session, 'static')
+}
+
+/** 补签 / 补学 by a secretary, after the start, for a member expected at the session; shown as such. */
+export async function makeup(ctx: CallContext, input: Input<'checkin/makeup'>): Promise<AttendanceRow> {
+  const session = await loadSession(input.sessionId)
+  await authorizeOn(ctx, 'session.manage', session.orgId)
+  if (session.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
+  if (ctx.now < session.startAt) throw new AppError('STUDY.BAD_TIME', { detail: '活动开始后才能补签或补学' })
+  const found = await members().where({ _id: input.memberId }).get()
+  const member = found.data[0] as MemberDoc | undefined
+  if (!member) throw new AppError('MEMBER.NOT_FOUND')
+  if (!member.orgPath.includes(session.orgId)) throw new AppError('STUDY.NOT_IN_SCOPE')
+  const recorder = await ctx.member()
+  const doc: CheckinDoc = {
+    _id: recordId(session._id, member._id),
+    sessionId: session._id,
+    memberId: member._id,
+    orgPath: member.orgPath,
+    month: session.month,
+    format: session.format,
+    at: ctx.now,
+    late: false,
+    visitor: false,
+    method: input.kind,
+    reason: input.reason,
+    recordedBy: recorder.member._id,
+  }
+  try {
+    await checkins().add({ data: doc })
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new AppError('STUDY.ALREADY_RECORDED')
+    throw error
+  }
+  const orgs = await ctx.orgs()
+  return {
+    memberId: member._id,
+    name: member.name,
+    orgName: orgs.get(member.orgId)?.name ?? '',
+    status: 'present',
+    method: input.kind,
+    at: doc.at,
+    reason: doc.reason,
+    recordedByName: recorder.member.name,
+  }
+}

@@ -1,0 +1,54 @@
+import type * as z from 'zod'
+
+import { AppError } from '../common/app-error'
+import { authorizeOn } from '../common/auth'
+import type { CallContext } from '../common/caller'
+import type { LeaveDoc } from '../common/docs'
+import { isDuplicateKey } from '../common/query'
+import type { LeaveView, studyInputs } from '../contract/study.contract'
+import { leaves, loadSession, namesOf, recordId } from './study.store'
+import { toLeaveView } from './study.views'
+
+type Input<K extends keyof typeof studyInputs> = z.output<(typeof studyInputs)[K]>
+
+/** 请假: before the start, by a member expected at the session, once. */
+export async function requestLeave(ctx: CallContext, input: Input<'leave/request'>): Promise<LeaveView> {
+  const caller = await ctx.member()
+  const session = await loadSession(input.sessionId)
+  if (session.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
+  if (ctx.now >= session.startAt) throw new AppError('STUDY.LEAVE_CLOSED')
+  if (!caller.member.orgPath.includes(session.orgId)) throw new AppError('STUDY.NOT_IN_SCOPE')
+  const doc: LeaveDoc = {
+    _id: recordId(session._id, caller.member._id),
+    sessionId: session._id,
+    memberId: caller.member._id,
+    reason: input.reason,
+    status: 'pending',
+    requestedAt: ctx.now,
+    decidedBy: null,
+    decidedAt: null,
+  }
+  try {
+    await leaves().add({ data: doc })
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new AppError('STUDY.LEAVE_EXISTS')
+    throw error
+  }
+  return toLeaveView(doc, new Map([[caller.member._id, caller.member.name]]))
+}
+
+/** Approving or declining happens once: two secretaries deciding at once leave one decision. */
+export async function decideLeave(ctx: CallContext, input: Input<'leave/decide'>): Promise<LeaveView> {
+  const found = await leaves().where({ _id: input.leaveId }).get()
+  const leave = found.data[0] as LeaveDoc | undefined
+  if (!leave) throw new AppError('COMMON.NOT_FOUND')
+  const session = await loadSession(leave.sessionId)
+  await authorizeOn(ctx, 'session.manage', session.orgId)
+  const decider = await ctx.member()
+  const status = input.approve ? ('approved' as const) : ('declined' as const)
+  const decided = await leaves()
+    .where({ _id: leave._id, status: 'pending' })
+    .update({ data: { status, decidedBy: decider.member._id, decidedAt: ctx.now } })
+  if (decided.stats.updated !== 1) throw new AppError('STUDY.LEAVE_DECIDED')
+  return toLeaveView({ ...leave, status }, await namesOf([leave.memberId]))
+}

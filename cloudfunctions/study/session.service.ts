@@ -1,0 +1,197 @@
+import { randomInt } from 'node:crypto'
+
+import QRCode from 'qrcode'
+import type * as z from 'zod'
+
+import { AppError } from '../common/app-error'
+import { authorizeOn } from '../common/auth'
+import type { CallContext } from '../common/caller'
+import { cloud } from '../common/cloud'
+import type { LecturerDoc, OrgDoc, SessionDoc } from '../common/docs'
+import { checkinSecret } from '../common/secrets'
+import { monthKey } from '../common/time'
+import type { QrView, SessionView, StaticCodeView, studyInputs } from '../contract/study.contract'
+import { makeInviteCode } from '../domain/binding.rules'
+import { periodEndsAt, periodOf, signToken } from '../domain/checkin-token'
+import { childAncestors } from '../domain/org-tree'
+import { can } from '../domain/roles'
+import { qrPayload, staticScene } from '../domain/study.rules'
+import { checkins, lecturerNames, lecturers, loadSession, sessions } from './study.store'
+import { toSessionView } from './study.views'
+
+type Input<K extends keyof typeof studyInputs> = z.output<(typeof studyInputs)[K]>
+
+const MAX_DURATION_MS = 24 * 60 * 60 * 1000
+/** The page a static poster code opens; the scene carries the session's code. */
+export const CHECKIN_PAGE = 'packages/study/pages/checkin/index'
+
+async function view(ctx: CallContext, session: SessionDoc): Promise<SessionView> {
+  return toSessionView(session, await ctx.orgs(), await lecturerNames([session.lecturerId]))
+}
+
+function assertTimes(startAt: number, endAt: number): void {
+  if (endAt <= startAt) throw new AppError('STUDY.BAD_TIME', { detail: '结束时间应晚于开始时间' })
+  if (endAt - startAt > MAX_DURATION_MS)
+    throw new AppError('STUDY.BAD_TIME', { detail: '一次活动不能超过24小时' })
+}
+
+/** A lecturer from the pool of the session's node or any node above it. */
+async function assertLecturer(lecturerId: string | null, org: OrgDoc): Promise<void> {
+  if (lecturerId === null) return
+  const found = await lecturers().where({ _id: lecturerId }).get()
+  const lecturer = found.data[0] as LecturerDoc | undefined
+  if (!lecturer || ![...org.ancestors, org._id].includes(lecturer.orgId))
+    throw new AppError('STUDY.LECTURER_NOT_FOUND')
+}
+
+export async function createSession(ctx: CallContext, input: Input<'session/create'>): Promise<SessionView> {
+  const org = await authorizeOn(ctx, 'session.manage', input.orgId)
+  assertTimes(input.startAt, input.endAt)
+  await assertLecturer(input.lecturerId, org)
+  const caller = await ctx.member()
+  const doc: Omit<SessionDoc, '_id'> = {
+    ...input,
+    orgPath: childAncestors(org),
+    month: monthKey(input.startAt),
+    staticCode: null,
+    status: 'scheduled',
+    cancelReason: null,
+    createdBy: caller.member._id,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  }
+  const added = await sessions().add({ data: doc })
+  return view(ctx, { _id: String(added._id), ...doc })
+}
+
+async function managedSession(
+  ctx: CallContext,
+  sessionId: string,
+): Promise<{ session: SessionDoc; org: OrgDoc }> {
+  const session = await loadSession(sessionId)
+  const org = await authorizeOn(ctx, 'session.manage', session.orgId)
+  return { session, org }
+}
+
+async function hasCheckins(sessionId: string): Promise<boolean> {
+  return (await checkins().where({ sessionId }).count()).total > 0
+}
+
+export async function updateSession(ctx: CallContext, input: Input<'session/update'>): Promise<SessionView> {
+  const { session, org } = await managedSession(ctx, input.sessionId)
+  if (session.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
+  const patch = input.patch
+  const next = { ...session, ...patch }
+  assertTimes(next.startAt, next.endAt)
+  if (patch.lecturerId !== undefined) await assertLecturer(patch.lecturerId, org)
+  const changesRecords = ['type', 'format', 'startAt', 'endAt'].some(
+    (k) =>
+      patch[k as keyof typeof patch] !== undefined &&
+      patch[k as keyof typeof patch] !== session[k as keyof SessionDoc],
+  )
+  // Check-ins carry the session's month and format: once there are any, those stay fixed.
+  if (changesRecords && (await hasCheckins(session._id))) {
+    throw new AppError('STUDY.BAD_TIME', { detail: '已有签到记录，不能再修改类型、形式或时间' })
+  }
+  const data = { ...patch, month: monthKey(next.startAt), updatedAt: ctx.now }
+  await sessions().doc(session._id).update({ data })
+  return view(ctx, { ...next, ...data })
+}
+
+export async function cancelSession(ctx: CallContext, input: Input<'session/cancel'>): Promise<SessionView> {
+  const { session } = await managedSession(ctx, input.sessionId)
+  if (session.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
+  if (await hasCheckins(session._id))
+    throw new AppError('STUDY.BAD_TIME', { detail: '已有人签到的活动不能取消' })
+  const data = {
+    status: 'cancelled' as const,
+    cancelReason: input.reason,
+    staticCode: null,
+    updatedAt: ctx.now,
+  }
+  await sessions().doc(session._id).update({ data })
+  return view(ctx, { ...session, ...data })
+}
+
+/** Secretaries of the node (and above) read any session; members read the sessions they are expected at. */
+export async function getSession(ctx: CallContext, input: Input<'session/get'>): Promise<SessionView> {
+  const session = await loadSession(input.sessionId)
+  const [caller, orgs] = await Promise.all([ctx.member(), ctx.orgs()])
+  const org = orgs.get(session.orgId)
+  const expected = caller.member.orgPath.includes(session.orgId)
+  if (!expected && !(org && can(caller.roles, 'stats.read', org))) throw new AppError('COMMON.FORBIDDEN')
+  return view(ctx, session)
+}
+
+export async function listSessions(
+  ctx: CallContext,
+  input: Input<'session/list'>,
+): Promise<{ sessions: SessionView[] }> {
+  const org = await authorizeOn(ctx, 'stats.read', input.orgId)
+  const found = await sessions()
+    .where({ orgPath: org._id, month: input.month })
+    .orderBy('startAt', 'asc')
+    .limit(1000)
+    .get()
+  const docs = found.data as SessionDoc[]
+  const [orgs, names] = await Promise.all([ctx.orgs(), lecturerNames(docs.map((s) => s.lecturerId))])
+  return { sessions: docs.map((s) => toSessionView(s, orgs, names)) }
+}
+
+async function pngBase64(text: string): Promise<string> {
+  const png = await QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 360 })
+  return png.toString('base64')
+}
+
+/** The code on the secretary's phone: a fresh signed token for the current period, as a QR image. */
+export async function sessionQr(ctx: CallContext, input: Input<'session/qr'>): Promise<QrView> {
+  const { session } = await managedSession(ctx, input.sessionId)
+  if (session.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
+  const token = signToken(checkinSecret(), session._id, periodOf(ctx.now, session.rotateSeconds))
+  const payload = qrPayload(token, input.linkBase)
+  return {
+    token,
+    payload,
+    imageBase64: await pngBase64(payload),
+    rotateSeconds: session.rotateSeconds,
+    serverNow: ctx.now,
+    periodEndsAt: periodEndsAt(ctx.now, session.rotateSeconds),
+  }
+}
+
+/**
+ * The printed poster code, when the secretary allows it for this session: a mini-program code
+ * whose scene names the session's random 8-character code. Disabling it forgets the code, so a
+ * poster stops working; enabling again makes a new one.
+ */
+export async function staticCode(
+  ctx: CallContext,
+  input: Input<'session/staticCode'>,
+): Promise<StaticCodeView> {
+  const { session } = await managedSession(ctx, input.sessionId)
+  if (!input.enable) {
+    await sessions()
+      .doc(session._id)
+      .update({ data: { staticCode: null, updatedAt: ctx.now } })
+    return { enabled: false, scene: null, imageBase64: null }
+  }
+  if (session.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
+  let code = session.staticCode
+  while (code === null) {
+    const candidate = makeInviteCode(randomInt)
+    if ((await sessions().where({ staticCode: candidate }).count()).total === 0) code = candidate
+  }
+  if (code !== session.staticCode) {
+    await sessions()
+      .doc(session._id)
+      .update({ data: { staticCode: code, updatedAt: ctx.now } })
+  }
+  const scene = staticScene(code)
+  const image = await cloud.openapi.wxacode.getUnlimited({
+    scene,
+    page: CHECKIN_PAGE,
+    checkPath: false,
+    width: 430,
+  })
+  return { enabled: true, scene, imageBase64: Buffer.from(image.buffer).toString('base64') }
+}

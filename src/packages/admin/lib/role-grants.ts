@@ -1,0 +1,33 @@
+import type { OrgType } from '../../../../cloudfunctions/domain/org-tree'
+import type { Role, RoleGrant } from '../../../../cloudfunctions/domain/roles'
+
+/** Adds a grant unless the same role is already held on the same node. */
+export function addGrant(grants: readonly RoleGrant[], grant: RoleGrant): RoleGrant[] {
+  return grants.some((g) => g.orgId === grant.orgId && g.role === grant.role)
+    ? [...grants]
+    : [...grants, grant]
+}
+
+export function removeGrant(grants: readonly RoleGrant[], grant: RoleGrant): RoleGrant[] {
+  return grants.filter((g) => !(g.orgId === grant.orgId && g.role === grant.role))
+}
+
+/** Same grants regardless of order: the 保存 button stays off until something changed. */
+export function sameGrants(a: readonly RoleGrant[], b: readonly RoleGrant[]): boolean {
+  const key = (g: RoleGrant) => `${g.role}@${g.orgId}`
+  const left = new Set(a.map(key))
+  const right = new Set(b.map(key))
+  return left.size === right.size && [...left].every((k) => right.has(k))
+}
+
+/**
+ * The kinds of node each role is meant for, so the picker offers 社区书记 only on communities
+ * and so on. The server accepts any node in the admin's scope; this only prevents slips.
+ */
+export const ROLE_ORG_TYPES: Record<Role, readonly OrgType[]> = {
+  street_admin: ['street'],
+  community_secretary: ['community'],
+  branch_secretary: ['branch'],
+  inspector: ['street', 'community'],
+  lecturer: ['street', 'community', 'branch'],
+}
