@@ -16,6 +16,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const PERMISSIONS = {
   account: [],
   org: [],
+  quiz: [],
+  study: ['wxacode.getUnlimited'],
 }
 
 /** The deployable functions; common/, domain/ and contract/ are libraries bundled into them. */
