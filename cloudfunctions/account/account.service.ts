@@ -118,7 +118,7 @@ export async function createInvite(ctx: CallContext, input: { memberId: string }
   const member = found.data[0] as MemberDoc | undefined
   if (!member) throw new AppError('MEMBER.NOT_FOUND')
   await authorizeOn(ctx, 'invite.create', member.orgId)
-  if (member.openid !== null) throw new AppError('ACCOUNT.MEMBER_TAKEN')
+  if (member.openid !== null) throw new AppError('MEMBER.ALREADY_BOUND')
   const creator = await ctx.member()
   // Earlier unused codes for this member stop working: only the newest one is handed out.
   await db

@@ -3,6 +3,8 @@
  * pure so the client can hide what a person may not do and the server can refuse it
  * with the same table.
  */
+import type { OrgType } from './org-tree'
+
 export const ROLES = {
   street_admin: '街道管理员',
   community_secretary: '社区书记',
@@ -26,6 +28,8 @@ export type Permission =
   | 'pledge.manage'
   | 'pledge.inspect'
   | 'quiz.manage'
+  /** The question bank is the street's: kept by the street admin only. */
+  | 'bank.manage'
 
 const SECRETARY: Permission[] = [
   'roster.read',
@@ -38,11 +42,34 @@ const SECRETARY: Permission[] = [
 ]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  street_admin: [...SECRETARY, 'org.manage', 'roster.manage', 'roles.manage', 'pledge.inspect'],
+  street_admin: [
+    ...SECRETARY,
+    'org.manage',
+    'roster.manage',
+    'roles.manage',
+    'pledge.inspect',
+    'bank.manage',
+  ],
   community_secretary: SECRETARY,
   branch_secretary: SECRETARY,
   inspector: ['roster.read', 'stats.read', 'pledge.inspect'],
   lecturer: [],
+}
+
+/**
+ * The kind of node each role is held on: 社区书记 on a community, 支部书记 on a branch, and so
+ * on. The client offers only these; the server refuses others.
+ */
+export const ROLE_PLACEMENT: Record<Role, readonly OrgType[]> = {
+  street_admin: ['street'],
+  community_secretary: ['community'],
+  branch_secretary: ['branch'],
+  inspector: ['street', 'community'],
+  lecturer: ['street', 'community', 'branch'],
+}
+
+export function roleFitsOrg(role: Role, type: OrgType): boolean {
+  return ROLE_PLACEMENT[role].includes(type)
 }
 
 export interface RoleGrant {

@@ -9,7 +9,8 @@ import type { MemberDoc, OrgDoc } from '../common/docs'
 import { toMemberView } from '../common/views'
 import type { MemberPage, MemberView, orgInputs } from '../contract/org.contract'
 import { childAncestors } from '../domain/org-tree'
-import type { RoleGrant } from '../domain/roles'
+import { ORG_TYPES } from '../domain/org-tree'
+import { roleFitsOrg,type RoleGrant, ROLES } from '../domain/roles'
 import { writeAudit } from './audit'
 
 type Input<K extends keyof typeof orgInputs> = z.output<(typeof orgInputs)[K]>
@@ -125,6 +126,12 @@ export async function setRoles(ctx: CallContext, input: Input<'member/setRoles'>
     const org = orgs.get(grant.orgId)
     if (!org) throw new AppError('ORG.NOT_FOUND')
     authorize(caller.roles, 'roles.manage', org)
+  }
+  for (const grant of unique) {
+    const type = (orgs.get(grant.orgId) as OrgDoc).type
+    if (!roleFitsOrg(grant.role, type)) {
+      throw new AppError('MEMBER.ROLE_PLACEMENT', { role: ROLES[grant.role], org: ORG_TYPES[type] })
+    }
   }
   const keepsAdmin = unique.some((r) => r.role === 'street_admin')
   const hadAdmin = member.roles.some((r) => r.role === 'street_admin')

@@ -72,7 +72,7 @@ export async function renameOrg(ctx: CallContext, input: { orgId: string; name: 
 
 export async function removeOrg(ctx: CallContext, input: { orgId: string }): Promise<{ removed: true }> {
   const org = await authorizeOn(ctx, 'org.manage', input.orgId)
-  if (org.parentId === null) throw new AppError('ORG.NOT_EMPTY')
+  if (org.parentId === null) throw new AppError('ORG.ROOT_FIXED')
   const hasChildren = [...(await ctx.orgs()).values()].some((o) => o.parentId === org._id)
   const members = await db.collection(COLLECTIONS.members).where({ orgPath: org._id }).count()
   if (hasChildren || members.total > 0) throw new AppError('ORG.NOT_EMPTY')

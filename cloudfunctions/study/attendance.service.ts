@@ -5,7 +5,7 @@ import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
 import type { CheckinDoc, LeaveDoc, SessionDoc } from '../common/docs'
 import { fetchAll } from '../common/query'
-import { monthKey } from '../common/time'
+import { monthKey } from '../domain/time'
 import type {
   AttendanceRow,
   AttendanceStatus,

@@ -3,7 +3,7 @@ import type { InputOf } from '@contract/index'
 import type { MemberView } from '@contract/org.contract'
 import { create } from 'zustand'
 
-import { inZone } from '../../cloudfunctions/common/time'
+import { inZone } from '../../cloudfunctions/domain/time'
 import type { MemberCategory } from '../../cloudfunctions/domain/member.rules'
 import type { RoleGrant } from '../../cloudfunctions/domain/roles'
 import { call, messageOf } from '../services/cloud'

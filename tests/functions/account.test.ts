@@ -234,6 +234,11 @@ describe('account/createInvite', () => {
       failed(await backend.call(DEMO.secretary1, 'account', 'account/createInvite', { memberId: 'nobody' }))
         .code,
     ).toBe('MEMBER.NOT_FOUND')
+    const bound = (await backend.docs('members')).find((m) => m.openid === DEMO.member1)!
+    const refused = failed(
+      await backend.call(DEMO.secretary1, 'account', 'account/createInvite', { memberId: bound._id }),
+    )
+    expect(refused).toMatchObject({ code: 'MEMBER.ALREADY_BOUND', message: '该党员已绑定微信，无需邀请码' })
     expect(await backend.snapshot()).toEqual(before)
   })
 })

@@ -64,7 +64,7 @@ describe('managing the organisation tree', () => {
         'ORG.NOT_FOUND',
       ],
       [backend.call(DEMO.admin, 'org', 'org/remove', { orgId: 'org-c1-b1' }), 'ORG.NOT_EMPTY'],
-      [backend.call(DEMO.admin, 'org', 'org/remove', { orgId: 'org-street' }), 'ORG.NOT_EMPTY'],
+      [backend.call(DEMO.admin, 'org', 'org/remove', { orgId: 'org-street' }), 'ORG.ROOT_FIXED'],
     ]
     for (const [call, code] of cases) expect(failed((await call) as never).code).toBe(code)
     expect(await backend.snapshot()).toEqual(before)
@@ -228,6 +228,16 @@ describe('editing the roster', () => {
     expect(failed(await backend.call(DEMO.member1, 'org', 'member/list', { orgId: 'org-c1-b2' })).code).toBe(
       'COMMON.FORBIDDEN',
     )
+  })
+
+  it('holds each role only on its kind of node', async () => {
+    const result = failed(
+      await backend.call(DEMO.admin, 'org', 'member/setRoles', {
+        memberId: 'm016',
+        roles: [{ orgId: 'org-c1-b1', role: 'community_secretary' }],
+      }),
+    )
+    expect(result).toMatchObject({ code: 'MEMBER.ROLE_PLACEMENT', message: '“社区书记”不能设在党支部上' })
   })
 
   it('keeps at least one street admin and refuses role changes by secretaries', async () => {

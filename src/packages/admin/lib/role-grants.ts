@@ -1,5 +1,4 @@
-import type { OrgType } from '../../../../cloudfunctions/domain/org-tree'
-import type { Role, RoleGrant } from '../../../../cloudfunctions/domain/roles'
+import type { RoleGrant } from '../../../../cloudfunctions/domain/roles'
 
 /** Adds a grant unless the same role is already held on the same node. */
 export function addGrant(grants: readonly RoleGrant[], grant: RoleGrant): RoleGrant[] {
@@ -20,14 +19,5 @@ export function sameGrants(a: readonly RoleGrant[], b: readonly RoleGrant[]): bo
   return left.size === right.size && [...left].every((k) => right.has(k))
 }
 
-/**
- * The kinds of node each role is meant for, so the picker offers 社区书记 only on communities
- * and so on. The server accepts any node in the admin's scope; this only prevents slips.
- */
-export const ROLE_ORG_TYPES: Record<Role, readonly OrgType[]> = {
-  street_admin: ['street'],
-  community_secretary: ['community'],
-  branch_secretary: ['branch'],
-  inspector: ['street', 'community'],
-  lecturer: ['street', 'community', 'branch'],
-}
+/** Which kinds of node each role may be held on: the same rule the server enforces. */
+export { ROLE_PLACEMENT as ROLE_ORG_TYPES } from '../../../../cloudfunctions/domain/roles'
