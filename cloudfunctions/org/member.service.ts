@@ -10,7 +10,7 @@ import { toMemberView } from '../common/views'
 import type { MemberPage, MemberView, orgInputs } from '../contract/org.contract'
 import { childAncestors } from '../domain/org-tree'
 import { ORG_TYPES } from '../domain/org-tree'
-import { roleFitsOrg,type RoleGrant, ROLES } from '../domain/roles'
+import { roleFitsOrg, type RoleGrant, ROLES } from '../domain/roles'
 import { writeAudit } from './audit'
 
 type Input<K extends keyof typeof orgInputs> = z.output<(typeof orgInputs)[K]>

@@ -5,7 +5,6 @@ import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
 import type { CheckinDoc, LeaveDoc, SessionDoc } from '../common/docs'
 import { fetchAll } from '../common/query'
-import { monthKey } from '../domain/time'
 import type {
   AttendanceRow,
   AttendanceStatus,
@@ -21,6 +20,7 @@ import {
   MONTHLY_STUDY_REQUIRED,
   summariseAttendance,
 } from '../domain/study.rules'
+import { monthKey } from '../domain/time'
 import {
   checkins,
   expectedMembers,
