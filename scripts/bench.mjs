@@ -1,6 +1,7 @@
 // `npm run bench`: figures, never pass/fail. Sizes of the weapp packages and the bundled
 // functions, and the local host's throughput and latency under concurrent clients.
 import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -127,6 +128,57 @@ async function benchHost() {
   }
 }
 
+/** Loads a TypeScript helper shared with the tests (tests/support), bundled on the fly by esbuild. */
+async function loadTs(path) {
+  const { build } = await import('esbuild')
+  // Inside the project, so the bundle's external packages resolve from node_modules.
+  const outfile = join(root, 'dist', 'bench', path.replace(/[\\/]/g, '_').replace(/\.ts$/, '.cjs'))
+  await build({
+    entryPoints: [join(root, path)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    logLevel: 'error',
+  })
+  return createRequire(outfile)(outfile)
+}
+
+async function benchCheckin() {
+  step('check-in burst: 1,000 members, 50 concurrent clients, through the local host (durable store)')
+  await buildFunctions()
+  await buildHost()
+  const { prepareBurst, burst, percentile: pct } = await loadTs('tests/support/checkin-burst.ts')
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-checkin-'))
+  const { child, url } = await startHostProcess(dataDir)
+  try {
+    const t = performance.now()
+    const prep = await prepareBurst(url, 1000)
+    console.log(
+      `setup (import 1,000 members, bind each, create the session): ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    )
+    const { results, seconds } = await burst({
+      url,
+      memberTokens: prep.memberTokens,
+      code: await prep.qrToken(),
+      concurrency: 50,
+    })
+    const ms = results.map((r) => r.ms).sort((a, b) => a - b)
+    const checkedIn = results.filter((r) => r.outcome === 'checked_in').length
+    const errors = results.filter((r) => !r.ok).length
+    console.log(
+      `check-in burst: ${results.length} members in ${seconds.toFixed(2)} s = ${(results.length / seconds).toFixed(0)} check-ins/s, ` +
+        `p50 ${pct(ms, 50).toFixed(1)} ms, p95 ${pct(ms, 95).toFixed(1)} ms, p99 ${pct(ms, 99).toFixed(1)} ms, ` +
+        `签到成功 ${checkedIn}, errors ${errors}`,
+    )
+  } finally {
+    child.kill('SIGTERM')
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
 const only = process.argv[2]
 if (!only || only === 'sizes') await benchSizes()
 if (!only || only === 'host') await benchHost()
+if (!only || only === 'checkin') await benchCheckin()

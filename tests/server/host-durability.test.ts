@@ -1,40 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { LocalDatabase } from '../../server/db/local-database'
+import { signIn } from '../support/checkin-burst'
+import { spawnHost, stopHost } from '../support/host-process'
 
 /**
  * Kills the real local host (dist/host/main.js, as `npm start` runs it) with SIGKILL while
  * members are being created through POST /fn/org, restarts it on the same data folder, and
  * checks that every creation the host had answered with success is there.
  */
-const ROOT = join(__dirname, '..', '..')
-const HOST = join(ROOT, 'dist', 'host', 'main.js')
 jest.setTimeout(60_000)
-
-function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [HOST], {
-      cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out)
-      if (match) resolve({ child, url: match[1] })
-    })
-    child.on('exit', (code) => reject(new Error(`host exited (${code}) before it was ready: ${out}`)))
-  })
-}
-
-async function signIn(url: string, openid: string): Promise<string> {
-  const res = await fetch(`${url}/local/login`, { method: 'POST', body: JSON.stringify({ openid }) })
-  return ((await res.json()) as { token: string }).token
-}
 
 describe('the local host survives SIGKILL without losing an acknowledged write', () => {
   let dataDir: string
@@ -44,8 +21,8 @@ describe('the local host survives SIGKILL without losing an acknowledged write',
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
 
   it('keeps every member whose creation was answered, after a kill mid-burst', async () => {
-    const first = await startHost(dataDir)
-    const token = await signIn(first.url, 'demo-admin')
+    const first = await spawnHost(dataDir)
+    const token = await signIn(first.url, { openid: 'demo-admin' })
     const acknowledged: string[] = []
     let stop = false
     const writer = async (worker: number) => {
@@ -80,8 +57,8 @@ describe('the local host survives SIGKILL without losing an acknowledged write',
     stop = true
     await Promise.all(writers)
 
-    const second = await startHost(dataDir)
-    const token2 = await signIn(second.url, 'demo-admin')
+    const second = await spawnHost(dataDir)
+    const token2 = await signIn(second.url, { openid: 'demo-admin' })
     const res = await fetch(`${second.url}/fn/org`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token2}` },
@@ -91,8 +68,7 @@ describe('the local host survives SIGKILL without losing an acknowledged write',
       }),
     })
     const page = (await res.json()) as { ok: boolean; data: { total: number } }
-    second.child.kill('SIGTERM')
-    await new Promise((r) => second.child.once('exit', r))
+    await stopHost(second.child)
 
     const db = await LocalDatabase.open({ dir: dataDir })
     const stored = new Set((await db.documents('members')).map((m) => String(m._id)))
