@@ -15,6 +15,15 @@ export const COLLECTIONS = {
   /** One per member and session; `_id` is `<sessionId>_<memberId>`. */
   leaves: 'leaves',
   lecturers: 'lecturers',
+  /** The question bank; `key` (type + normalised stem) is unique, so a question cannot be stored twice. */
+  quizQuestions: 'quiz_questions',
+  quizExams: 'quiz_exams',
+  /** 应考: one per exam and expected member, fixed at publication; `_id` is `<examId>_<memberId>`. */
+  quizExpected: 'quiz_expected',
+  /** `_id` is `<examId>_<memberId>_<n>`, so two starts at once cannot make two n-th attempts. */
+  quizAttempts: 'quiz_attempts',
+  /** 每日一练: one per member and day, `_id` `<memberId>_<YYYYMMDD>`; never part of exam figures. */
+  quizPractice: 'quiz_practice',
   /** Subscribe messages sent (locally the stand-in for WeChat's delivery: the UI can show them). */
   outbox: 'outbox',
 } as const
@@ -45,4 +54,11 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.checkins, name: 'month_org', fields: { month: 1, orgPath: 1 } },
   { collection: COLLECTIONS.leaves, name: 'session', fields: { sessionId: 1 } },
   { collection: COLLECTIONS.lecturers, name: 'org', fields: { orgPath: 1 } },
+  { collection: COLLECTIONS.quizQuestions, name: 'key', fields: { key: 1 }, unique: true },
+  { collection: COLLECTIONS.quizQuestions, name: 'type_tags', fields: { type: 1, tags: 1 } },
+  { collection: COLLECTIONS.quizExams, name: 'org_path', fields: { orgPath: 1, createdAt: -1 } },
+  { collection: COLLECTIONS.quizExpected, name: 'exam_org', fields: { examId: 1, orgPath: 1 } },
+  { collection: COLLECTIONS.quizExpected, name: 'member', fields: { memberId: 1 } },
+  { collection: COLLECTIONS.quizAttempts, name: 'exam_member', fields: { examId: 1, memberId: 1 } },
+  { collection: COLLECTIONS.quizAttempts, name: 'exam_org', fields: { examId: 1, orgPath: 1, status: 1 } },
 ]

@@ -56,7 +56,11 @@ export function createMain(routes: RouteTable) {
       if (size > (target.maxRequestChars ?? DEFAULT_MAX_REQUEST_CHARS)) throw new AppError('COMMON.TOO_LARGE')
       const parsed = target.input.safeParse(data ?? {})
       if (!parsed.success) {
-        const detail = parsed.error.issues.slice(0, 3).map(describeIssue).join('；')
+        // Unknown fields first: a request naming something it may not (a caller, a role) is told so plainly.
+        const issues = [...parsed.error.issues].sort(
+          (a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'),
+        )
+        const detail = issues.slice(0, 3).map(describeIssue).join('；')
         throw new AppError('COMMON.INVALID_INPUT', { detail })
       }
       const openid = callerOpenid()

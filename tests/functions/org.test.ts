@@ -264,6 +264,35 @@ describe('editing the roster', () => {
     ).toBe('COMMON.INVALID_INPUT')
   })
 
+  it('shows one member to those who may read their roster, phone masked for secretaries', async () => {
+    const m016 = ok(await backend.call(DEMO.secretary1, 'org', 'member/get', { memberId: 'm016' }))
+    expect(m016).toMatchObject({ id: 'm016', bound: false })
+    expect(m016.phone).toMatch(/^\d{3}\*{4}\d{4}$/)
+    expect(ok(await backend.call(DEMO.admin, 'org', 'member/get', { memberId: 'm016' })).phone).toMatch(
+      /^1\d{10}$/,
+    )
+    expect(failed(await backend.call(DEMO.secretary2, 'org', 'member/get', { memberId: 'm016' })).code).toBe(
+      'COMMON.FORBIDDEN',
+    )
+    expect(failed(await backend.call(DEMO.member1, 'org', 'member/get', { memberId: 'm016' })).code).toBe(
+      'COMMON.FORBIDDEN',
+    )
+    expect(failed(await backend.call(DEMO.admin, 'org', 'member/get', { memberId: 'nobody' })).code).toBe(
+      'MEMBER.NOT_FOUND',
+    )
+  })
+
+  it('lets only roster managers unbind', async () => {
+    const bound = (await backend.docs('members')).find((m) => m.openid === DEMO.member1) as { _id: string }
+    const before = await backend.snapshot()
+    for (const who of [DEMO.secretary1, DEMO.member1, DEMO.inspector]) {
+      expect(failed(await backend.call(who, 'org', 'member/unbind', { memberId: bound._id })).code).toBe(
+        'COMMON.FORBIDDEN',
+      )
+    }
+    expect(await backend.snapshot()).toEqual(before)
+  })
+
   it('unbinds a member so they can bind a new WeChat account', async () => {
     const bound = (await backend.docs('members')).find((m) => m.openid === DEMO.member1) as { _id: string }
     expect(ok(await backend.call(DEMO.admin, 'org', 'member/unbind', { memberId: bound._id })).bound).toBe(

@@ -1,0 +1,60 @@
+import { accountInputs } from '../../cloudfunctions/contract/account.contract'
+import { orgInputs } from '../../cloudfunctions/contract/org.contract'
+import { studyInputs } from '../../cloudfunctions/contract/study.contract'
+import { type Backend, DEMO, failed, startBackend } from '../support/backend'
+
+/**
+ * Every action of every function, called by the most powerful person (the street admin) with
+ * input no schema accepts, answers a stable code and a Chinese message and changes nothing.
+ */
+const FUNCTIONS: Record<string, Record<string, unknown>> = {
+  account: accountInputs,
+  org: orgInputs,
+  study: studyInputs,
+}
+const ACTIONS = Object.entries(FUNCTIONS).flatMap(([fn, inputs]) =>
+  Object.keys(inputs).map((action) => [fn, action]),
+)
+
+let backend: Backend
+let before: Record<string, unknown[]>
+beforeAll(async () => {
+  backend = await startBackend()
+  before = await backend.snapshot()
+})
+afterAll(() => backend.close())
+
+const chinese = /[\u4e00-\u9fa5]/
+
+describe.each(ACTIONS)('%s %s', (fn, action) => {
+  it('refuses data of the wrong type', async () => {
+    for (const data of ['text', 42, [1, 2], true]) {
+      const result = failed(await backend.raw(DEMO.admin, fn, { action, data }))
+      expect(result.code).toBe('COMMON.INVALID_INPUT')
+      expect(result.message).toMatch(chinese)
+    }
+  })
+
+  it('refuses unknown fields, such as one naming the caller', async () => {
+    const result = failed(
+      await backend.raw(DEMO.admin, fn, { action, data: { openid: DEMO.member1, role: 'street_admin' } }),
+    )
+    expect(result.code).toBe('COMMON.INVALID_INPUT')
+    expect(result.message).toContain('不认识的字段')
+  })
+
+  it('refuses a request far larger than any action takes', async () => {
+    const result = failed(await backend.raw(DEMO.admin, fn, { action, data: { x: '党'.repeat(2_000_000) } }))
+    expect(result.code).toBe('COMMON.TOO_LARGE')
+  })
+})
+
+describe('after all of that', () => {
+  it('no collection changed', async () => {
+    expect(await backend.snapshot()).toEqual(before)
+  })
+
+  it('an unknown function answers as the host does', async () => {
+    await expect(backend.runtime.invoke('nosuch', { action: 'x' }, { openid: DEMO.admin })).rejects.toThrow()
+  })
+})
