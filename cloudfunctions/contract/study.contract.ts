@@ -1,7 +1,7 @@
 import * as z from 'zod'
 
 import { MAX_ROTATE_SECONDS, MIN_ROTATE_SECONDS } from '../domain/checkin-token'
-import type { CheckinMethod, SessionFormat, SessionType } from '../domain/study.rules'
+import type { AttendanceSummary, CheckinMethod, SessionFormat, SessionType } from '../domain/study.rules'
 import { SESSION_FORMATS, SESSION_TYPE_KEYS } from '../domain/study.rules'
 import { id, shortText } from './common.schema'
 
@@ -138,17 +138,7 @@ export interface LeaveView {
 
 export interface AttendanceView {
   session: SessionView
-  summary: {
-    expected: number
-    present: number
-    late: number
-    onLeave: number
-    absent: number
-    visitors: number
-    rateOfExpected: number
-    rateOfRequired: number
-    byMethod: Record<CheckinMethod, number>
-  }
+  summary: AttendanceSummary & { byMethod: Record<CheckinMethod, number> }
   rows: AttendanceRow[]
   leaves: LeaveView[]
 }

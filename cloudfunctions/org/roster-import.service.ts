@@ -1,45 +1,16 @@
 import { randomUUID } from 'node:crypto'
 
-import ExcelJS from 'exceljs'
-
 import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { _, db } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
 import type { MemberDoc, OrgDoc } from '../common/docs'
+import { readFirstSheet } from '../common/xlsx'
 import type { ImportReport } from '../contract/org.contract'
 import { childAncestors, type OrgNode, orgPathName } from '../domain/org-tree'
 import { checkRosterSheet, type RosterRow } from '../domain/roster-import.rules'
 import { writeAudit } from './audit'
-
-/** A cell as the rules expect it: text or a number; rich text, links and formulas give their text. */
-function plainCell(value: ExcelJS.CellValue): unknown {
-  if (value === null || value === undefined) return ''
-  if (typeof value !== 'object') return value
-  if (value instanceof Date) return value
-  if ('richText' in value) return value.richText.map((r) => r.text).join('')
-  if ('hyperlink' in value && 'text' in value) return value.text
-  if ('formula' in value || 'sharedFormula' in value) return (value as ExcelJS.CellFormulaValue).result ?? ''
-  return value
-}
-
-export async function readSheet(base64: string): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook()
-  try {
-    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer)
-  } catch {
-    throw new AppError('ROSTER.FILE_UNREADABLE')
-  }
-  const sheet = workbook.worksheets[0]
-  if (!sheet) throw new AppError('ROSTER.FILE_UNREADABLE')
-  const rows: unknown[][] = []
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values = Array.isArray(row.values) ? row.values.slice(1) : []
-    rows[rowNumber - 1] = values.map((v) => plainCell(v as ExcelJS.CellValue))
-  })
-  return Array.from(rows, (r) => r ?? [])
-}
 
 /** Looks a cell up among the nodes the caller may manage: a unique name, or a "社区 / 支部" path. */
 function orgResolver(orgs: ReadonlyMap<string, OrgDoc>, scopeRoot: OrgDoc) {
@@ -107,7 +78,7 @@ export async function importRoster(ctx: CallContext, input: { fileBase64: string
   const street = [...orgs.values()].find((o) => o.parentId === null)
   if (!street) throw new AppError('ORG.NOT_FOUND')
   const scope = await authorizeOn(ctx, 'roster.manage', street._id)
-  const sheet = await readSheet(input.fileBase64)
+  const sheet = await readFirstSheet(input.fileBase64, 'ROSTER.FILE_UNREADABLE')
   const phonesInSheet = sheet.flatMap((cells) => cells.map((c) => String(c ?? '').replace(/[\s-]/g, '')))
   const check = checkRosterSheet(sheet, {
     resolveOrg: orgResolver(orgs, scope),

@@ -13,6 +13,25 @@ import { checkins, loadSession, members, recordId, sessions } from './study.stor
 
 type Input<K extends keyof typeof studyInputs> = z.output<(typeof studyInputs)[K]>
 
+/** The record of one member at one session; the month and format are the session's, for the monthly figures. */
+function checkinRecord(
+  session: SessionDoc,
+  member: Pick<MemberDoc, '_id' | 'orgPath'>,
+  at: number,
+  how: Pick<CheckinDoc, 'late' | 'visitor' | 'method' | 'reason' | 'recordedBy'>,
+): CheckinDoc {
+  return {
+    _id: recordId(session._id, member._id),
+    sessionId: session._id,
+    memberId: member._id,
+    orgPath: member.orgPath,
+    month: session.month,
+    format: session.format,
+    at,
+    ...how,
+  }
+}
+
 function already(existing: CheckinDoc, session: SessionDoc): CheckinResult {
   return {
     outcome: 'already',
@@ -48,20 +67,13 @@ async function attend(
   if (checkinWindow(session, ctx.now) !== 'open') throw new AppError('STUDY.NOT_IN_WINDOW')
   const expected = member.orgPath.includes(session.orgId)
   if (!expected && !session.allowVisitors) throw new AppError('STUDY.NOT_IN_SCOPE')
-  const doc: CheckinDoc = {
-    _id: recordId(session._id, member._id),
-    sessionId: session._id,
-    memberId: member._id,
-    orgPath: member.orgPath,
-    month: session.month,
-    format: session.format,
-    at: ctx.now,
+  const doc = checkinRecord(session, member, ctx.now, {
     late: isLate(session, ctx.now),
     visitor: !expected,
     method,
     reason: null,
     recordedBy: null,
-  }
+  })
   try {
     await checkins().add({ data: doc })
   } catch (error) {
@@ -122,20 +134,13 @@ export async function makeup(ctx: CallContext, input: Input<'checkin/makeup'>): 
   if (!member) throw new AppError('MEMBER.NOT_FOUND')
   if (!member.orgPath.includes(session.orgId)) throw new AppError('STUDY.NOT_IN_SCOPE')
   const recorder = await ctx.member()
-  const doc: CheckinDoc = {
-    _id: recordId(session._id, member._id),
-    sessionId: session._id,
-    memberId: member._id,
-    orgPath: member.orgPath,
-    month: session.month,
-    format: session.format,
-    at: ctx.now,
+  const doc = checkinRecord(session, member, ctx.now, {
     late: false,
     visitor: false,
     method: input.kind,
     reason: input.reason,
     recordedBy: recorder.member._id,
-  }
+  })
   try {
     await checkins().add({ data: doc })
   } catch (error) {

@@ -1,0 +1,37 @@
+import ExcelJS from 'exceljs'
+
+import type { ErrorCode } from '../contract/errors'
+import { AppError } from './app-error'
+
+/** A cell as the import rules expect it: text or a number; rich text, links and formulas give their text. */
+function plainCell(value: ExcelJS.CellValue): unknown {
+  if (value === null || value === undefined) return ''
+  if (typeof value !== 'object') return value
+  if (value instanceof Date) return value
+  if ('richText' in value) return value.richText.map((r) => r.text).join('')
+  if ('hyperlink' in value && 'text' in value) return value.text
+  if ('formula' in value || 'sharedFormula' in value) return (value as ExcelJS.CellFormulaValue).result ?? ''
+  return value
+}
+
+/**
+ * The first worksheet of a base64 .xlsx file as rows of plain cells, row i of the result being
+ * spreadsheet row i + 1 (blank rows kept, so row numbers in error reports match the sheet).
+ * A file that is not a readable workbook fails with `unreadable`.
+ */
+export async function readFirstSheet(base64: string, unreadable: ErrorCode): Promise<unknown[][]> {
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer)
+  } catch {
+    throw new AppError(unreadable)
+  }
+  const sheet = workbook.worksheets[0]
+  if (!sheet) throw new AppError(unreadable)
+  const rows: unknown[][] = []
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const values = Array.isArray(row.values) ? row.values.slice(1) : []
+    rows[rowNumber - 1] = values.map((v) => plainCell(v as ExcelJS.CellValue))
+  })
+  return Array.from(rows, (r) => r ?? [])
+}
