@@ -181,4 +181,6 @@ async function benchCheckin() {
 const only = process.argv[2]
 if (!only || only === 'sizes') await benchSizes()
 if (!only || only === 'host') await benchHost()
+if (!only || only === 'quiz')
+  await (await import('./bench-quiz.mjs')).benchQuiz({ load, report, startHostProcess })
 if (!only || only === 'checkin') await benchCheckin()

@@ -12,6 +12,18 @@ export default defineAppConfig({
       name: 'admin',
       pages: ['pages/orgs/index', 'pages/roster/index', 'pages/member/index', 'pages/import/index'],
     },
+    {
+      root: 'packages/quiz',
+      name: 'quiz',
+      pages: [
+        'pages/index/index',
+        'pages/exam/index',
+        'pages/practice/index',
+        'pages/bank/index',
+        'pages/manage/index',
+        'pages/results/index',
+      ],
+    },
     ...devPackages,
   ],
   window: {

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 
 import type { accountInputs, AccountOutputs } from './account.contract'
 import type { orgInputs, OrgOutputs } from './org.contract'
+import type { quizInputs, QuizOutputs } from './quiz.contract'
 import type { studyInputs, StudyOutputs } from './study.contract'
 
 type ApiOf<Inputs extends Record<string, z.ZodType>, Outputs extends { [K in keyof Inputs]: unknown }> = {
@@ -12,6 +13,7 @@ type ApiOf<Inputs extends Record<string, z.ZodType>, Outputs extends { [K in key
 export interface Api {
   account: ApiOf<typeof accountInputs, AccountOutputs>
   org: ApiOf<typeof orgInputs, OrgOutputs>
+  quiz: ApiOf<typeof quizInputs, QuizOutputs>
   study: ApiOf<typeof studyInputs, StudyOutputs>
 }
 
@@ -28,4 +30,5 @@ export * from './account.contract'
 export type { Fail, Ok, Result } from './envelope'
 export type { ErrorCode } from './errors'
 export * from './org.contract'
+export * from './quiz.contract'
 export * from './study.contract'

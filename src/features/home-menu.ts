@@ -22,12 +22,23 @@ export function homeMenu(me: MeView): MenuEntry[] {
     ]
   }
   const entries: MenuEntry[] = [
-    { key: 'checkin', title: '扫码签到', caption: SOON },
-    { key: 'study', title: '我的学习', caption: SOON },
+    { key: 'checkin', title: '扫码签到', caption: '学习活动现场签到', route: 'checkin' },
+    { key: 'study', title: '我的学习', caption: '本月学习与请假', route: 'myStudy' },
     { key: 'pledge', title: '廉政承诺', caption: SOON },
-    { key: 'quiz', title: '党建考核', caption: SOON },
+    { key: 'quiz', title: '党建考核', caption: '考试与每日一练', route: 'quiz' },
     { key: 'volunteer', title: '志愿服务', caption: SOON },
   ]
+  if (hasAnyPermission(me.roles, 'session.manage')) {
+    entries.push({ key: 'sessions', title: '学习活动', caption: '创建活动、出示签到码', route: 'sessions' })
+    entries.push({ key: 'studyRule', title: '学习达标', caption: '每月2次理论学习', route: 'studyRule' })
+    entries.push({ key: 'lecturers', title: '讲师队伍', caption: '讲师与讲课统计', route: 'lecturers' })
+  }
+  if (hasAnyPermission(me.roles, 'quiz.manage')) {
+    entries.push({ key: 'quizManage', title: '考试管理', caption: '组卷、发布、合格率', route: 'quizManage' })
+  }
+  if (hasAnyPermission(me.roles, 'bank.manage')) {
+    entries.push({ key: 'quizBank', title: '题库管理', caption: '导入、导出题库', route: 'quizBank' })
+  }
   if (hasAnyPermission(me.roles, 'roster.read')) {
     entries.push({ key: 'roster', title: '党员花名册', caption: '查看党员、生成邀请码', route: 'roster' })
   }

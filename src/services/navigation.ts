@@ -19,6 +19,12 @@ export const ROUTES = {
   sessionQr: '/packages/study/pages/qr/index',
   studyRule: '/packages/study/pages/rule/index',
   lecturers: '/packages/study/pages/lecturers/index',
+  quiz: '/packages/quiz/pages/index/index',
+  quizExam: '/packages/quiz/pages/exam/index',
+  quizPractice: '/packages/quiz/pages/practice/index',
+  quizBank: '/packages/quiz/pages/bank/index',
+  quizManage: '/packages/quiz/pages/manage/index',
+  quizResults: '/packages/quiz/pages/results/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

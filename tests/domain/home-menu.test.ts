@@ -14,6 +14,12 @@ describe('首页 offers what the person’s roles allow', () => {
     expect(titles).toContain('扫码签到')
     expect(titles).not.toContain('党员花名册')
     expect(titles).not.toContain('组织管理')
+    expect(titles).not.toContain('学习活动')
+    expect(titles).not.toContain('考试管理')
+    const routes = Object.fromEntries(
+      homeMenu({ bound: true, member, roles: [] }).map((e) => [e.title, e.route]),
+    )
+    expect(routes).toMatchObject({ 扫码签到: 'checkin', 我的学习: 'myStudy', 党建考核: 'quiz' })
   })
 
   it('offers a secretary the roster but not organisation management or import', () => {
@@ -23,8 +29,10 @@ describe('首页 offers what the person’s roles allow', () => {
       roles: [{ orgId: 'c1', orgName: '和平社区党委', role: 'community_secretary' }],
     }).map((e) => e.title)
     expect(titles).toContain('党员花名册')
+    expect(titles).toEqual(expect.arrayContaining(['学习活动', '学习达标', '讲师队伍', '考试管理']))
     expect(titles).not.toContain('组织管理')
     expect(titles).not.toContain('导入花名册')
+    expect(titles).not.toContain('题库管理')
   })
 
   it('offers the street admin organisation management and roster import, each opening a page', () => {
@@ -35,5 +43,53 @@ describe('首页 offers what the person’s roles allow', () => {
     })
     expect(entries.find((e) => e.title === '组织管理')?.route).toBe('orgs')
     expect(entries.find((e) => e.title === '导入花名册')?.route).toBe('import')
+    expect(entries.find((e) => e.title === '题库管理')?.route).toBe('quizBank')
+  })
+
+  it('offers the study management entries, each opening its page, only to those who manage sessions', () => {
+    const study = ['学习活动', '学习达标', '讲师队伍']
+    const inspector = homeMenu({
+      bound: true,
+      member,
+      roles: [{ orgId: 's', orgName: '幸福街道党工委', role: 'inspector' }],
+    }).map((e) => e.title)
+    for (const title of study) expect(inspector).not.toContain(title)
+
+    const entries = homeMenu({
+      bound: true,
+      member,
+      roles: [{ orgId: 'b1', orgName: '第一党支部', role: 'branch_secretary' }],
+    })
+    expect(study.map((title) => entries.find((e) => e.title === title)?.route)).toEqual([
+      'sessions',
+      'studyRule',
+      'lecturers',
+    ])
+  })
+
+  it('opens 党建考核 for every member; 考试管理 for secretaries and the admin; 题库管理 for the admin only', () => {
+    const plain = homeMenu({ bound: true, member, roles: [] })
+    expect(plain.find((e) => e.title === '党建考核')?.route).toBe('quiz')
+    expect(plain.map((e) => e.title)).not.toContain('考试管理')
+    const secretary = homeMenu({
+      bound: true,
+      member,
+      roles: [{ orgId: 'c1', orgName: '和平社区党委', role: 'community_secretary' }],
+    })
+    expect(secretary.find((e) => e.title === '考试管理')?.route).toBe('quizManage')
+    expect(secretary.map((e) => e.title)).not.toContain('题库管理')
+    const inspector = homeMenu({
+      bound: true,
+      member,
+      roles: [{ orgId: 's', orgName: '幸福街道党工委', role: 'inspector' }],
+    }).map((e) => e.title)
+    expect(inspector).not.toContain('考试管理')
+    const admin = homeMenu({
+      bound: true,
+      member,
+      roles: [{ orgId: 's', orgName: '幸福街道党工委', role: 'street_admin' }],
+    })
+    expect(admin.find((e) => e.title === '题库管理')?.route).toBe('quizBank')
+    expect(admin.find((e) => e.title === '考试管理')?.route).toBe('quizManage')
   })
 })

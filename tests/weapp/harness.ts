@@ -47,6 +47,12 @@ export interface Upload {
   filePath: string
 }
 
+/** What `wx.scanCode` answers: the scanned text (and `path` for a code of this mini-program). */
+export interface ScanAnswer {
+  result: string
+  path?: string
+}
+
 interface SubPackage {
   root: string
   pages: string[]
@@ -61,6 +67,11 @@ export interface LoadOptions {
   query?: Record<string, string>
   /** Answer to `wx.showModal`: true = confirm (default), false = cancel. */
   modal?: (modal: Modal) => boolean
+  /**
+   * Answer to `wx.scanCode` (the options the page passed are recorded in `scans`); throwing makes it
+   * fail, e.g. `throw new Error('cancel')` for a person who closes the camera. Without one it fails.
+   */
+  scanCode?: (options: Record<string, unknown>) => ScanAnswer
   /** Build to load from; default dist/weapp. */
   distDir?: string
   /** How long `loadPage` waits for the first render; default 5000 ms. */
@@ -95,6 +106,8 @@ export interface PageHarness {
   valueOf(target: string): string
   /** Whether the element found as for `tap` is disabled. */
   isDisabled(target: string): boolean
+  /** An attribute of the element found as for `tap` as the page set it (e.g. an image's `src`); undefined if absent. */
+  attrOf(target: string, name: string): unknown
   /** Calls a page lifecycle on the page instance, e.g. 'onShow', 'onPullDownRefresh'. */
   lifecycle(name: string, ...args: unknown[]): unknown
   readonly navigations: Navigation[]
@@ -103,6 +116,10 @@ export interface PageHarness {
   readonly modals: Modal[]
   /** Files given to `wx.cloud.uploadFile` (answered with fileID `cloud://test/<cloudPath>`). */
   readonly uploads: Upload[]
+  /** The options of each `wx.scanCode` call (`onlyFromCamera`, `scanType`). */
+  readonly scans: Record<string, unknown>[]
+  /** Each `wx.setKeepScreenOn` value, in order. */
+  readonly keepScreenOn: boolean[]
   readonly storage: Map<string, unknown>
   /** Uncaught errors seen while the page ran (timers, React). */
   readonly errors: unknown[]
@@ -288,6 +305,8 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
   const toasts: Toast[] = []
   const modals: Modal[] = []
   const uploads: Upload[] = []
+  const scans: Record<string, unknown>[] = []
+  const keepScreenOn: boolean[] = []
   const errors: unknown[] = []
   const storage = new Map<string, unknown>(Object.entries(clone(options.storage ?? {})))
   let toastShowing: { title: string; until: number } | null = null
@@ -340,6 +359,13 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
       return { confirm, cancel: !confirm }
     }),
     login: wxAsync('login', () => ({ code: 'test-login-code' })),
+    scanCode: wxAsync('scanCode', (o) => {
+      const { success: _s, fail: _f, complete: _c, ...given } = o
+      scans.push(clone(given))
+      if (!options.scanCode) throw new Error('no scanCode answer given to loadPage')
+      return { scanType: 'QR_CODE', charSet: 'utf8', rawData: '', ...options.scanCode(given) }
+    }),
+    setKeepScreenOn: wxAsync('setKeepScreenOn', (o) => void keepScreenOn.push(Boolean(o.keepScreenOn))),
     cloud: {
       init: (o: WxOptions = {}) => void (cloudInit = o),
       uploadFile: wxAsync('cloud.uploadFile', (o) => {
@@ -589,12 +615,19 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
       if (!el) throw new Error(`no element "${target}"\n--- screen ---\n${text()}`)
       return isDisabled(el)
     },
+    attrOf(target, name) {
+      const el = find(target)
+      if (!el) throw new Error(`no element "${target}"\n--- screen ---\n${text()}`)
+      return attr(el, name)
+    },
     lifecycle: (name, ...args) => (instance()?.[name] as Fn | undefined)?.(...args),
     navigations,
     cloudCalls,
     toasts,
     modals,
     uploads,
+    scans,
+    keepScreenOn,
     storage,
     errors,
     get dom() {

@@ -95,7 +95,7 @@ describe('首页', () => {
     await page.waitForText('组织管理')
     expect(lines(page.text())).toEqual(expect.arrayContaining([...MEMBER_TILES, ...ADMIN_TILES]))
 
-    await page.tap('扫码签到') // 即将开放: greyed, no handler
+    await page.tap('廉政承诺') // 即将开放: greyed, no handler
     await page.tap('组织管理')
     await page.waitFor(() => page.navigations.length > 0, 3000, 'a navigation')
     expect(page.navigations.map((n) => [n.type, parseUrl(n.url!).route])).toEqual([

@@ -1,0 +1,111 @@
+import type { MemberCategory } from '../domain/member.rules'
+import type {
+  CountingRule,
+  Credit,
+  MultipleRule,
+  PointsPerType,
+  QuestionOption,
+  QuestionType,
+  RevealRule,
+} from '../domain/quiz.rules'
+import type { Draw } from '../domain/quiz-draw.rules'
+
+/** Stored shapes of the quiz collections. Views sent to clients are built in quiz.views.ts. */
+export interface QuestionDoc {
+  _id: string
+  type: QuestionType
+  stem: string
+  /** Option ids are random per question, so neither their order nor their names tell the answer. */
+  options: QuestionOption[]
+  /** Correct option ids, or every accepted fill-in answer. */
+  answer: string[]
+  tags: string[]
+  explanation: string | null
+  /** questionKey(type, stem): unique, so the same question cannot be stored twice. */
+  key: string
+  importBatch: string | null
+  createdBy: string
+  createdAt: number
+  updatedAt: number
+}
+
+export interface ExamDoc {
+  _id: string
+  title: string
+  orgId: string
+  /** The organising node and its ancestors: exams are listed by subtree like members. */
+  orgPath: string[]
+  mode: 'fixed' | 'random'
+  questionIds: string[]
+  draws: Draw[]
+  points: PointsPerType
+  passLine: number
+  excellentLine: number
+  timeLimitMinutes: number
+  opensAt: number
+  closesAt: number
+  attemptsAllowed: number
+  counting: CountingRule
+  multipleRule: MultipleRule
+  reveal: RevealRule
+  categories: MemberCategory[]
+  status: 'draft' | 'published'
+  questionCount: number
+  expectedCount: number | null
+  createdBy: string
+  createdAt: number
+  updatedAt: number
+  publishedAt: number | null
+  /** A fixed paper's questions as they stood at publication (with answers: never sent to a client). */
+  fixedPaper: Omit<PaperEntry, 'points'>[] | null
+}
+
+export interface ExpectedDoc {
+  _id: string
+  examId: string
+  memberId: string
+  orgPath: string[]
+}
+
+/** A question as it stood when the attempt started, with its options in this attempt's order. */
+export interface PaperEntry {
+  questionId: string
+  type: QuestionType
+  stem: string
+  options: QuestionOption[]
+  answer: string[]
+  explanation: string | null
+  tags: string[]
+  points: number
+}
+
+export interface AttemptDoc {
+  _id: string
+  examId: string
+  memberId: string
+  orgPath: string[]
+  n: number
+  status: 'open' | 'submitted'
+  startedAt: number
+  deadline: number
+  /** Bumped by every save: grading only stores its result if no save came in between. */
+  rev: number
+  answers: Record<string, string[]>
+  savedAt: number | null
+  paper: PaperEntry[]
+  submittedAt: number | null
+  late: boolean
+  score: number | null
+  passed: boolean
+  excellent: boolean
+  results: { questionId: string; type: QuestionType; tags: string[]; credit: Credit }[]
+}
+
+export interface PracticeDoc {
+  _id: string
+  memberId: string
+  day: string
+  questionIds: string[]
+  checked: Record<string, boolean>
+  createdAt: number
+}

@@ -1,0 +1,98 @@
+import '../../styles/quiz.scss'
+
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
+
+import { Screen, StateView } from '../../../../components/screen'
+import { useQuizStore } from '../../../../stores/quiz.store'
+import { AttemptResult } from '../../components/attempt-result'
+import { QuestionCard } from '../../components/question-card'
+import { useCountdown } from '../../hooks/use-countdown'
+import { formatCountdown } from '../../lib/labels'
+
+const SAVE_TEXT = { idle: '答案会自动保存', saving: '正在保存…', saved: '已保存', error: '' }
+
+/** Taking an exam: the paper, a countdown by the server's deadline, answers saved as they go, 交卷. */
+export default function ExamPage() {
+  const { params } = useRouter()
+  const attempt = useQuizStore((s) => s.attempt)
+  const answers = useQuizStore((s) => s.answers)
+  const saveState = useQuizStore((s) => s.saveState)
+  const saveMessage = useQuizStore((s) => s.saveMessage)
+  const offset = useQuizStore((s) => s.clockOffset)
+  const submitting = useQuizStore((s) => s.submitting)
+  const { open, answer, flush, submit } = useQuizStore.getState()
+  const load = () => void open({ examId: params.examId, attemptId: params.attemptId })
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- opened once per visit
+  useEffect(load, [])
+
+  const view = attempt.status === 'ready' ? attempt.data : null
+  const running = view?.status === 'open'
+  const hand = async () => {
+    const done = await submit()
+    if (!done.ok && done.message) void Taro.showToast({ title: done.message, icon: 'none' })
+  }
+  const left = useCountdown(running ? view.deadline : null, offset, () => void hand())
+  const confirm = async () => {
+    if (!view) return
+    const blank = view.questions.filter((q) => !(answers[q.id]?.[0] ?? '').trim()).length
+    const { confirm: yes } = await Taro.showModal({
+      title: '确认交卷',
+      content:
+        blank > 0 ? `还有${blank}题未作答，交卷后不能修改。确定交卷吗？` : '交卷后不能修改。确定交卷吗？',
+    })
+    if (yes) await hand()
+  }
+
+  return (
+    <Screen>
+      <StateView state={attempt} onRetry={load} loadingText="正在打开试卷…">
+        {(data) => (
+          <View>
+            {running ? (
+              <View className="quiz-bar">
+                <Text className="t-body">剩余 {formatCountdown(left)}</Text>
+                <Text className="t-caption">
+                  {saveState === 'error' ? saveMessage : SAVE_TEXT[saveState]}
+                </Text>
+              </View>
+            ) : (
+              <AttemptResult view={data} />
+            )}
+            {data.questions.map((q, i) => {
+              const review = data.review?.find((r) => r.questionId === q.id)
+              return (
+                <QuestionCard
+                  key={q.id}
+                  index={i}
+                  type={q.type}
+                  stem={q.stem}
+                  options={q.options}
+                  points={q.points}
+                  chosen={answers[q.id] ?? []}
+                  locked={!running}
+                  correct={review?.correct}
+                  explanation={review?.explanation}
+                  verdict={review ? ['✗ 答错了', '△ 部分得分', '✓ 答对了'][review.credit] : undefined}
+                  onChange={(value) => answer(q.id, value, { save: q.type !== 'fill' })}
+                  onCommit={() => void flush()}
+                />
+              )
+            })}
+            {running && (
+              <Button
+                className="btn btn--primary"
+                loading={submitting}
+                disabled={submitting}
+                onClick={confirm}
+              >
+                交卷
+              </Button>
+            )}
+          </View>
+        )}
+      </StateView>
+    </Screen>
+  )
+}

@@ -1,0 +1,94 @@
+import '../../styles/quiz.scss'
+
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+
+import { ROLES } from '../../../../../cloudfunctions/domain/roles'
+import { Screen, StateView } from '../../../../components/screen'
+import { go } from '../../../../services/navigation'
+import { useBankStore } from '../../../../stores/quiz-bank.store'
+import { blankDraft, useExamsStore } from '../../../../stores/quiz-exams.store'
+import { ExamEditor } from '../../components/exam-editor'
+import { ExamRow } from '../../components/exam-row'
+import { QuizGate } from '../../components/quiz-gate'
+
+/** 考试管理: the exams of the caller's organisations, a new exam, publishing, and the way to results. */
+export default function ManagePage() {
+  const list = useExamsStore((s) => s.list)
+  const draft = useExamsStore((s) => s.draft)
+  const tags = useExamsStore((s) => s.tags)
+  const busy = useExamsStore((s) => s.busy)
+  const message = useExamsStore((s) => s.message)
+  const bank = useBankStore((s) => s.page)
+  const exams = useExamsStore.getState()
+  useDidShow(() => void exams.load())
+
+  const start = (orgId: string) => {
+    exams.edit(blankDraft(orgId))
+    void exams.loadTags()
+    void useBankStore.getState().load()
+  }
+  const remove = async (examId: string) => {
+    const { confirm } = await Taro.showModal({ title: '删除草稿', content: '确定删除这个考试草稿吗？' })
+    if (confirm) await exams.remove(examId)
+  }
+
+  return (
+    <Screen>
+      <QuizGate permission="quiz.manage">
+        {(me) => {
+          const places = me.roles.filter(
+            (r) => r.role !== 'inspector' && r.role !== 'lecturer' && ROLES[r.role],
+          )
+          return (
+            <View>
+              {message && (
+                <View className="card">
+                  <Text className="t-body">{message}</Text>
+                </View>
+              )}
+              {draft ? (
+                <ExamEditor
+                  draft={draft}
+                  places={places}
+                  tags={tags.status === 'ready' ? tags.data : null}
+                  bank={bank.status === 'ready' ? bank.data.items : []}
+                  busy={busy}
+                  onPatch={exams.patch}
+                  onCancel={() => exams.edit(null)}
+                  onPublish={() => void exams.createAndPublish()}
+                />
+              ) : (
+                places[0] && (
+                  <Button className="btn btn--primary" onClick={() => start(places[0].orgId)}>
+                    新建考试
+                  </Button>
+                )
+              )}
+              <StateView
+                state={list}
+                onRetry={exams.load}
+                isEmpty={(items) => items.length === 0}
+                emptyText="还没有考试，点“新建考试”开始"
+              >
+                {(items) => (
+                  <View>
+                    {items.map((exam) => (
+                      <ExamRow
+                        key={exam.id}
+                        exam={exam}
+                        onPublish={() => void exams.publish(exam.id)}
+                        onRemove={() => void remove(exam.id)}
+                        onResults={() => go('quizResults', { examId: exam.id })}
+                      />
+                    ))}
+                  </View>
+                )}
+              </StateView>
+            </View>
+          )
+        }}
+      </QuizGate>
+    </Screen>
+  )
+}

@@ -1,0 +1,46 @@
+import '../../styles/quiz.scss'
+
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+
+import { Screen, StateView } from '../../../../components/screen'
+import { useExamsStore } from '../../../../stores/quiz-exams.store'
+import { QuizGate } from '../../components/quiz-gate'
+import { StatsFigures } from '../../components/stats-figures'
+
+/** 考试成绩统计: one exam's figures for the caller's organisation; tap an organisation below to see its own. */
+export default function ResultsPage() {
+  const { params } = useRouter()
+  const examId = params.examId ?? ''
+  const stats = useExamsStore((s) => s.stats)
+  const loadStats = useExamsStore((s) => s.loadStats)
+  const [drilled, setDrilled] = useState(false)
+  const open = (orgId: string | undefined) => {
+    setDrilled(orgId !== undefined)
+    void loadStats(examId, orgId)
+  }
+  useEffect(() => void loadStats(examId), [examId, loadStats])
+  return (
+    <Screen>
+      <QuizGate permission="stats.read">
+        {() => (
+          <View>
+            <StateView state={stats} onRetry={() => void loadStats(examId)} loadingText="正在统计…">
+              {(data) => (
+                <View>
+                  {drilled && (
+                    <Text className="t-body" onClick={() => open(undefined)}>
+                      ‹ 返回上一级统计
+                    </Text>
+                  )}
+                  <StatsFigures stats={data} onOrg={(orgId) => open(orgId)} />
+                </View>
+              )}
+            </StateView>
+          </View>
+        )}
+      </QuizGate>
+    </Screen>
+  )
+}
