@@ -13,6 +13,20 @@ export default defineAppConfig({
       pages: ['pages/orgs/index', 'pages/roster/index', 'pages/member/index', 'pages/import/index'],
     },
     {
+      root: 'packages/study',
+      name: 'study',
+      pages: [
+        'pages/checkin/index',
+        'pages/mine/index',
+        'pages/sessions/index',
+        'pages/session-edit/index',
+        'pages/session/index',
+        'pages/qr/index',
+        'pages/rule/index',
+        'pages/lecturers/index',
+      ],
+    },
+    {
       root: 'packages/quiz',
       name: 'quiz',
       pages: [

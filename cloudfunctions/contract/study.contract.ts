@@ -1,8 +1,12 @@
 import * as z from 'zod'
 
-import { MAX_ROTATE_SECONDS, MIN_ROTATE_SECONDS } from '../domain/checkin-token'
 import type { AttendanceSummary, CheckinMethod, SessionFormat, SessionType } from '../domain/study.rules'
-import { SESSION_FORMATS, SESSION_TYPE_KEYS } from '../domain/study.rules'
+import {
+  MAX_ROTATE_SECONDS,
+  MIN_ROTATE_SECONDS,
+  SESSION_FORMATS,
+  SESSION_TYPE_KEYS,
+} from '../domain/study.rules'
 import { id, shortText } from './common.schema'
 
 const timestamp = z.number({ error: '时间格式不正确' }).int().min(1_600_000_000_000).max(4_102_444_800_000)
@@ -20,8 +24,16 @@ const sessionFields = {
   endAt: timestamp,
   place: shortText('地点', 60),
   allowVisitors: z.boolean(),
-  rotateSeconds: z.number().int().min(MIN_ROTATE_SECONDS).max(MAX_ROTATE_SECONDS),
-  lateAfterMinutes: z.number().int().min(0).max(120),
+  rotateSeconds: z
+    .number({ error: '二维码刷新间隔应为数字' })
+    .int('二维码刷新间隔应为整数秒')
+    .min(MIN_ROTATE_SECONDS, `二维码刷新间隔不能少于${MIN_ROTATE_SECONDS}秒`)
+    .max(MAX_ROTATE_SECONDS, `二维码刷新间隔不能超过${MAX_ROTATE_SECONDS}秒`),
+  lateAfterMinutes: z
+    .number({ error: '迟到判定应为数字' })
+    .int('迟到判定应为整数分钟')
+    .min(0, '迟到判定不能为负数')
+    .max(120, '迟到判定不能超过120分钟'),
 }
 const reason = shortText('原因', 200)
 

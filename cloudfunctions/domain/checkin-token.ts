@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
+export { DEFAULT_ROTATE_SECONDS, MAX_ROTATE_SECONDS, MIN_ROTATE_SECONDS } from './study.rules'
+
 /**
  * The rotating check-in code. A token names a session and a time period and carries an
  * HMAC over both, so it cannot be forged or moved to another session. The server accepts
@@ -8,9 +10,6 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
  *
  * Format: `<sessionId>.<period>.<mac>`, mac = first 16 bytes of HMAC-SHA256, base64url.
  */
-export const DEFAULT_ROTATE_SECONDS = 20
-export const MIN_ROTATE_SECONDS = 10
-export const MAX_ROTATE_SECONDS = 120
 
 export function periodOf(now: number, rotateSeconds: number): number {
   return Math.floor(now / (rotateSeconds * 1000))

@@ -28,6 +28,10 @@ export const DEFAULT_FORMAT: Record<SessionType, SessionFormat> = {
 }
 
 export const MONTHLY_STUDY_REQUIRED = 2
+/** How often the check-in code changes, in seconds: the default and the range a secretary may choose. */
+export const DEFAULT_ROTATE_SECONDS = 20
+export const MIN_ROTATE_SECONDS = 10
+export const MAX_ROTATE_SECONDS = 120
 /** Check-in opens this long before the start, so members arriving early can scan. */
 export const CHECKIN_OPENS_BEFORE_MS = 30 * 60 * 1000
 export const DEFAULT_LATE_AFTER_MINUTES = 5

@@ -7,7 +7,7 @@ import type { AttemptView, MyExamView, quizInputs, SaveReceipt } from '../contra
 import { attemptDeadline, gradeQuestion, scoreAttempt, shuffle } from '../domain/quiz.rules'
 import { drawPaper } from '../domain/quiz-draw.rules'
 import { countedAttempts } from '../domain/quiz-stats.rules'
-import { inZone } from '../domain/time'
+import { chinaClock } from '../domain/time'
 import { drawCandidates, loadQuestions, WITHOUT_PAPER } from './exam.service'
 import type { AttemptDoc, ExamDoc, ExpectedDoc, PaperEntry } from './quiz.docs'
 import { attempts, chunks, exams, expected, loadAll, loadExam } from './quiz.store'
@@ -203,7 +203,7 @@ export async function startAttempt(ctx: CallContext, input: Input<'attempt/start
   const open = own.find((a) => a.status === 'open')
   if (open) return attemptView(open._id, exam, ctx.now)
   if (ctx.now < exam.opensAt)
-    throw new AppError('QUIZ.NOT_OPEN', { time: inZone(exam.opensAt).format('M月D日 HH:mm') })
+    throw new AppError('QUIZ.NOT_OPEN', { time: chinaClock(exam.opensAt).format('M月D日 HH:mm') })
   if (ctx.now >= exam.closesAt) throw new AppError('QUIZ.CLOSED')
   if (own.length >= exam.attemptsAllowed)
     throw new AppError('QUIZ.NO_ATTEMPTS_LEFT', { allowed: exam.attemptsAllowed })

@@ -23,7 +23,7 @@ import {
   sheetToRows,
 } from '../domain/quiz-import.rules'
 import { can } from '../domain/roles'
-import { inZone } from '../domain/time'
+import { chinaClock } from '../domain/time'
 import { readBankSheet, writeBankSheet } from './bank-file'
 import type { QuestionDoc } from './quiz.docs'
 import { authorizeBank, authorizeBankRead, chunks, loadAll, questions, streetOf } from './quiz.store'
@@ -230,7 +230,7 @@ export async function exportBank(ctx: CallContext): Promise<BankExport> {
   await authorizeBank(ctx)
   const all = await loadAll<QuestionDoc>(questions().where({}).orderBy('createdAt', 'asc'))
   return {
-    fileName: `题库-${inZone(ctx.now).format('YYYYMMDD')}.xlsx`,
+    fileName: `题库-${chinaClock(ctx.now).format('YYYYMMDD')}.xlsx`,
     fileBase64: await writeBankSheet(all),
     count: all.length,
   }

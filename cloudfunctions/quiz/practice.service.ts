@@ -5,7 +5,7 @@ import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
 import type { PracticeCheck, PracticeView, quizInputs } from '../contract/quiz.contract'
 import { gradeQuestion, shuffle } from '../domain/quiz.rules'
-import { inZone } from '../domain/time'
+import { chinaClock } from '../domain/time'
 import { drawCandidates, loadQuestions } from './exam.service'
 import type { AttemptDoc, PracticeDoc, QuestionDoc } from './quiz.docs'
 import { attempts, loadAll, practice } from './quiz.store'
@@ -35,7 +35,7 @@ function checkOf(q: QuestionDoc, correct: boolean): PracticeCheck {
 export async function practiceToday(ctx: CallContext): Promise<PracticeView> {
   const caller = await ctx.member()
   const memberId = caller.member._id
-  const day = inZone(ctx.now).format('YYYYMMDD')
+  const day = chinaClock(ctx.now).format('YYYYMMDD')
   const id = `${memberId}_${day}`
   let doc = (await practice().where({ _id: id }).get()).data[0] as PracticeDoc | undefined
   if (!doc) {
@@ -80,7 +80,7 @@ export async function checkPractice(
 ): Promise<PracticeCheck> {
   const caller = await ctx.member()
   const memberId = caller.member._id
-  const id = `${memberId}_${inZone(ctx.now).format('YYYYMMDD')}`
+  const id = `${memberId}_${chinaClock(ctx.now).format('YYYYMMDD')}`
   const doc = (await practice().where({ _id: id }).get()).data[0] as PracticeDoc | undefined
   if (!doc || !doc.questionIds.includes(input.questionId)) throw new AppError('QUIZ.PRACTICE_NOT_FOUND')
   if ((await questionsUnderWay(memberId, ctx.now)).has(input.questionId))

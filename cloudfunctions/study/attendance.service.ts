@@ -20,7 +20,7 @@ import {
   MONTHLY_STUDY_REQUIRED,
   summariseAttendance,
 } from '../domain/study.rules'
-import { monthKey } from '../domain/time'
+import { monthOf } from '../domain/time'
 import {
   checkins,
   expectedMembers,
@@ -108,7 +108,7 @@ export async function attendance(ctx: CallContext, input: Input<'attendance/get'
 export async function myStudy(ctx: CallContext, input: Input<'study/mine'>): Promise<MyStudyView> {
   const caller = await ctx.member()
   const member = caller.member
-  const month = input.month ?? monthKey(ctx.now)
+  const month = input.month ?? monthOf(ctx.now)
   const [records, expectedSessions] = await Promise.all([
     fetchAll<CheckinDoc>(checkins().where({ month, memberId: member._id })),
     fetchAll<SessionDoc>(sessions().where({ month, orgId: _.in(member.orgPath), status: 'scheduled' })),

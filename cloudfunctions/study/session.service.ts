@@ -15,7 +15,7 @@ import { periodEndsAt, periodOf, signToken } from '../domain/checkin-token'
 import { childAncestors } from '../domain/org-tree'
 import { can } from '../domain/roles'
 import { qrPayload, staticScene } from '../domain/study.rules'
-import { monthKey } from '../domain/time'
+import { monthOf } from '../domain/time'
 import { checkins, lecturerNames, lecturers, loadSession, sessions } from './study.store'
 import { toSessionView } from './study.views'
 
@@ -52,7 +52,7 @@ export async function createSession(ctx: CallContext, input: Input<'session/crea
   const doc: Omit<SessionDoc, '_id'> = {
     ...input,
     orgPath: childAncestors(org),
-    month: monthKey(input.startAt),
+    month: monthOf(input.startAt),
     staticCode: null,
     status: 'scheduled',
     cancelReason: null,
@@ -93,7 +93,7 @@ export async function updateSession(ctx: CallContext, input: Input<'session/upda
   if (changesRecords && (await hasCheckins(session._id))) {
     throw new AppError('STUDY.BAD_TIME', { detail: '已有签到记录，不能再修改类型、形式或时间' })
   }
-  const data = { ...patch, month: monthKey(next.startAt), updatedAt: ctx.now }
+  const data = { ...patch, month: monthOf(next.startAt), updatedAt: ctx.now }
   await sessions().doc(session._id).update({ data })
   return view(ctx, { ...next, ...data })
 }

@@ -5,7 +5,7 @@ import { create } from 'zustand'
 
 import type { MemberCategory } from '../../cloudfunctions/domain/member.rules'
 import type { RoleGrant } from '../../cloudfunctions/domain/roles'
-import { inZone } from '../../cloudfunctions/domain/time'
+import { chinaClock } from '../../cloudfunctions/domain/time'
 import { call, messageOf } from '../services/cloud'
 import { attempt, type Outcome } from './admin-outcome'
 import { idle, type Loadable, track } from './async-state'
@@ -176,7 +176,9 @@ export const useRosterStore = create<RosterState>((set, get) => {
     async createInvite(memberId) {
       const outcome = await change('invite', () => call('account', 'account/createInvite', { memberId }))
       if (outcome.ok && get().memberId === memberId) {
-        set({ invite: { ...outcome.data, expiresOn: inZone(outcome.data.expiresAt).format('YYYY年M月D日') } })
+        set({
+          invite: { ...outcome.data, expiresOn: chinaClock(outcome.data.expiresAt).format('YYYY年M月D日') },
+        })
       }
       return outcome
     },

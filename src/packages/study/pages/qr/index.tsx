@@ -1,0 +1,63 @@
+import '../../styles/study.scss'
+
+import { Button, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
+
+import { Screen, StateView } from '../../../../components/screen'
+import type { Loadable } from '../../../../stores/async-state'
+import type { ShownCode } from '../../../../stores/study-qr.store'
+import { useSessionsStore } from '../../../../stores/study-sessions.store'
+import { QrPanel } from '../../components/qr-panel'
+import { useRotatingQr } from '../../hooks/use-rotating-qr'
+import { ensureSignedIn } from '../../lib/ensure-signed-in'
+
+/** 签到码 (`?id=`): the secretary's phone held up in the room, the code changing every few seconds. */
+export default function QrPage() {
+  const { params } = useRouter()
+  return (
+    <Screen>
+      {params.id ? <RotatingCode sessionId={params.id} /> : <Text className="t-body">没有指定活动</Text>}
+    </Screen>
+  )
+}
+
+function RotatingCode({ sessionId }: { sessionId: string }) {
+  const session = useSessionsStore((s) => s.session)
+  const loadSession = useSessionsStore((s) => s.loadSession)
+  const { code, error, fetching, secondsLeft, retry } = useRotatingQr(sessionId)
+  useEffect(() => {
+    if (ensureSignedIn()) void loadSession(sessionId)
+  }, [loadSession, sessionId])
+  const state: Loadable<ShownCode> = code
+    ? { status: 'ready', data: code }
+    : error
+      ? { status: 'error', message: error }
+      : { status: 'loading' }
+  const title = session.status === 'ready' && session.data.id === sessionId ? session.data.title : ''
+
+  return (
+    <View>
+      {title && (
+        <View className="card">
+          <Text className="t-title">{title}</Text>
+        </View>
+      )}
+      <StateView state={state} onRetry={retry} loadingText="正在生成签到码…">
+        {(shown) => (
+          <QrPanel qr={shown.qr} secondsLeft={secondsLeft ?? 0} refreshing={fetching} error={error} />
+        )}
+      </StateView>
+      {!code && error && (
+        <View className="state">
+          <Text className="t-caption">正在自动重试…</Text>
+        </View>
+      )}
+      {code && (
+        <Button className="btn btn--ghost" disabled={fetching} onClick={retry}>
+          立即刷新
+        </Button>
+      )}
+    </View>
+  )
+}

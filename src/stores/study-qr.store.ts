@@ -1,0 +1,37 @@
+import type { QrView } from '@contract/study.contract'
+import { create } from 'zustand'
+
+import { call, messageOf } from '../services/cloud'
+
+export interface ShownCode {
+  qr: QrView
+  /** serverNow − Date.now() when it arrived: the countdown runs on the server's clock, not the phone's. */
+  offset: number
+}
+
+interface QrState {
+  /** The code on screen; kept while the next one is fetched, so the image never flickers away. */
+  code: ShownCode | null
+  fetching: boolean
+  /** The last refresh failed with this message; the screen retries on its own. */
+  error: string | null
+  fetch(sessionId: string, linkBase: string | null): Promise<void>
+  reset(): void
+}
+
+export const useQrStore = create<QrState>((set, get) => ({
+  code: null,
+  fetching: false,
+  error: null,
+  async fetch(sessionId, linkBase) {
+    if (get().fetching) return
+    set({ fetching: true })
+    try {
+      const qr = await call('study', 'session/qr', { sessionId, linkBase })
+      set({ code: { qr, offset: qr.serverNow - Date.now() }, error: null, fetching: false })
+    } catch (error) {
+      set({ error: messageOf(error), fetching: false })
+    }
+  },
+  reset: () => set({ code: null, fetching: false, error: null }),
+}))

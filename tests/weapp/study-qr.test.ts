@@ -1,0 +1,78 @@
+/** 签到码 (packages/study/pages/qr/index): the secretary's rotating code with its countdown. */
+import { backend, fail, ok } from './backend'
+import { loadPage } from './harness'
+import { PNG_BASE64, qrView, SESSION } from './study-fixtures'
+
+const QR = 'packages/study/pages/qr/index'
+
+describe('签到码', () => {
+  test('shows the session title, the code image and a countdown on the server’s clock; keeps the screen on', async () => {
+    // The phone's clock is an hour behind the server: the countdown must not care.
+    const serverNow = Date.now() + 3_600_000
+    const page = await loadPage(QR, {
+      query: { id: 's1' },
+      cloud: backend({
+        'session/get': () => ok(SESSION),
+        'session/qr': () => ok(qrView(serverNow, 15_000)),
+      }),
+    })
+    await page.waitForText('十一月专题党课')
+    await page.waitForText(/1[45] 秒后刷新/)
+    expect(page.attrOf('.qr-image', 'src')).toBe(`data:image/png;base64,${PNG_BASE64}`)
+    const qrCalls = page.cloudCalls.filter((c) => c.data.action === 'session/qr')
+    // In WeChat the code carries the bare token (scanned in the app), so no link base.
+    expect(qrCalls.map((c) => c.data.data)).toEqual([{ sessionId: 's1', linkBase: null }])
+    expect(page.keepScreenOn).toEqual([true])
+
+    page.close()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(page.keepScreenOn).toEqual([true, false])
+  })
+
+  test('fetches a new code when the countdown reaches 0', async () => {
+    let n = 0
+    const page = await loadPage(QR, {
+      query: { id: 's1' },
+      cloud: backend({
+        'session/get': () => ok(SESSION),
+        'session/qr': () => ok(qrView(Date.now(), ++n === 1 ? 1_000 : 20_000, `s1.${n}.token`)),
+      }),
+    })
+    await page.waitForText('1 秒后刷新')
+    await page.waitFor(
+      () => page.cloudCalls.filter((c) => c.data.action === 'session/qr').length === 2,
+      4000,
+      'a second code',
+    )
+    await page.waitForText(/(19|20) 秒后刷新/)
+    expect(page.errors).toEqual([])
+  })
+
+  test('stops refreshing once the page is closed', async () => {
+    const page = await loadPage(QR, {
+      query: { id: 's1' },
+      cloud: backend({ 'session/get': () => ok(SESSION), 'session/qr': () => ok(qrView(Date.now(), 300)) }),
+    })
+    const codes = () => page.cloudCalls.filter((c) => c.data.action === 'session/qr').length
+    await page.waitFor(() => codes() >= 2, 3000, 'codes to rotate')
+    page.close()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const fetched = codes()
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    expect(codes()).toBe(fetched)
+  })
+
+  test('when fetching fails it says so and retries on its own', async () => {
+    let n = 0
+    const page = await loadPage(QR, {
+      query: { id: 's1' },
+      cloud: backend({
+        'session/get': () => ok(SESSION),
+        'session/qr': () => (++n === 1 ? fail('COMMON.INTERNAL') : ok(qrView(Date.now(), 20_000))),
+      }),
+    })
+    await page.waitForText('服务暂时不可用，请稍后再试')
+    await page.waitForText('秒后刷新', 6000)
+    expect(page.hasText('服务暂时不可用')).toBe(false)
+  })
+})
