@@ -4,9 +4,9 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 
+import { PermissionGate } from '../../../../components/permission-gate'
 import { Screen } from '../../../../components/screen'
 import { useRosterImportStore } from '../../../../stores/roster-import.store'
-import { AdminGate } from '../../components/admin-gate'
 import { ImportResultView } from '../../components/import-result'
 import { RosterColumns } from '../../components/roster-columns'
 
@@ -34,7 +34,7 @@ export default function ImportPage() {
 
   return (
     <Screen>
-      <AdminGate permission="roster.manage">
+      <PermissionGate permission="roster.manage">
         {() => (
           <View>
             <RosterColumns />
@@ -72,7 +72,7 @@ export default function ImportPage() {
             {result && <ImportResultView result={result} />}
           </View>
         )}
-      </AdminGate>
+      </PermissionGate>
     </Screen>
   )
 }

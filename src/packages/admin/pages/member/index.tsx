@@ -7,8 +7,8 @@ import { useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 
 import { orgOptionsFor } from '../../../../components/org-picker'
+import { PermissionGate } from '../../../../components/permission-gate'
 import { Screen, StateView } from '../../../../components/screen'
-import { AdminGate } from '../../components/admin-gate'
 import { MemberDetail } from '../../components/member-detail'
 import { MemberForm } from '../../components/member-form'
 import { useAdminTree } from '../../hooks/use-admin-tree'
@@ -23,7 +23,7 @@ export default function MemberPage() {
   const { tree, reload } = useAdminTree()
   return (
     <Screen>
-      <AdminGate permission="roster.read">
+      <PermissionGate permission="roster.read">
         {(me) => (
           <StateView state={tree} onRetry={reload}>
             {(orgs) =>
@@ -37,7 +37,7 @@ export default function MemberPage() {
             }
           </StateView>
         )}
-      </AdminGate>
+      </PermissionGate>
     </Screen>
   )
 }

@@ -2,8 +2,8 @@ import '../../styles/admin.scss'
 
 import { Text, View } from '@tarojs/components'
 
+import { PermissionGate } from '../../../../components/permission-gate'
 import { Screen, StateView } from '../../../../components/screen'
-import { AdminGate } from '../../components/admin-gate'
 import { OrgTree } from '../../components/org-tree'
 import { useAdminTree } from '../../hooks/use-admin-tree'
 
@@ -12,7 +12,7 @@ export default function OrgsPage() {
   const { tree, reload } = useAdminTree()
   return (
     <Screen>
-      <AdminGate permission="org.manage">
+      <PermissionGate permission="org.manage">
         {(me) => (
           <StateView
             state={tree}
@@ -32,7 +32,7 @@ export default function OrgsPage() {
             )}
           </StateView>
         )}
-      </AdminGate>
+      </PermissionGate>
     </Screen>
   )
 }

@@ -2,8 +2,8 @@ import '../../styles/admin.scss'
 
 import { useRouter } from '@tarojs/taro'
 
+import { PermissionGate } from '../../../../components/permission-gate'
 import { Screen, StateView } from '../../../../components/screen'
-import { AdminGate } from '../../components/admin-gate'
 import { RosterBrowser } from '../../components/roster-browser'
 import { useAdminTree } from '../../hooks/use-admin-tree'
 
@@ -13,7 +13,7 @@ export default function RosterPage() {
   const { tree, reload } = useAdminTree()
   return (
     <Screen>
-      <AdminGate permission="roster.read">
+      <PermissionGate permission="roster.read">
         {(me) => (
           <StateView
             state={tree}
@@ -24,7 +24,7 @@ export default function RosterPage() {
             {(orgs) => <RosterBrowser me={me} orgs={orgs} requestedOrgId={params.orgId} />}
           </StateView>
         )}
-      </AdminGate>
+      </PermissionGate>
     </Screen>
   )
 }

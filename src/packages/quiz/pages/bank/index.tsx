@@ -4,10 +4,10 @@ import type { QuestionView } from '@contract/quiz.contract'
 import { Button, Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 
+import { PermissionGate } from '../../../../components/permission-gate'
 import { Screen, StateView } from '../../../../components/screen'
 import { useBankStore } from '../../../../stores/quiz-bank.store'
 import { BankImport } from '../../components/bank-import'
-import { QuizGate } from '../../components/quiz-gate'
 import { letterOf, QUESTION_TYPE_LABELS } from '../../lib/labels'
 import { saveXlsx } from '../../lib/save-file'
 
@@ -33,7 +33,7 @@ export default function BankPage() {
   }, [])
   return (
     <Screen>
-      <QuizGate permission="bank.manage">
+      <PermissionGate permission="bank.manage">
         {() => (
           <View>
             <BankImport
@@ -74,7 +74,7 @@ export default function BankPage() {
             </StateView>
           </View>
         )}
-      </QuizGate>
+      </PermissionGate>
     </Screen>
   )
 }

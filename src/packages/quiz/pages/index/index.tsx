@@ -3,13 +3,13 @@ import '../../styles/quiz.scss'
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 
+import { PermissionGate } from '../../../../components/permission-gate'
 import { Screen, StateView } from '../../../../components/screen'
 import { TileGrid } from '../../../../components/tile-grid'
 import { go } from '../../../../services/navigation'
 import { mayAnywhere } from '../../../../stores/account.store'
 import { useQuizStore } from '../../../../stores/quiz.store'
 import { MyExamCard } from '../../components/my-exam-card'
-import { QuizGate } from '../../components/quiz-gate'
 
 /** 党建考核: the member's exams, 每日一练, and for secretaries and the admin their management screens. */
 export default function QuizHomePage() {
@@ -18,7 +18,7 @@ export default function QuizHomePage() {
   useDidShow(() => void loadMine())
   return (
     <Screen>
-      <QuizGate>
+      <PermissionGate>
         {(me) => (
           <View>
             <TileGrid
@@ -80,7 +80,7 @@ export default function QuizHomePage() {
             </StateView>
           </View>
         )}
-      </QuizGate>
+      </PermissionGate>
     </Screen>
   )
 }

@@ -4,13 +4,13 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 
 import { ROLES } from '../../../../../cloudfunctions/domain/roles'
+import { PermissionGate } from '../../../../components/permission-gate'
 import { Screen, StateView } from '../../../../components/screen'
 import { go } from '../../../../services/navigation'
 import { useBankStore } from '../../../../stores/quiz-bank.store'
 import { blankDraft, useExamsStore } from '../../../../stores/quiz-exams.store'
 import { ExamEditor } from '../../components/exam-editor'
 import { ExamRow } from '../../components/exam-row'
-import { QuizGate } from '../../components/quiz-gate'
 
 /** 考试管理: the exams of the caller's organisations, a new exam, publishing, and the way to results. */
 export default function ManagePage() {
@@ -35,7 +35,7 @@ export default function ManagePage() {
 
   return (
     <Screen>
-      <QuizGate permission="quiz.manage">
+      <PermissionGate permission="quiz.manage">
         {(me) => {
           const places = me.roles.filter(
             (r) => r.role !== 'inspector' && r.role !== 'lecturer' && ROLES[r.role],
@@ -88,7 +88,7 @@ export default function ManagePage() {
             </View>
           )
         }}
-      </QuizGate>
+      </PermissionGate>
     </Screen>
   )
 }

@@ -4,9 +4,9 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 
+import { PermissionGate } from '../../../../components/permission-gate'
 import { Screen, StateView } from '../../../../components/screen'
 import { useExamsStore } from '../../../../stores/quiz-exams.store'
-import { QuizGate } from '../../components/quiz-gate'
 import { StatsFigures } from '../../components/stats-figures'
 
 /** 考试成绩统计: one exam's figures for the caller's organisation; tap an organisation below to see its own. */
@@ -23,7 +23,7 @@ export default function ResultsPage() {
   useEffect(() => void loadStats(examId), [examId, loadStats])
   return (
     <Screen>
-      <QuizGate permission="stats.read">
+      <PermissionGate permission="stats.read">
         {() => (
           <View>
             <StateView state={stats} onRetry={() => void loadStats(examId)} loadingText="正在统计…">
@@ -40,7 +40,7 @@ export default function ResultsPage() {
             </StateView>
           </View>
         )}
-      </QuizGate>
+      </PermissionGate>
     </Screen>
   )
 }

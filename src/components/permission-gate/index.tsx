@@ -2,19 +2,23 @@ import type { MeView } from '@contract/account.contract'
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 
-import type { Permission } from '../../../../../cloudfunctions/domain/roles'
-import { StateView } from '../../../../components/screen'
-import { useMe } from '../../../../hooks/use-me'
-import { mayAnywhere } from '../../../../stores/account.store'
+import type { Permission } from '../../../cloudfunctions/domain/roles'
+import { useMe } from '../../hooks/use-me'
+import { mayAnywhere } from '../../stores/account.store'
+import { StateView } from '../screen'
 
-export interface QuizGateProps {
+export interface PermissionGateProps {
   /** Needed somewhere in the tree; absent: any bound member. The server still checks each action. */
   permission?: Permission
   children: (me: MeView) => ReactNode
 }
 
-/** Loads the signed-in person and shows the screen to bound members holding the permission. */
-export function QuizGate({ permission, children }: QuizGateProps) {
+/**
+ * Every screen that needs a binding or a permission goes through this: it loads the signed-in
+ * person and shows the screen to bound members holding the permission, and a plain Chinese
+ * explanation to everyone else. It only hides; the server decides every action.
+ */
+export function PermissionGate({ permission, children }: PermissionGateProps) {
   const { me, reload } = useMe()
   return (
     <StateView state={me} onRetry={reload} loadingText="正在确认身份…">
