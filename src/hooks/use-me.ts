@@ -1,7 +1,6 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 
-import { ROUTES } from '../services/navigation'
-import { needsDemoLogin } from '../services/session'
+import { ensureSignedIn } from '../services/session'
 import { useAccountStore } from '../stores/account.store'
 
 /** The signed-in person, loaded when a page shows. In H5 without a demo sign-in, goes to it first. */
@@ -9,10 +8,7 @@ export function useMe() {
   const me = useAccountStore((s) => s.me)
   const load = useAccountStore((s) => s.load)
   useDidShow(() => {
-    if (needsDemoLogin()) {
-      void Taro.reLaunch({ url: ROUTES.demoLogin })
-      return
-    }
+    if (!ensureSignedIn()) return
     if (useAccountStore.getState().me.status !== 'ready') void load()
   })
   return { me, reload: load }

@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro'
 
+import { ROUTES } from './navigation'
+
 /**
  * H5 + local host only: the token from the demo sign-in. In WeChat the platform supplies the
  * caller's identity to every cloud call and nothing is stored here.
@@ -21,4 +23,37 @@ export function clearSessionToken(): void {
 
 export function needsDemoLogin(): boolean {
   return process.env.TARO_ENV === 'h5' && getSessionToken() === null
+}
+
+const RETURN_KEY = 'dev-return-to'
+
+/** The page being shown, as a URL a relaunch can open again (path and query). */
+function currentUrl(): string | null {
+  const router = Taro.getCurrentInstance().router
+  if (!router?.path) return null
+  const path = router.path.split('?')[0]
+  const query = Object.entries(router.params ?? {})
+    .filter(([key, value]) => key !== '$taroTimestamp' && typeof value === 'string')
+    .map(([key, value]) => `${key}=${encodeURIComponent(value as string)}`)
+    .join('&')
+  return query ? `${path}?${query}` : path
+}
+
+/**
+ * H5 demo only: when nobody is signed in, goes to the demo sign-in and remembers this page
+ * (a check-in link, say), so signing in comes back to it. Returns whether the caller is known.
+ */
+export function ensureSignedIn(): boolean {
+  if (!needsDemoLogin()) return true
+  const here = currentUrl()
+  if (here && !here.startsWith('/packages/dev/')) Taro.setStorageSync(RETURN_KEY, here)
+  void Taro.reLaunch({ url: ROUTES.demoLogin })
+  return false
+}
+
+/** After the demo sign-in: the page that asked for it, once, or 首页. Only app pages are accepted. */
+export function takeReturnUrl(): string | null {
+  const url = Taro.getStorageSync(RETURN_KEY) as string
+  Taro.removeStorageSync(RETURN_KEY)
+  return typeof url === 'string' && /^\/(pages|packages)\//.test(url) ? url : null
 }

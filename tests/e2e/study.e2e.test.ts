@@ -91,6 +91,21 @@ describe('a study session with rotating-QR check-in in the H5 build', () => {
     await member.goto(link)
     await seen(member, '已签到')
 
+    // A member who opens the link before signing in comes back to it after the demo sign-in.
+    const thirdPhone = await launchBrowser()
+    try {
+      const late = await thirdPhone.context.newPage()
+      await late.goto(`${host.url}/healthz`)
+      await late.evaluate(() => localStorage.clear())
+      await late.goto(link)
+      await seen(late, '选择演示身份')
+      await late.getByText('傅思远', { exact: false }).first().click()
+      await seen(late, '签到成功')
+      await seen(late, title)
+    } finally {
+      await thirdPhone.close()
+    }
+
     await secretary.goBack()
     const row = secretary.locator('.study-field', { hasText: '冯浩然' }).filter({ visible: true }).first()
     await row.waitFor({ timeout: 15_000 })

@@ -1,9 +1,10 @@
 import { Button, Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 
 import { Screen, StateView } from '../../../../components/screen'
 import { goHomeFresh } from '../../../../services/navigation'
+import { takeReturnUrl } from '../../../../services/session'
 import { useDemoLoginStore } from '../../../../stores/demo-login.store'
 
 /** Stands in for opening the mini-program on one's own phone: pick who you are in the demo street. */
@@ -17,7 +18,11 @@ export default function DemoLoginPage() {
   const choose = async (choice: { openid: string } | { fresh: true }) => {
     const failure = await signIn(choice)
     if (failure) setError(failure)
-    else goHomeFresh()
+    else {
+      const back = takeReturnUrl()
+      if (back) void Taro.reLaunch({ url: back })
+      else goHomeFresh()
+    }
   }
 
   return (

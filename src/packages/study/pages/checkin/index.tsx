@@ -6,9 +6,9 @@ import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { codeFromScene, tokenFromScan } from '../../../../../cloudfunctions/domain/study.rules'
 import { Screen } from '../../../../components/screen'
 import { goHomeFresh } from '../../../../services/navigation'
+import { ensureSignedIn } from '../../../../services/session'
 import { useCheckinStore } from '../../../../stores/study-checkin.store'
 import { CheckinAnswer } from '../../components/checkin-answer'
-import { ensureSignedIn } from '../../lib/ensure-signed-in'
 
 const IN_WEAPP = process.env.TARO_ENV === 'weapp'
 

@@ -7,10 +7,10 @@ import { useState } from 'react'
 
 import { monthOf } from '../../../../../cloudfunctions/domain/time'
 import { Screen, StateView } from '../../../../components/screen'
+import { ensureSignedIn } from '../../../../services/session'
 import { useMyStudyStore } from '../../../../stores/study-mine.store'
 import { MySessionCard } from '../../components/my-session-card'
 import { MonthStepper } from '../../components/stepper'
-import { ensureSignedIn } from '../../lib/ensure-signed-in'
 
 /** 我的学习: the month's sessions and whether the 每月2次理论学习 rule is met. */
 export default function MyStudyPage() {

@@ -5,12 +5,12 @@ import { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 
 import { Screen, StateView } from '../../../../components/screen'
+import { ensureSignedIn } from '../../../../services/session'
 import type { Loadable } from '../../../../stores/async-state'
 import type { ShownCode } from '../../../../stores/study-qr.store'
 import { useSessionsStore } from '../../../../stores/study-sessions.store'
 import { QrPanel } from '../../components/qr-panel'
 import { useRotatingQr } from '../../hooks/use-rotating-qr'
-import { ensureSignedIn } from '../../lib/ensure-signed-in'
 
 /** 签到码 (`?id=`): the secretary's phone held up in the room, the code changing every few seconds. */
 export default function QrPage() {
