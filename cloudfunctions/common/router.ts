@@ -1,10 +1,14 @@
-import type { z } from 'zod'
+import * as z from 'zod'
+import zhCN from 'zod/v4/locales/zh-CN.js'
 
 import type { Fail, Result } from '../contract/envelope'
 import { formatMessage } from '../contract/errors'
 import { AppError } from './app-error'
 import { type CallContext, createContext } from './caller'
 import { callerOpenid } from './cloud'
+
+// Messages of checks that name none of their own (a number's range, an enum) come in Chinese too.
+z.config(zhCN())
 
 /** Above this a request is refused before it is parsed; routes that take files raise it. */
 const DEFAULT_MAX_REQUEST_CHARS = 64 * 1024
