@@ -9,10 +9,10 @@ import {
   GENDERS,
   MEMBER_CATEGORIES,
 } from '../../../../../cloudfunctions/domain/member.rules'
+import { type ChipOption, Chips, chipsOf } from '../../../../components/chips'
 import { type OrgOption, OrgPicker } from '../../../../components/org-picker'
 import { useRosterStore } from '../../../../stores/roster.store'
 import { draftOf, emptyDraft, fieldsOf, type MemberDraft, patchOf } from '../../lib/member-draft'
-import { ChipGroup, type ChipOption, chipsOf } from '../chip-group'
 
 type CadreChoice = CadreLevel | 'none'
 const CADRE_CHOICES: ChipOption<CadreChoice>[] = [{ value: 'none', label: '无' }, ...chipsOf(CADRE_LEVELS)]
@@ -69,7 +69,7 @@ export function MemberForm(props: MemberFormProps) {
       </View>
       <View className="admin-field">
         <Text className="t-caption">性别</Text>
-        <ChipGroup options={chipsOf(GENDERS)} value={draft.gender} onChange={(v) => put('gender', v)} />
+        <Chips options={chipsOf(GENDERS)} value={draft.gender} onChange={(v) => put('gender', v)} />
       </View>
       <View className="admin-field">
         <Text className="t-caption">手机号</Text>
@@ -87,7 +87,7 @@ export function MemberForm(props: MemberFormProps) {
       </View>
       <View className="admin-field">
         <Text className="t-caption">党员类别</Text>
-        <ChipGroup
+        <Chips
           options={chipsOf(MEMBER_CATEGORIES)}
           value={draft.category}
           onChange={(v) => put('category', v)}
@@ -95,7 +95,7 @@ export function MemberForm(props: MemberFormProps) {
       </View>
       <View className="admin-field">
         <Text className="t-caption">干部类别</Text>
-        <ChipGroup
+        <Chips
           options={CADRE_CHOICES}
           value={draft.cadreLevel ?? 'none'}
           onChange={(v) => put('cadreLevel', v === 'none' ? null : v)}

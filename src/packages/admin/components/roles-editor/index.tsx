@@ -4,10 +4,10 @@ import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 
 import { type Role, ROLE_KEYS, type RoleGrant, ROLES } from '../../../../../cloudfunctions/domain/roles'
+import { type ChipOption, Chips } from '../../../../components/chips'
 import { type OrgOption, OrgPicker } from '../../../../components/org-picker'
 import { useRosterStore } from '../../../../stores/roster.store'
 import { addGrant, removeGrant, ROLE_ORG_TYPES, sameGrants } from '../../lib/role-grants'
-import { ChipGroup, type ChipOption } from '../chip-group'
 
 const ROLE_CHOICES: ChipOption<Role>[] = ROLE_KEYS.map((role) => ({ value: role, label: ROLES[role] }))
 
@@ -64,7 +64,7 @@ export function RolesEditor({ member, orgOptions, orgLabel }: RolesEditorProps) 
       ))}
       <View className="admin-field">
         <Text className="t-caption">添加角色</Text>
-        <ChipGroup options={ROLE_CHOICES} value={role} onChange={chooseRole} disabled={busy} />
+        <Chips options={ROLE_CHOICES} value={role} onChange={chooseRole} disabled={busy} />
         <OrgPicker
           options={fitting}
           value={orgId}

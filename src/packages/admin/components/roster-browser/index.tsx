@@ -4,13 +4,13 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { useMemo } from 'react'
 
 import { MEMBER_CATEGORIES } from '../../../../../cloudfunctions/domain/member.rules'
+import { type ChipOption, Chips, chipsOf } from '../../../../components/chips'
 import { flattenOrgs, orgOptionsFor, OrgPicker } from '../../../../components/org-picker'
 import { StateView } from '../../../../components/screen'
 import { go } from '../../../../services/navigation'
 import { mayAnywhere } from '../../../../stores/account.store'
 import { type CategoryFilter, selectHasMore, useRosterStore } from '../../../../stores/roster.store'
 import { useRosterQuery } from '../../hooks/use-roster-query'
-import { ChipGroup, type ChipOption, chipsOf } from '../chip-group'
 import { MemberRow } from '../member-row'
 
 const CATEGORY_CHOICES: ChipOption<CategoryFilter>[] = [
@@ -68,7 +68,7 @@ export function RosterBrowser({ me, orgs, requestedOrgId }: RosterBrowserProps) 
             </Button>
           )}
         </View>
-        <ChipGroup options={CATEGORY_CHOICES} value={q.query?.category ?? 'all'} onChange={q.setCategory} />
+        <Chips options={CATEGORY_CHOICES} value={q.query?.category ?? 'all'} onChange={q.setCategory} />
       </View>
       {mayAnywhere(me, 'roster.manage') && (
         <Button

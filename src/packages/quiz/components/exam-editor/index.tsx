@@ -2,8 +2,8 @@ import type { RoleView } from '@contract/account.contract'
 import type { BankTags, QuestionView } from '@contract/quiz.contract'
 import { Button, Input, Text, View } from '@tarojs/components'
 
+import { Chips } from '../../../../components/chips'
 import type { ExamDraft } from '../../../../stores/quiz-exams.store'
-import { Chips } from '../chips'
 import { PaperFields } from '../paper-fields'
 
 export interface ExamEditorProps {

@@ -2,9 +2,9 @@ import type { BankTags, QuestionView } from '@contract/quiz.contract'
 import { Input, Text, View } from '@tarojs/components'
 
 import { QUESTION_TYPES } from '../../../../../cloudfunctions/domain/quiz.rules'
+import { Chips } from '../../../../components/chips'
 import type { ExamDraft } from '../../../../stores/quiz-exams.store'
 import { QUESTION_TYPE_LABELS } from '../../lib/labels'
-import { Chips } from '../chips'
 
 export interface PaperFieldsProps {
   draft: ExamDraft

@@ -5,10 +5,10 @@ import { useState } from 'react'
 
 import { METHOD_LABELS } from '../../../../../cloudfunctions/domain/study.rules'
 import { dateTimeLabel, timeOf } from '../../../../../cloudfunctions/domain/time'
+import { Chips } from '../../../../components/chips'
 import { type MakeupKind, useAttendanceStore } from '../../../../stores/study-attendance.store'
 import { statusLabel } from '../../lib/labels'
 import { Badge } from '../badge'
-import { ChoiceChips } from '../choice-chips'
 import { ReasonForm } from '../reason-form'
 
 type Filter = 'all' | 'absent' | 'late' | 'leave'
@@ -31,7 +31,7 @@ export function AttendanceList({ rows }: { rows: readonly AttendanceRow[] }) {
   return (
     <View className="card">
       <Text className="t-body study-section-title">参会名单</Text>
-      <ChoiceChips choices={FILTERS} value={filter} onChange={setFilter} idPrefix="filter" />
+      <Chips options={FILTERS} value={filter} onChange={setFilter} idPrefix="filter" />
       {shown.length === 0 ? (
         <Text className="t-caption">没有符合条件的党员</Text>
       ) : (

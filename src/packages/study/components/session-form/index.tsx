@@ -9,6 +9,7 @@ import {
   SESSION_TYPES,
   type SessionType,
 } from '../../../../../cloudfunctions/domain/study.rules'
+import { Chips, choicesOf } from '../../../../components/chips'
 import { type OrgOption, OrgPicker } from '../../../../components/org-picker'
 import { useSessionsStore } from '../../../../stores/study-sessions.store'
 import {
@@ -18,7 +19,6 @@ import {
   ROTATE_CHOICES,
   type SessionForm as Form,
 } from '../../lib/session-draft'
-import { ChoiceChips, choicesOf } from '../choice-chips'
 import { DateTimeField } from '../date-time-field'
 import { LecturerField } from '../lecturer-field'
 
@@ -68,13 +68,13 @@ export function SessionForm({ initial, existing, options, onSaved }: SessionForm
   return (
     <View className="card">
       <Text className="t-caption">活动类型</Text>
-      <ChoiceChips
-        choices={TYPE_CHOICES}
+      <Chips
+        options={TYPE_CHOICES}
         value={form.type}
         onChange={(type: SessionType) => setForm((f) => ({ ...f, type, format: DEFAULT_FORMAT[type] }))}
       />
       <Text className="t-caption">形式（理论学习计入每月2次）</Text>
-      <ChoiceChips choices={FORMAT_CHOICES} value={form.format} onChange={(v) => put('format', v)} />
+      <Chips options={FORMAT_CHOICES} value={form.format} onChange={(v) => put('format', v)} />
       <Text className="t-caption">标题</Text>
       <Input
         className="input"
@@ -131,14 +131,14 @@ export function SessionForm({ initial, existing, options, onSaved }: SessionForm
         />
       </View>
       <Text className="t-caption">二维码刷新间隔</Text>
-      <ChoiceChips
-        choices={numberChoices(ROTATE_CHOICES, form.rotateSeconds, '秒')}
+      <Chips
+        options={numberChoices(ROTATE_CHOICES, form.rotateSeconds, '秒')}
         value={String(form.rotateSeconds)}
         onChange={(v) => put('rotateSeconds', Number(v))}
       />
       <Text className="t-caption">迟到判定（开始后几分钟算迟到）</Text>
-      <ChoiceChips
-        choices={numberChoices(LATE_CHOICES, form.lateAfterMinutes, '分钟')}
+      <Chips
+        options={numberChoices(LATE_CHOICES, form.lateAfterMinutes, '分钟')}
         value={String(form.lateAfterMinutes)}
         onChange={(v) => put('lateAfterMinutes', Number(v))}
       />
