@@ -192,11 +192,8 @@ export type ExamStatus = 'draft' | 'published'
 /** Where the exam stands in time: before its window, in it, or after. */
 export type ExamState = 'upcoming' | 'open' | 'closed'
 
-export interface ExamView {
-  id: string
-  title: string
-  orgId: string
-  orgName: string
+/** An exam's settings, as stored and as shown to those who set or read it. */
+export interface ExamSettings {
   mode: 'fixed' | 'random'
   questionIds: string[]
   draws: Draw[]
@@ -211,6 +208,13 @@ export interface ExamView {
   multipleRule: MultipleRule
   reveal: RevealRule
   categories: MemberCategory[]
+}
+
+export interface ExamView extends ExamSettings {
+  id: string
+  title: string
+  orgId: string
+  orgName: string
   status: ExamStatus
   state: ExamState
   questionCount: number

@@ -1,14 +1,5 @@
-import type { MemberCategory } from '../domain/member.rules'
-import type {
-  CountingRule,
-  Credit,
-  MultipleRule,
-  PointsPerType,
-  QuestionOption,
-  QuestionType,
-  RevealRule,
-} from '../domain/quiz.rules'
-import type { Draw } from '../domain/quiz-draw.rules'
+import type { ExamSettings } from '../contract/quiz.contract'
+import type { Credit, QuestionOption, QuestionType } from '../domain/quiz.rules'
 
 /** Stored shapes of the quiz collections. Views sent to clients are built in quiz.views.ts. */
 export interface QuestionDoc {
@@ -29,26 +20,12 @@ export interface QuestionDoc {
   updatedAt: number
 }
 
-export interface ExamDoc {
+export interface ExamDoc extends ExamSettings {
   _id: string
   title: string
   orgId: string
   /** The organising node and its ancestors: exams are listed by subtree like members. */
   orgPath: string[]
-  mode: 'fixed' | 'random'
-  questionIds: string[]
-  draws: Draw[]
-  points: PointsPerType
-  passLine: number
-  excellentLine: number
-  timeLimitMinutes: number
-  opensAt: number
-  closesAt: number
-  attemptsAllowed: number
-  counting: CountingRule
-  multipleRule: MultipleRule
-  reveal: RevealRule
-  categories: MemberCategory[]
   status: 'draft' | 'published'
   questionCount: number
   expectedCount: number | null
