@@ -426,3 +426,71 @@ describe('the lecturer pool', () => {
     ).toBe('COMMON.FORBIDDEN')
   })
 })
+
+describe('every study action refuses the wrong people, changing nothing', () => {
+  it('residents, plain members and another community’s secretary', async () => {
+    const session = ok(await createSession())
+    const leave = ok(
+      await backend.call('demo-member-2', 'study', 'leave/request', {
+        sessionId: session.id,
+        reason: '出差',
+      }),
+    )
+    const lecturer = ok(
+      await backend.call(DEMO.secretary1, 'study', 'lecturer/save', {
+        orgId: 'org-c1',
+        name: '李老师',
+        isStaff: true,
+        speciality: '党史',
+      }),
+    )
+    const member3 = (await backend.docs('members')).find((m) => m.openid === 'demo-member-3')!
+    const secretaryOnly: Array<[string, Record<string, unknown>]> = [
+      ['session/update', { sessionId: session.id, patch: { title: '改' } }],
+      ['session/cancel', { sessionId: session.id, reason: '改期' }],
+      ['session/list', { orgId: 'org-c1', month: '2026-11' }],
+      ['session/qr', { sessionId: session.id, linkBase: null }],
+      ['session/staticCode', { sessionId: session.id, enable: true }],
+      ['checkin/makeup', { sessionId: session.id, memberId: member3._id, kind: 'makeup_sign', reason: '补' }],
+      ['leave/decide', { leaveId: leave.id, approve: true }],
+      ['attendance/get', { sessionId: session.id }],
+      ['study/rule', { orgId: 'org-c1', month: '2026-11' }],
+      ['lecturer/list', { orgId: 'org-c1' }],
+      [
+        'lecturer/save',
+        { lecturerId: lecturer.id, orgId: 'org-c1', name: '改', isStaff: true, speciality: '改' },
+      ],
+      ['lecturer/report', { orgId: 'org-c1', year: 2026 }],
+    ]
+    const before = await backend.snapshot()
+    for (const [action, data] of secretaryOnly) {
+      for (const [who, code] of [
+        [DEMO.member1, 'COMMON.FORBIDDEN'],
+        [DEMO.secretary2, 'COMMON.FORBIDDEN'],
+        [DEMO.resident1, 'COMMON.NOT_BOUND'],
+      ]) {
+        const result = failed(await backend.raw(who, 'study', { action, data }))
+        expect([action, who, result.code]).toEqual([action, who, code])
+      }
+    }
+    for (const [action, data] of [
+      ['study/mine', {}],
+      ['leave/request', { sessionId: session.id, reason: '事假' }],
+      ['checkin/scan', { token: 'x.1.aaaaaaaaaaaaaaaaaaaaaa' }],
+      ['checkin/scene', { scene: 'k=XFJD2345' }],
+      ['session/get', { sessionId: session.id }],
+    ] as const) {
+      expect(failed(await backend.raw(DEMO.resident1, 'study', { action, data })).code).toBe(
+        'COMMON.NOT_BOUND',
+      )
+    }
+    expect(
+      failed(
+        await backend.call(DEMO.secretary2.replace('secretary', 'member'), 'study', 'session/get', {
+          sessionId: session.id,
+        }),
+      ).code,
+    ).toBe('COMMON.FORBIDDEN')
+    expect(await backend.snapshot()).toEqual(before)
+  })
+})
