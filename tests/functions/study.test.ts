@@ -486,7 +486,7 @@ describe('every study action refuses the wrong people, changing nothing', () => 
     }
     expect(
       failed(
-        await backend.call(DEMO.secretary2.replace('secretary', 'member'), 'study', 'session/get', {
+        await backend.call(C2_MEMBER, 'study', 'session/get', {
           sessionId: session.id,
         }),
       ).code,
