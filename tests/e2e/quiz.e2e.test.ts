@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import ExcelJS from 'exceljs'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
 import type { RunningHost } from '../../server/host'
-import { launchBrowser, startTestHost } from '../support/browser'
+import { launchBrowser, signInAs, startTestHost } from '../support/browser'
 
 // A browser test waits on real renders and network; each step has its own 15 s wait.
 jest.setTimeout(120_000)
@@ -41,17 +41,6 @@ const seen = async (page: Page, text: string | RegExp) => {
     await page.screenshot({ path: '/tmp/quiz-e2e-fail.png' })
     throw e
   }
-}
-
-async function signIn(context: BrowserContext, name: string): Promise<Page> {
-  const page = await context.newPage()
-  await page.goto(`${host.url}/healthz`)
-  await page.evaluate(() => localStorage.clear())
-  await page.goto(host.url)
-  await seen(page, '选择演示身份')
-  await page.getByText(name, { exact: false }).first().click()
-  await seen(page, `${name}，你好`)
-  return page
 }
 
 /** A bank sheet as a street office would keep it: six questions of each type. */
@@ -94,7 +83,7 @@ describe('quizzes in the H5 build', () => {
     const title = `党章知识测试${Date.now() % 100000}`
 
     // The street admin imports an .xlsx bank and publishes a random exam for the whole street.
-    const admin = await signIn(adminPhone.context, '罗春生')
+    const admin = await signInAs(adminPhone.context, host.url, '罗春生')
     await admin.getByText('题库管理', { exact: true }).click()
     await seen(admin, '题库还是空的')
     const chooser = admin.waitForEvent('filechooser')
@@ -115,7 +104,7 @@ describe('quizzes in the H5 build', () => {
     await seen(admin, /应考\d+人/)
 
     // A member of 和平社区 takes it: answers everything right, hands in, sees 优秀.
-    const member = await signIn(memberPhone.context, '冯浩然')
+    const member = await signInAs(memberPhone.context, host.url, '冯浩然')
     await member.getByText('党建考核', { exact: true }).click()
     await seen(member, title)
     await member.getByText('开始答题', { exact: true }).click()
@@ -131,7 +120,7 @@ describe('quizzes in the H5 build', () => {
     await seen(member, '优秀')
 
     // The community secretary sees the exam's figures for 和平社区.
-    const secretary = await signIn(secretaryPhone.context, '沈静怡')
+    const secretary = await signInAs(secretaryPhone.context, host.url, '沈静怡')
     await secretary.getByText('考试管理', { exact: true }).click()
     await seen(secretary, title)
     await secretary.getByText('查看成绩', { exact: true }).first().click()

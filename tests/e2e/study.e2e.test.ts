@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
 import type { RunningHost } from '../../server/host'
-import { launchBrowser, startTestHost } from '../support/browser'
+import { launchBrowser, signInAs, startTestHost } from '../support/browser'
 
 // A browser test waits on real renders and network; each step has its own 15 s wait.
 jest.setTimeout(90_000)
@@ -28,17 +28,6 @@ afterAll(async () => {
 const seen = (page: Page, text: string) =>
   page.getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout: 15_000 })
 
-async function signIn(context: BrowserContext, name: string): Promise<Page> {
-  const page = await context.newPage()
-  await page.goto(`${host.url}/healthz`)
-  await page.evaluate(() => localStorage.clear())
-  await page.goto(host.url)
-  await seen(page, '选择演示身份')
-  await page.getByText(name, { exact: false }).first().click()
-  await seen(page, `${name}，你好`)
-  return page
-}
-
 interface QrAnswer {
   ok: boolean
   data: { payload: string; token: string }
@@ -48,7 +37,7 @@ describe('a study session with rotating-QR check-in in the H5 build', () => {
   it('the secretary creates a session and shows its code; a member opens the code’s link and is listed as 已签到', async () => {
     const title = `端到端集体学习${Date.now() % 100000}`
 
-    const secretary = await signIn(secretaryPhone.context, '沈静怡')
+    const secretary = await signInAs(secretaryPhone.context, host.url, '沈静怡')
     await secretary.getByText('学习活动', { exact: true }).click()
     await seen(secretary, '新建活动')
     await seen(secretary, '和平社区党委')
@@ -80,7 +69,7 @@ describe('a study session with rotating-QR check-in in the H5 build', () => {
       link,
     )
 
-    const member = await signIn(memberPhone.context, '冯浩然')
+    const member = await signInAs(memberPhone.context, host.url, '冯浩然')
     await member.goto(link)
     await seen(member, '签到成功')
     await seen(member, title)

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { type BrowserContext, chromium } from 'playwright-core'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
 
 import { type RunningHost, startHost } from '../../server/host'
 import { FUNCTIONS_DIR } from './backend'
@@ -42,4 +42,21 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
 /** The local host exactly as `npm start` runs it, on a free port, with an in-memory seeded store. */
 export function startTestHost(): Promise<RunningHost> {
   return startHost({ port: 0, dataDir: null, functionsDir: FUNCTIONS_DIR, h5Dir: H5_DIR })
+}
+
+/** Waits for text the person can see (H5 keeps earlier pages in the document, hidden). */
+export function seen(page: Page, text: string | RegExp): Promise<void> {
+  return page.getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout: 15_000 })
+}
+
+/** A fresh phone screen signed in as a demo person (by name), on their 首页. */
+export async function signInAs(context: BrowserContext, url: string, name: string): Promise<Page> {
+  const page = await context.newPage()
+  await page.goto(`${url}/healthz`)
+  await page.evaluate(() => localStorage.clear())
+  await page.goto(url)
+  await seen(page, '选择演示身份')
+  await page.getByText(name, { exact: false }).first().click()
+  await seen(page, `${name}，你好`)
+  return page
 }
