@@ -15,15 +15,6 @@ interface AdminState {
   removeOrg(orgId: string): Promise<Outcome<{ removed: true }>>
 }
 
-/**
- * The tree itself lives in the org store, which every screen reads; a change answered by the
- * server is applied there at once, without reloading the tree.
- */
-function applyToTree(update: (orgs: OrgView[]) => OrgView[]): void {
-  const { tree } = useOrgStore.getState()
-  if (tree.status === 'ready') useOrgStore.setState({ tree: { status: 'ready', data: update(tree.data) } })
-}
-
 export const useAdminStore = create<AdminState>((set, get) => {
   /** One change at a time: a second tap while one is on its way is ignored. */
   async function run<T>(change: OrgChange, orgId: string, send: () => Promise<T>): Promise<Outcome<T>> {
@@ -38,17 +29,18 @@ export const useAdminStore = create<AdminState>((set, get) => {
     busy: null,
     async createOrg(parentId, name) {
       const outcome = await run('create', parentId, () => call('org', 'org/create', { parentId, name }))
-      if (outcome.ok) applyToTree((orgs) => [...orgs, outcome.data])
+      if (outcome.ok) useOrgStore.getState().applyChange((orgs) => [...orgs, outcome.data])
       return outcome
     },
     async renameOrg(orgId, name) {
       const outcome = await run('rename', orgId, () => call('org', 'org/rename', { orgId, name }))
-      if (outcome.ok) applyToTree((orgs) => orgs.map((o) => (o.id === orgId ? outcome.data : o)))
+      if (outcome.ok)
+        useOrgStore.getState().applyChange((orgs) => orgs.map((o) => (o.id === orgId ? outcome.data : o)))
       return outcome
     },
     async removeOrg(orgId) {
       const outcome = await run('remove', orgId, () => call('org', 'org/remove', { orgId }))
-      if (outcome.ok) applyToTree((orgs) => orgs.filter((o) => o.id !== orgId))
+      if (outcome.ok) useOrgStore.getState().applyChange((orgs) => orgs.filter((o) => o.id !== orgId))
       return outcome
     },
   }

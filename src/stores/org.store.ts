@@ -7,10 +7,16 @@ import { idle, type Loadable, track } from './async-state'
 interface OrgState {
   tree: Loadable<OrgView[]>
   loadTree(): Promise<void>
+  /** Applies a change the server has confirmed (a node added, renamed or removed) without reloading. */
+  applyChange(update: (orgs: OrgView[]) => OrgView[]): void
 }
 
-export const useOrgStore = create<OrgState>((set) => ({
+export const useOrgStore = create<OrgState>((set, get) => ({
   tree: idle,
+  applyChange(update) {
+    const { tree } = get()
+    if (tree.status === 'ready') set({ tree: { status: 'ready', data: update(tree.data) } })
+  },
   async loadTree() {
     await track(
       (tree) => set({ tree }),
