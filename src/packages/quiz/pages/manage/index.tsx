@@ -28,6 +28,14 @@ export default function ManagePage() {
     void exams.loadTags()
     void useBankStore.getState().load()
   }
+  // Publishing cannot be undone (QUIZ.EXAM_PUBLISHED): ask first, as for removing.
+  const publish = async (examId: string) => {
+    const { confirm } = await Taro.showModal({
+      title: '发布考试',
+      content: '发布后不能再修改或删除，应考党员将看到这场考试。确定发布吗？',
+    })
+    if (confirm) await exams.publish(examId)
+  }
   const remove = async (examId: string) => {
     const { confirm } = await Taro.showModal({ title: '删除草稿', content: '确定删除这个考试草稿吗？' })
     if (confirm) await exams.remove(examId)
@@ -77,7 +85,7 @@ export default function ManagePage() {
                       <ExamRow
                         key={exam.id}
                         exam={exam}
-                        onPublish={() => void exams.publish(exam.id)}
+                        onPublish={() => void publish(exam.id)}
                         onRemove={() => void remove(exam.id)}
                         onResults={() => go('quizResults', { examId: exam.id })}
                       />

@@ -30,9 +30,11 @@ export default function ResultsPage() {
               {(data) => (
                 <View>
                   {drilled && (
-                    <Text className="t-body" onClick={() => open(undefined)}>
-                      ‹ 返回上一级统计
-                    </Text>
+                    // A View, not a tappable Text: Taro 4.1.11 fails when React reuses a tappable Text
+                    // as the loading text and drops its handler (NervJS/taro#19453), freezing the page.
+                    <View className="quiz-back" onClick={() => open(undefined)}>
+                      <Text className="t-body">‹ 返回上一级统计</Text>
+                    </View>
                   )}
                   <StatsFigures stats={data} onOrg={(orgId) => open(orgId)} />
                 </View>
