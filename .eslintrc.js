@@ -37,7 +37,17 @@ module.exports = {
     {
       files: ['src/**'],
       globals: { defineAppConfig: 'readonly', definePageConfig: 'readonly' },
-      rules: { 'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='Taro'][property.name='cloud']", message: '只有 src/services/cloud.ts 调用云函数' }] },
+      rules: {
+        'no-restricted-syntax': [
+          'error',
+          { selector: "MemberExpression[object.name='Taro'][property.name='cloud']", message: '只有 src/services/cloud.ts 调用云函数' },
+          {
+            // Taro 4.1.11 loses a Text's tap handler when React reuses the element, freezing the page (NervJS/taro#19453).
+            selector: "JSXOpeningElement[name.name='Text'] > JSXAttribute[name.name='onClick']",
+            message: '不要给 Text 绑定点击：用 View 包住 Text 再绑定',
+          },
+        ],
+      },
     },
     { files: ['src/services/cloud.ts', 'src/app.ts'], rules: { 'no-restricted-syntax': 'off' } },
     { files: ['tests/**', 'scripts/**'], rules: { 'no-console': 'off' } },

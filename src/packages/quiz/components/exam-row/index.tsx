@@ -29,19 +29,19 @@ export function ExamRow({ exam, onPublish, onRemove, onResults }: ExamRowProps) 
       </View>
       <View className="quiz-line">
         {draft && exam.mayManage && (
-          <Text className="t-body error-text" onClick={onRemove}>
-            删除
-          </Text>
+          <View className="quiz-action" onClick={onRemove}>
+            <Text className="t-body error-text">删除</Text>
+          </View>
         )}
         {draft && exam.mayManage && (
-          <Text className="t-body" onClick={onPublish}>
-            发布
-          </Text>
+          <View className="quiz-action" onClick={onPublish}>
+            <Text className="t-body">发布</Text>
+          </View>
         )}
         {!draft && (
-          <Text className="t-body" onClick={onResults}>
-            查看成绩
-          </Text>
+          <View className="quiz-action" onClick={onResults}>
+            <Text className="t-body">查看成绩</Text>
+          </View>
         )}
       </View>
     </View>

@@ -56,9 +56,9 @@ export function LecturersBrowser({ options }: { options: readonly OrgOption[] })
                     {l.isStaff ? '本单位' : '外聘'} · {l.speciality}
                   </Text>
                 </View>
-                <Text className="t-body error-text study-link" onClick={() => setEditing(l)}>
-                  编辑
-                </Text>
+                <View className="study-link" onClick={() => setEditing(l)}>
+                  <Text className="t-body error-text">编辑</Text>
+                </View>
               </View>
             ))}
           </View>
