@@ -1,33 +1,15 @@
 import type { SessionView } from '@contract/study.contract'
 import { Button, Text, View } from '@tarojs/components'
 
-import { SESSION_FORMATS, SESSION_TYPES } from '../../../../../cloudfunctions/domain/study.rules'
-import { spanLabel } from '../../../../../cloudfunctions/domain/time'
 import { go } from '../../../../services/navigation'
-import { Badge } from '../badge'
-import { sessionPhase } from '../session-row'
+import { SessionSummary } from '../session-row'
 
 /** The session at the top of 活动详情, with 出示签到码 and 编辑. */
 export function SessionHeader({ session }: { session: SessionView }) {
   const cancelled = session.status === 'cancelled'
   return (
     <View className="card">
-      <View className="study-row">
-        <View className="study-row__main">
-          <Text className="t-title">{session.title}</Text>
-        </View>
-        <Badge {...sessionPhase(session, Date.now())} />
-      </View>
-      <View>
-        <Text className="t-caption">
-          {SESSION_TYPES[session.type]} · {SESSION_FORMATS[session.format]} · {session.orgName}
-        </Text>
-      </View>
-      <View>
-        <Text className="t-caption">
-          {spanLabel(session.startAt, session.endAt)} · {session.place}
-        </Text>
-      </View>
+      <SessionSummary session={session} prominent />
       <View>
         <Text className="t-caption">讲师：{session.lecturerName ?? '无'}</Text>
       </View>

@@ -13,12 +13,13 @@ export function sessionPhase(session: SessionView, now: number): { text: string;
   return { text: '已结束', tone: 'plain' }
 }
 
-export function SessionRow({ session, onTap }: { session: SessionView; onTap: () => void }) {
+/** Title with its phase, then type · format · organisation and time · place: how a session reads everywhere. */
+export function SessionSummary({ session, prominent }: { session: SessionView; prominent?: boolean }) {
   return (
-    <View className="card" onClick={onTap}>
+    <>
       <View className="study-row">
         <View className="study-row__main">
-          <Text className="t-body">{session.title}</Text>
+          <Text className={prominent ? 't-title' : 't-body'}>{session.title}</Text>
         </View>
         <Badge {...sessionPhase(session, Date.now())} />
       </View>
@@ -32,6 +33,14 @@ export function SessionRow({ session, onTap }: { session: SessionView; onTap: ()
           {spanLabel(session.startAt, session.endAt)} · {session.place}
         </Text>
       </View>
+    </>
+  )
+}
+
+export function SessionRow({ session, onTap }: { session: SessionView; onTap: () => void }) {
+  return (
+    <View className="card" onClick={onTap}>
+      <SessionSummary session={session} />
     </View>
   )
 }
