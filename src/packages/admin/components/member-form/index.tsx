@@ -102,7 +102,7 @@ export function MemberForm(props: MemberFormProps) {
         />
       </View>
       {error && <Text className="t-body error-text">{error}</Text>}
-      <View className="admin-actions">
+      <View className="actions">
         {onCancel && (
           <Button className="btn btn--ghost" disabled={busy} onClick={onCancel}>
             取消

@@ -36,7 +36,7 @@ export function OrgNameEditor({
         onConfirm={() => trimmed && onSubmit(trimmed)}
       />
       {error && <Text className="t-body error-text">{error}</Text>}
-      <View className="admin-actions">
+      <View className="actions">
         <Button className="btn btn--ghost" disabled={busy} onClick={onCancel}>
           取消
         </Button>

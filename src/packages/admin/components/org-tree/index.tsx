@@ -80,7 +80,7 @@ export function OrgTree({ orgs, roles }: OrgTreeProps) {
                 </View>
               </View>
               {manageable && (
-                <View className="admin-actions">
+                <View className="actions">
                   {childType && (
                     <Button
                       className="btn btn--ghost"

@@ -58,7 +58,7 @@ export function RosterBrowser({ me, orgs, requestedOrgId }: RosterBrowserProps) 
           onInput={(e) => q.setKeyword(e.detail.value)}
           onConfirm={q.submitKeyword}
         />
-        <View className="admin-actions">
+        <View className="actions">
           <Button className="btn btn--primary" onClick={q.submitKeyword}>
             搜索
           </Button>

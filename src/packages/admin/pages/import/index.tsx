@@ -55,7 +55,7 @@ export default function ImportPage() {
                 </View>
               )}
               {pickError && <Text className="t-body error-text">{pickError}</Text>}
-              <View className="admin-actions">
+              <View className="actions">
                 <Button className="btn btn--ghost" disabled={sending} onClick={choose}>
                   {file ? '重新选择' : '选择文件'}
                 </Button>

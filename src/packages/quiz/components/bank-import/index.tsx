@@ -30,7 +30,7 @@ export function BankImport(props: BankImportProps) {
       </View>
       <Text className="t-body">{props.file ? `已选择：${props.file.name}` : '尚未选择文件'}</Text>
       {props.pickError && <Text className="t-body error-text">{props.pickError}</Text>}
-      <View className="quiz-actions">
+      <View className="actions">
         <Button className="btn btn--ghost" disabled={props.sending} onClick={props.onChoose}>
           选择 Excel
         </Button>

@@ -102,7 +102,7 @@ export function ExamEditor({
         ]}
         onChange={(reveal) => onPatch({ reveal })}
       />
-      <View className="quiz-actions">
+      <View className="actions">
         <Button className="btn btn--ghost" onClick={onCancel}>
           取消
         </Button>

@@ -36,7 +36,7 @@ export function MyExamCard({ exam, onStart, onResult }: MyExamCardProps) {
           </Text>
         </View>
       )}
-      <View className="quiz-actions">
+      <View className="actions">
         {exam.lastAttemptId && (
           <Button className="btn btn--ghost" onClick={() => onResult(exam.lastAttemptId!)}>
             查看成绩

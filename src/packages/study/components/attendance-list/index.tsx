@@ -89,7 +89,7 @@ function MemberRow({ row }: { row: AttendanceRow }) {
             onCancel={() => setKind(null)}
           />
         ) : (
-          <View className="study-actions">
+          <View className="actions">
             <Button
               className="btn btn--ghost"
               disabled={busy !== null}

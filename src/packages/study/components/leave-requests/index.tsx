@@ -29,7 +29,7 @@ export function LeaveRequests({ leaves }: { leaves: readonly LeaveView[] }) {
           <View>
             <Text className="t-caption">{dateTimeLabel(leave.requestedAt)} 提交</Text>
           </View>
-          <View className="study-actions">
+          <View className="actions">
             <Button className="btn btn--ghost" disabled={busy !== null} onClick={() => answer(leave, false)}>
               不同意
             </Button>

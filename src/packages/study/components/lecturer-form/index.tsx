@@ -58,7 +58,7 @@ export function LecturerForm({ orgId, lecturer, onDone }: LecturerFormProps) {
         onInput={(e) => setSpeciality(e.detail.value)}
       />
       {error && <Text className="t-body error-text">{error}</Text>}
-      <View className="study-actions">
+      <View className="actions">
         <Button className="btn btn--ghost" disabled={saving} onClick={onDone}>
           返回
         </Button>

@@ -22,7 +22,7 @@ export function ReasonForm({ placeholder, submitText, busy, onSubmit, onCancel }
         value={reason}
         onInput={(e) => setReason(e.detail.value)}
       />
-      <View className="study-actions">
+      <View className="actions">
         <Button className="btn btn--ghost" disabled={busy} onClick={onCancel}>
           返回
         </Button>

@@ -18,7 +18,7 @@ export function SessionHeader({ session }: { session: SessionView }) {
           已取消{session.cancelReason ? `：${session.cancelReason}` : ''}
         </Text>
       ) : (
-        <View className="study-actions">
+        <View className="actions">
           <Button className="btn btn--primary" onClick={() => go('sessionQr', { id: session.id })}>
             出示签到码
           </Button>
