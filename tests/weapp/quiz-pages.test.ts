@@ -537,9 +537,14 @@ describe('考试管理', () => {
     await page.tap('发布')
     await page.waitForText('已发布“十二月党史测试”')
     expect(sent(page, 'exam/publish')).toEqual([{ examId: 'e2' }])
-    await page.waitForNoText('草稿 · 和平社区党委 · 8题')
+    // The list reloads after publishing: wait for it to settle, not just for the draft line to go.
+    await page.waitFor(
+      () => lines(page).filter((l) => l === '查看成绩').length === 2,
+      3000,
+      'the reloaded list with both exams published',
+    )
+    expect(page.hasText('草稿 · 和平社区党委 · 8题')).toBe(false)
     expect(lines(page).filter((l) => l === '发布')).toHaveLength(0)
-    expect(lines(page).filter((l) => l === '查看成绩')).toHaveLength(2)
   })
 
   // Publishing fixes 应考 and cannot be undone (QUIZ.EXAM_PUBLISHED), so the page asks first, as 删除 does.
@@ -585,7 +590,7 @@ describe('考试管理', () => {
     await page.tap('发布')
     await page.waitForText(formatMessage('QUIZ.DRAW_SHORT', { detail }))
     expect(page.text()).toContain(`题库题目不够，不能发布：${detail}`)
-    expect(page.text()).toContain('草稿 · 和平社区党委 · 8题')
+    await page.waitForText('草稿 · 和平社区党委 · 8题') // still a draft once the list has reloaded
   })
 
   test('a new exam the bank cannot fill stays a draft in the editor, with the shortage', async () => {
