@@ -1,6 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 
+import { installCallEnvironment, runInCall } from './call-context'
+
 /** A bundled function's entry, as CloudBase calls it. */
 type Main = (event: unknown, context: unknown) => Promise<unknown>
 
@@ -24,21 +26,31 @@ export function prepareProcessEnv(): void {
   process.env.TENCENTCLOUD_SECRETKEY ??= 'local-placeholder'
 }
 
-const CONTEXT_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID']
+export interface RuntimeOptions {
+  /**
+   * Whether calls overlap (the default, as on CloudBase, where many instances run at once). `false` runs them
+   * one at a time, in arrival order: only the benchmark uses it, to show what overlapping changes.
+   */
+  overlap?: boolean
+}
 
 /**
- * Runs the bundled cloud functions of dist/cloudfunctions in this process with the real
- * wx-server-sdk. The SDK reads the caller from process-wide environment variables, so calls
- * run one at a time: a call's identity is set, its whole `main` runs, and the variables are
- * cleared before the next call starts. The local database answers in-process in well under a
- * millisecond, so the queue costs little.
+ * Runs the bundled cloud functions of dist/cloudfunctions in this process with the real wx-server-sdk. Each
+ * call gets its own context variables (server/call-context.ts), so calls interleave at every `await` exactly as
+ * concurrent instances do on CloudBase, and every race the functions guard against can happen here.
  */
 export class FunctionRuntime {
   private readonly mains = new Map<string, Main>()
   private queue: Promise<unknown> = Promise.resolve()
+  private readonly overlap: boolean
 
-  constructor(private readonly functionsDir: string) {
+  constructor(
+    private readonly functionsDir: string,
+    options: RuntimeOptions = {},
+  ) {
     prepareProcessEnv()
+    installCallEnvironment()
+    this.overlap = options.overlap ?? true
   }
 
   names(): string[] {
@@ -64,26 +76,29 @@ export class FunctionRuntime {
     return main
   }
 
-  invoke(name: string, event: unknown, identity: Identity): Promise<unknown> {
+  async invoke(name: string, event: unknown, identity: Identity): Promise<unknown> {
+    return (await this.measure(name, event, identity)).result
+  }
+
+  /** A call, with the number of database requests it made (the unit of cost on CloudBase). */
+  measure(name: string, event: unknown, identity: Identity): Promise<{ result: unknown; requests: number }> {
     const run = async () => {
       const main = this.load(name)
-      process.env.WX_CONTEXT_KEYS = CONTEXT_KEYS.join(',')
-      process.env.WX_APPID = LOCAL_APPID
-      if (identity.openid) process.env.WX_OPENID = identity.openid
-      else delete process.env.WX_OPENID
-      try {
-        return await main(event, {
-          function_name: name,
-          namespace: 'local',
-          request_id: `local-${Date.now()}`,
-        })
-      } finally {
-        for (const key of CONTEXT_KEYS) delete process.env[key]
-        delete process.env.WX_CONTEXT_KEYS
+      const env: Record<string, string> = {
+        WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
+        WX_APPID: LOCAL_APPID,
       }
+      if (identity.openid) env.WX_OPENID = identity.openid
+      const requestId = `local-${Date.now().toString(36)}-${(calls += 1)}`
+      const context = { function_name: name, namespace: 'local', request_id: requestId }
+      const { result, scope } = await runInCall(env, () => main(event, context))
+      return { result, requests: scope.requests }
     }
+    if (this.overlap) return run()
     const result = this.queue.then(run, run)
     this.queue = result.catch(() => undefined)
     return result
   }
 }
+
+let calls = 0

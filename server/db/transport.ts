@@ -7,6 +7,7 @@
  * assignment. Nothing else in the SDK is replaced: query building, serialisation and result handling are the
  * pinned SDK's own code (tests/server/sdk-contract.test.ts pins the wire format).
  */
+import { currentCall } from '../call-context'
 import { isErrorResponse } from './errors'
 import type { LocalDatabase } from './local-database'
 import { type CloudbaseDatabaseModule, loadCloudbaseDatabase, nodeSdkErrorFactory } from './sdk-modules'
@@ -51,6 +52,8 @@ class LocalDbRequest {
   async send(api: string, data?: Record<string, unknown>): Promise<unknown> {
     const params = data ?? {}
     for (const listener of listeners) listener(api, params)
+    const call = currentCall()
+    if (call) call.requests += 1
     if (!target) throw new Error('local database transport is not installed')
     const response = await target.handle(api, params)
     if (isErrorResponse(response) && this.config?.throwOnCode !== false) throw rejectLikeNodeSdk(response)
