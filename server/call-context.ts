@@ -18,6 +18,8 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 /** What one call carries: its context variables, and a count of the database requests it made. */
 export interface CallScope {
   readonly env: Readonly<Record<string, string>>
+  /** What the call is, for tests and logs: `<function> <action>`. */
+  readonly label: string
   /** Database requests made by this call so far (the transport counts them). */
   requests: number
 }
@@ -93,9 +95,10 @@ export function installCallEnvironment(): void {
 export async function runInCall<T>(
   env: Record<string, string>,
   task: () => Promise<T>,
+  label = '',
 ): Promise<{ result: T; scope: CallScope }> {
   installCallEnvironment()
-  const scope: CallScope = { env: Object.freeze({ ...env }), requests: 0 }
+  const scope: CallScope = { env: Object.freeze({ ...env }), label, requests: 0 }
   const result = await calls.run(scope, task)
   return { result, scope }
 }

@@ -91,7 +91,9 @@ export class FunctionRuntime {
       if (identity.openid) env.WX_OPENID = identity.openid
       const requestId = `local-${Date.now().toString(36)}-${(calls += 1)}`
       const context = { function_name: name, namespace: 'local', request_id: requestId }
-      const { result, scope } = await runInCall(env, () => main(event, context))
+      const action = (event as { action?: unknown } | null)?.action
+      const label = `${name} ${typeof action === 'string' ? action : '?'}`
+      const { result, scope } = await runInCall(env, () => main(event, context), label)
       return { result, requests: scope.requests }
     }
     if (this.overlap) return run()

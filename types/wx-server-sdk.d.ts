@@ -32,19 +32,26 @@ declare module 'wx-server-sdk' {
     remove(): Operator
     aggregate: Record<string, (...args: unknown[]) => unknown>
   }
-  export interface Query {
-    where(condition: Doc | Operator): Query
-    orderBy(field: string, order: 'asc' | 'desc'): Query
-    skip(n: number): Query
-    limit(n: number): Query
-    field(projection: Record<string, boolean>): Query
-    get(): Promise<{ data: Doc[] }>
+  /**
+   * A query over documents of type T. Untyped collections read `Doc`; the data-access kit
+   * (cloudfunctions/common/data.ts) hands out collections typed by what they store.
+   */
+  export interface Query<T = Doc> {
+    where(condition: Doc | Operator): Query<T>
+    orderBy(field: string, order: 'asc' | 'desc'): Query<T>
+    skip(n: number): Query<T>
+    limit(n: number): Query<T>
+    /** A projection returns `_id` and the fields asked for, nothing else. */
+    field<F extends keyof T & string>(projection: { [K in F]: true }): Query<Pick<T, F | ('_id' & keyof T)>>
+    /** An exclusion (`{ paper: false }`): the caller must not read the fields it left out. */
+    field(projection: Record<string, boolean>): Query<T>
+    get(): Promise<{ data: T[] }>
     count(): Promise<{ total: number }>
     update(options: { data: Data }): Promise<{ stats: { updated: number } }>
     remove(): Promise<{ stats: { removed: number } }>
   }
-  interface DocumentRef {
-    get(): Promise<{ data: Doc }>
+  interface DocumentRef<T = Doc> {
+    get(): Promise<{ data: T }>
     set(options: { data: Data }): Promise<{ _id: string; stats: { updated: number; created: number } }>
     update(options: { data: Data }): Promise<{ stats: { updated: number } }>
     remove(): Promise<{ stats: { removed: number } }>
@@ -53,8 +60,8 @@ declare module 'wx-server-sdk' {
     [stage: string]: (...args: unknown[]) => Aggregate
     end(): Promise<{ list: Doc[] }>
   }
-  interface Collection extends Query {
-    doc(id: string): DocumentRef
+  export interface Collection<T = Doc> extends Query<T> {
+    doc(id: string): DocumentRef<T>
     add(options: { data: Data }): Promise<{ _id: string | number }>
     add(options: { data: Data[] }): Promise<{ _ids: Array<string | number> }>
     aggregate(): Aggregate

@@ -4,8 +4,8 @@ import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import { type CallContext, loadCaller } from '../common/caller'
 import { _, db } from '../common/cloud'
-import { COLLECTIONS } from '../common/collections'
-import type { InviteDoc, MemberDoc } from '../common/docs'
+import { collection, insertUnique, readById, transition } from '../common/data'
+import type { InviteDoc } from '../common/docs'
 import { toMeView } from '../common/views'
 import type { InviteView, MeView } from '../contract/account.contract'
 import {
@@ -20,8 +20,11 @@ import {
 } from '../domain/binding.rules'
 import { normaliseName } from '../domain/member.rules'
 
+/** A resident's first call records their account, so binding later has a record to claim. */
 export async function getMe(ctx: CallContext): Promise<MeView> {
-  return toMeView(await ctx.caller(), await ctx.orgs())
+  const [caller, orgs] = await Promise.all([ctx.caller(), ctx.orgs()])
+  if (!caller.member) await ctx.user()
+  return toMeView(caller, orgs)
 }
 
 /**
@@ -30,51 +33,57 @@ export async function getMe(ctx: CallContext): Promise<MeView> {
  * exactly one binding. The user claim is released if the member was taken meanwhile.
  */
 async function bind(ctx: CallContext, memberId: string): Promise<MeView> {
-  const claimedUser = await db
-    .collection(COLLECTIONS.users)
-    .where({ _id: ctx.openid, memberId: null })
-    .update({ data: { memberId, bindFailures: null } })
-  if (claimedUser.stats.updated !== 1) throw new AppError('ACCOUNT.ALREADY_BOUND')
-  const claimedMember = await db
-    .collection(COLLECTIONS.members)
-    .where({ _id: memberId, openid: null })
-    .update({ data: { openid: ctx.openid, boundAt: ctx.now, updatedAt: ctx.now } })
-  if (claimedMember.stats.updated !== 1) {
-    await db
-      .collection(COLLECTIONS.users)
+  await transition(
+    'users',
+    ctx.openid,
+    { memberId: null },
+    { memberId, bindFailures: null },
+    () => new AppError('ACCOUNT.ALREADY_BOUND'),
+  )
+  try {
+    await transition(
+      'members',
+      memberId,
+      { openid: null },
+      { openid: ctx.openid, boundAt: ctx.now, updatedAt: ctx.now },
+      () => new AppError('ACCOUNT.MEMBER_TAKEN'),
+    )
+  } catch (error) {
+    await collection('users')
       .doc(ctx.openid)
       .update({ data: { memberId: null } })
-    throw new AppError('ACCOUNT.MEMBER_TAKEN')
+    throw error
   }
-  return toMeView(await loadCaller(ctx.openid, ctx.now), await ctx.orgs())
+  return toMeView(await loadCaller(ctx.openid), await ctx.orgs())
 }
 
-async function unboundCaller(ctx: CallContext) {
+/** A caller who may still bind: not bound, and with an account record to claim (created on first use). */
+async function unboundUser(ctx: CallContext) {
   const caller = await ctx.caller()
   if (caller.member) throw new AppError('ACCOUNT.ALREADY_BOUND')
-  return caller
+  return ctx.user()
 }
 
 export async function bindByInvite(ctx: CallContext, input: { code: string }): Promise<MeView> {
-  await unboundCaller(ctx)
+  await unboundUser(ctx)
   const code = normaliseInviteCode(input.code)
-  const found = await db.collection(COLLECTIONS.invites).where({ _id: code }).get()
-  const invite = found.data[0] as InviteDoc | undefined
-  if (!invite) throw new AppError('ACCOUNT.INVITE_INVALID')
+  const invite = await readById('invites', code, 'ACCOUNT.INVITE_INVALID')
   if (invite.usedAt !== null) throw new AppError('ACCOUNT.INVITE_USED')
   if (invite.expiresAt <= ctx.now) throw new AppError('ACCOUNT.INVITE_EXPIRED')
-  const used = await db
-    .collection(COLLECTIONS.invites)
-    .where({ _id: code, usedAt: null })
-    .update({ data: { usedAt: ctx.now, usedBy: ctx.openid } })
-  if (used.stats.updated !== 1) throw new AppError('ACCOUNT.INVITE_USED')
+  // Spent once: of two people using one code at once, one spends it and the other is told it is used.
+  await transition(
+    'invites',
+    code,
+    { usedAt: null, expiresAt: _.gt(ctx.now) },
+    { usedAt: ctx.now, usedBy: ctx.openid },
+    () => new AppError('ACCOUNT.INVITE_USED'),
+  )
   try {
     return await bind(ctx, invite.memberId)
   } catch (error) {
-    // The code stays usable when the binding itself did not happen.
-    await db
-      .collection(COLLECTIONS.invites)
-      .doc(code)
+    // The code stays usable when the binding itself did not happen; only its spender may give it back.
+    await collection('invites')
+      .where({ _id: code, usedBy: ctx.openid })
       .update({ data: { usedAt: null, usedBy: null } })
     throw error
   }
@@ -84,24 +93,22 @@ export async function bindByPhone(
   ctx: CallContext,
   input: { name: string; phoneLast4: string },
 ): Promise<MeView> {
-  const caller = await unboundCaller(ctx)
-  const failures = caller.user.bindFailures
+  const user = await unboundUser(ctx)
+  const failures = user.bindFailures
   if (isLocked(failures, ctx.now)) {
     throw new AppError('ACCOUNT.BIND_LOCKED', {
       hours: hoursUntilUnlock(activeFailures(failures, ctx.now), ctx.now),
     })
   }
   const name = normaliseName(input.name)
-  const found = await db
-    .collection(COLLECTIONS.members)
+  const found = await collection('members')
     .where({ name, phone: db.RegExp({ regexp: `${input.phoneLast4}$` }) })
     .limit(10)
     .get()
-  const matches = found.data as MemberDoc[]
+  const matches = found.data
   if (matches.length === 0) {
     const next = recordFailure(failures, ctx.now)
-    await db
-      .collection(COLLECTIONS.users)
+    await collection('users')
       .doc(ctx.openid)
       .update({ data: { bindFailures: _.set(next) } })
     if (next.count >= BIND_MAX_FAILURES) {
@@ -114,18 +121,16 @@ export async function bindByPhone(
 }
 
 export async function createInvite(ctx: CallContext, input: { memberId: string }): Promise<InviteView> {
-  const found = await db.collection(COLLECTIONS.members).where({ _id: input.memberId }).get()
-  const member = found.data[0] as MemberDoc | undefined
-  if (!member) throw new AppError('MEMBER.NOT_FOUND')
+  const member = await readById('members', input.memberId, 'MEMBER.NOT_FOUND')
   await authorizeOn(ctx, 'invite.create', member.orgId)
   if (member.openid !== null) throw new AppError('MEMBER.ALREADY_BOUND')
   const creator = await ctx.member()
   // Earlier unused codes for this member stop working: only the newest one is handed out.
-  await db
-    .collection(COLLECTIONS.invites)
+  await collection('invites')
     .where({ memberId: member._id, usedAt: null })
     .update({ data: { expiresAt: ctx.now } })
-  const invite: Omit<InviteDoc, '_id'> = {
+  const invite: InviteDoc = {
+    _id: makeInviteCode(randomInt),
     memberId: member._id,
     orgId: member.orgId,
     createdBy: creator.member._id,
@@ -134,8 +139,7 @@ export async function createInvite(ctx: CallContext, input: { memberId: string }
     usedAt: null,
     usedBy: null,
   }
-  const code = makeInviteCode(randomInt)
-  // `add` with the code as _id fails on the (astronomically unlikely) clash instead of overwriting.
-  await db.collection(COLLECTIONS.invites).add({ data: { _id: code, ...invite } })
-  return { code, memberName: member.name, expiresAt: invite.expiresAt }
+  // The code is the _id: the (astronomically unlikely) clash fails instead of overwriting another code.
+  await insertUnique('invites', invite, new AppError('COMMON.RETRY'))
+  return { code: invite._id, memberName: member.name, expiresAt: invite.expiresAt }
 }

@@ -1,3 +1,17 @@
+import type {
+  AuditDoc,
+  CheckinDoc,
+  InviteDoc,
+  LeaveDoc,
+  LecturerDoc,
+  MemberDoc,
+  OrgDoc,
+  OutboxDoc,
+  SessionDoc,
+  UserDoc,
+} from './docs'
+import type { AttemptDoc, ExamDoc, ExpectedDoc, PracticeDoc, QuestionDoc } from './quiz.docs'
+
 /**
  * Every collection, named once. Indexes are declared beside them: the local host creates
  * them at start-up, and docs/DEPLOY.md lists them for the CloudBase console. Unique indexes
@@ -28,7 +42,30 @@ export const COLLECTIONS = {
   outbox: 'outbox',
 } as const
 
-export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
+export type CollectionKey = keyof typeof COLLECTIONS
+export type CollectionName = (typeof COLLECTIONS)[CollectionKey]
+
+/**
+ * What each collection stores, declared once: the data-access kit (common/data.ts) types every read and write
+ * by it, so services never cast what they read.
+ */
+export interface Stored {
+  orgs: OrgDoc
+  members: MemberDoc
+  users: UserDoc
+  invites: InviteDoc
+  audit: AuditDoc
+  sessions: SessionDoc
+  checkins: CheckinDoc
+  leaves: LeaveDoc
+  lecturers: LecturerDoc
+  quizQuestions: QuestionDoc
+  quizExams: ExamDoc
+  quizExpected: ExpectedDoc
+  quizAttempts: AttemptDoc
+  quizPractice: PracticeDoc
+  outbox: OutboxDoc
+}
 
 export interface IndexSpec {
   collection: CollectionName

@@ -45,6 +45,7 @@ export interface InviteDoc {
 }
 
 export interface AuditDoc {
+  _id: string
   orgId: string
   actor: string
   action: string
@@ -73,6 +74,13 @@ export interface SessionDoc {
   /** The 8-character code of the static poster QR while it is allowed; null otherwise. */
   staticCode: string | null
   status: 'scheduled' | 'cancelled'
+  /**
+   * Set by the first check-in (or 补签) before its record is stored, and never cleared. Cancelling and changing
+   * the time, type or format are conditional on it being unset, so the database itself keeps a session that has
+   * records from being cancelled or moved, however the calls interleave. Absent on sessions stored before it
+   * existed: read as unset.
+   */
+  hasCheckins?: boolean
   cancelReason: string | null
   createdBy: string
   createdAt: number
@@ -117,4 +125,16 @@ export interface LecturerDoc {
   orgPath: string[]
   createdAt: number
   updatedAt: number
+}
+
+/** A subscribe message as sent: on CloudBase WeChat delivers it; locally it lands in the outbox the UI shows. */
+export interface OutboxDoc {
+  _id: string
+  touser: string
+  templateId: string
+  page: string | null
+  data: Record<string, { value: unknown }>
+  miniprogramState: string | null
+  lang: string | null
+  sentAt: Date
 }

@@ -4,8 +4,11 @@ import { COLLECTIONS } from '../common/collections'
 import type { AuditDoc } from '../common/docs'
 
 /** Who changed the organisation or the roster, and when: kept for the street's own records. */
-export async function writeAudit(ctx: CallContext, entry: Omit<AuditDoc, 'actor' | 'at'>): Promise<void> {
+export async function writeAudit(
+  ctx: CallContext,
+  entry: Omit<AuditDoc, '_id' | 'actor' | 'at'>,
+): Promise<void> {
   const caller = await ctx.member()
-  const doc: AuditDoc = { ...entry, actor: caller.member._id, at: ctx.now }
+  const doc: Omit<AuditDoc, '_id'> = { ...entry, actor: caller.member._id, at: ctx.now }
   await db.collection(COLLECTIONS.audit).add({ data: doc })
 }

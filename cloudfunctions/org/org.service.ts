@@ -1,8 +1,7 @@
 import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
-import { db } from '../common/cloud'
-import { COLLECTIONS } from '../common/collections'
+import { collection, insertUnique, isDuplicateKey } from '../common/data'
 import type { OrgDoc } from '../common/docs'
 import { toOrgView } from '../common/views'
 import type { OrgView } from '../contract/org.contract'
@@ -47,9 +46,9 @@ export async function createOrg(
     createdAt: ctx.now,
     updatedAt: ctx.now,
   }
-  // The unique (parentId, name) index settles two admins creating the same name at once.
-  const added = await db.collection(COLLECTIONS.orgs).add({ data: doc })
-  const org = { _id: String(added._id), ...doc }
+  // The read above answers the common case; the unique (parentId, name) index settles two admins creating the
+  // same name at once, and the loser is told the name is taken.
+  const org = await insertUnique('orgs', doc, new AppError('ORG.NAME_TAKEN', { name: input.name }))
   await writeAudit(ctx, { orgId: parent._id, action: 'org/create', targetId: org._id, summary: input.name })
   return toOrgView(org)
 }
@@ -57,10 +56,14 @@ export async function createOrg(
 export async function renameOrg(ctx: CallContext, input: { orgId: string; name: string }): Promise<OrgView> {
   const org = await authorizeOn(ctx, 'org.manage', input.orgId)
   if (org.parentId !== null) assertNameFree(await ctx.orgs(), org.parentId, input.name, org._id)
-  await db
-    .collection(COLLECTIONS.orgs)
-    .doc(org._id)
-    .update({ data: { name: input.name, updatedAt: ctx.now } })
+  try {
+    await collection('orgs')
+      .doc(org._id)
+      .update({ data: { name: input.name, updatedAt: ctx.now } })
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new AppError('ORG.NAME_TAKEN', { name: input.name })
+    throw error
+  }
   await writeAudit(ctx, {
     orgId: org._id,
     action: 'org/rename',
@@ -74,9 +77,9 @@ export async function removeOrg(ctx: CallContext, input: { orgId: string }): Pro
   const org = await authorizeOn(ctx, 'org.manage', input.orgId)
   if (org.parentId === null) throw new AppError('ORG.ROOT_FIXED')
   const hasChildren = [...(await ctx.orgs()).values()].some((o) => o.parentId === org._id)
-  const members = await db.collection(COLLECTIONS.members).where({ orgPath: org._id }).count()
+  const members = await collection('members').where({ orgPath: org._id }).count()
   if (hasChildren || members.total > 0) throw new AppError('ORG.NOT_EMPTY')
-  await db.collection(COLLECTIONS.orgs).doc(org._id).remove()
+  await collection('orgs').doc(org._id).remove()
   await writeAudit(ctx, { orgId: org.parentId, action: 'org/remove', targetId: org._id, summary: org.name })
   return { removed: true }
 }

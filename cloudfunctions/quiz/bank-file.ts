@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs'
 
+import type { QuestionDoc } from '../common/quiz.docs'
 import { readFirstSheet } from '../common/xlsx'
 import { QUESTION_TYPE_LABELS } from '../domain/quiz.rules'
 import { BANK_COLUMNS, OPTION_LETTERS } from '../domain/quiz-import.rules'
-import type { QuestionDoc } from './quiz.docs'
 
 /** The first sheet of an .xlsx bank file as rows of cells (row 1 first). */
 export function readBankSheet(base64: string): Promise<unknown[][]> {

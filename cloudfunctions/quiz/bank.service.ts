@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import { AppError } from '../common/app-error'
 import type { CallContext } from '../common/caller'
 import { _, db } from '../common/cloud'
+import type { QuestionDoc } from '../common/quiz.docs'
 import type {
   BankExport,
   BankImportReport,
@@ -25,7 +26,6 @@ import {
 import { can } from '../domain/roles'
 import { chinaClock } from '../domain/time'
 import { readBankSheet, writeBankSheet } from './bank-file'
-import type { QuestionDoc } from './quiz.docs'
 import { authorizeBank, authorizeBankRead, chunks, loadAll, questions, streetOf } from './quiz.store'
 import { toQuestionView } from './quiz.views'
 

@@ -3,11 +3,11 @@ import type { z } from 'zod'
 import { AppError } from '../common/app-error'
 import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
+import type { AttemptDoc, PracticeDoc, QuestionDoc } from '../common/quiz.docs'
 import type { PracticeCheck, PracticeView, quizInputs } from '../contract/quiz.contract'
 import { gradeQuestion, shuffle } from '../domain/quiz.rules'
 import { chinaClock } from '../domain/time'
 import { drawCandidates, loadQuestions } from './exam.service'
-import type { AttemptDoc, PracticeDoc, QuestionDoc } from './quiz.docs'
 import { attempts, loadAll, practice } from './quiz.store'
 
 type Input<K extends keyof typeof quizInputs> = z.output<(typeof quizInputs)[K]>

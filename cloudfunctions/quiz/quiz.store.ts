@@ -4,7 +4,7 @@ import type { CallContext } from '../common/caller'
 import { db } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
 import type { OrgDoc } from '../common/docs'
-import type { ExamDoc } from './quiz.docs'
+import type { ExamDoc } from '../common/quiz.docs'
 
 export const questions = () => db.collection(COLLECTIONS.quizQuestions)
 export const exams = () => db.collection(COLLECTIONS.quizExams)

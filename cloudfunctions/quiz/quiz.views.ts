@@ -1,4 +1,5 @@
 import type { OrgDoc } from '../common/docs'
+import type { AttemptDoc, ExamDoc, QuestionDoc } from '../common/quiz.docs'
 import type {
   AttemptView,
   ExamState,
@@ -7,7 +8,6 @@ import type {
   QuestionView,
   ReviewItem,
 } from '../contract/quiz.contract'
-import type { AttemptDoc, ExamDoc, QuestionDoc } from './quiz.docs'
 
 /** Answers and explanations leave the server only through the two places marked below. */
 export function toQuestionView(q: QuestionDoc, withAnswer: boolean): QuestionView {

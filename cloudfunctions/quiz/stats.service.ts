@@ -3,12 +3,12 @@ import type { z } from 'zod'
 import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
+import type { AttemptDoc, ExamDoc, ExpectedDoc } from '../common/quiz.docs'
 import type { ExamStatsView, OrgFigures, quizInputs } from '../contract/quiz.contract'
 import { countedAttempts, examFigures } from '../domain/quiz-stats.rules'
 import { can, scopeRoots } from '../domain/roles'
 import { finaliseExpired } from './attempt.service'
 import { examVisible, loadQuestions } from './exam.service'
-import type { AttemptDoc, ExamDoc, ExpectedDoc } from './quiz.docs'
 import { attempts, expected, loadAll, loadExam } from './quiz.store'
 
 type Input<K extends keyof typeof quizInputs> = z.output<(typeof quizInputs)[K]>

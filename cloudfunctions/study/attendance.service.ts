@@ -3,8 +3,8 @@ import type * as z from 'zod'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
+import { fetchAll } from '../common/data'
 import type { CheckinDoc, LeaveDoc, SessionDoc } from '../common/docs'
-import { fetchAll } from '../common/query'
 import type {
   AttendanceRow,
   AttendanceStatus,
@@ -150,7 +150,7 @@ export async function ruleReport(ctx: CallContext, input: Input<'study/rule'>): 
   const org = await authorizeOn(ctx, 'stats.read', input.orgId)
   const [people, records, orgs] = await Promise.all([
     expectedMembers(org._id),
-    fetchAll<CheckinDoc>(
+    fetchAll(
       checkins().where({ month: input.month, orgPath: org._id, format: 'theory' }).field({ memberId: true }),
     ),
     ctx.orgs(),

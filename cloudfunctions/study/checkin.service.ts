@@ -3,13 +3,13 @@ import type * as z from 'zod'
 import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { BoundCaller, CallContext } from '../common/caller'
+import { findById, insertOnce, readById } from '../common/data'
 import type { CheckinDoc, MemberDoc, SessionDoc } from '../common/docs'
-import { isDuplicateKey } from '../common/query'
 import { checkinSecret } from '../common/secrets'
 import type { AttendanceRow, CheckinResult, studyInputs } from '../contract/study.contract'
 import { parseToken, verifyToken } from '../domain/checkin-token'
 import { type CheckinMethod, checkinWindow, codeFromScene, isLate } from '../domain/study.rules'
-import { checkins, loadSession, members, recordId, sessions } from './study.store'
+import { loadSession, recordId, sessions } from './study.store'
 
 type Input<K extends keyof typeof studyInputs> = z.output<(typeof studyInputs)[K]>
 
@@ -43,16 +43,30 @@ function already(existing: CheckinDoc, session: SessionDoc): CheckinResult {
 }
 
 async function existingRecord(sessionId: string, memberId: string): Promise<CheckinDoc | null> {
-  const found = await checkins()
-    .where({ _id: recordId(sessionId, memberId) })
-    .get()
-  return (found.data[0] as CheckinDoc | undefined) ?? null
+  return findById('checkins', recordId(sessionId, memberId))
 }
 
 /**
- * Records the caller's attendance once. The record's id is `<session>_<member>`, so of many
- * simultaneous scans by one member exactly one insert succeeds; the others read it back and
- * answer 已签到, changing nothing.
+ * Marks the session as holding records before the first one is stored, on the condition that it is still
+ * scheduled: a cancellation and a first check-in that overlap cannot both succeed (cancelling requires the mark
+ * to be unset). Once the mark is set it stays, so a session read with it set needs no further request.
+ */
+async function holdSession(session: SessionDoc): Promise<void> {
+  if (session.hasCheckins === true) return
+  const held = await sessions()
+    .where({ _id: session._id, status: 'scheduled' })
+    .update({ data: { hasCheckins: true } })
+  if (held.stats.updated === 1) return
+  const now = await loadSession(session._id)
+  if (now.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
+  // Otherwise another first check-in set the mark in between: the session is held either way.
+}
+
+/**
+ * Records the caller's attendance once: caller, session, insert — three database requests for all but the
+ * session's first check-in. The record's id is `<session>_<member>`, so of many simultaneous scans by one member
+ * exactly one insert succeeds; the others read it back and answer 已签到, changing nothing. A member already
+ * checked in who scans outside the window is told 已签到 too (read only on that refusal path).
  */
 async function attend(
   ctx: CallContext,
@@ -61,12 +75,21 @@ async function attend(
   method: CheckinMethod,
 ): Promise<CheckinResult> {
   const member = caller.member
-  const previous = await existingRecord(session._id, member._id)
-  if (previous) return already(previous, session)
-  if (session.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
-  if (checkinWindow(session, ctx.now) !== 'open') throw new AppError('STUDY.NOT_IN_WINDOW')
   const expected = member.orgPath.includes(session.orgId)
-  if (!expected && !session.allowVisitors) throw new AppError('STUDY.NOT_IN_SCOPE')
+  const refusal =
+    session.status === 'cancelled'
+      ? new AppError('STUDY.CANCELLED')
+      : checkinWindow(session, ctx.now) !== 'open'
+        ? new AppError('STUDY.NOT_IN_WINDOW')
+        : !expected && !session.allowVisitors
+          ? new AppError('STUDY.NOT_IN_SCOPE')
+          : null
+  if (refusal) {
+    const previous = await existingRecord(session._id, member._id)
+    if (previous) return already(previous, session)
+    throw refusal
+  }
+  await holdSession(session)
   const doc = checkinRecord(session, member, ctx.now, {
     late: isLate(session, ctx.now),
     visitor: !expected,
@@ -74,13 +97,11 @@ async function attend(
     reason: null,
     recordedBy: null,
   })
-  try {
-    await checkins().add({ data: doc })
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error
+  const stored = await insertOnce('checkins', doc)
+  if (stored.outcome === 'exists') {
     const winner = await existingRecord(session._id, member._id)
     if (winner) return already(winner, session)
-    throw error
+    throw new AppError('COMMON.RETRY')
   }
   return {
     outcome: 'checked_in',
@@ -96,9 +117,7 @@ export async function scan(ctx: CallContext, input: Input<'checkin/scan'>): Prom
   const caller = await ctx.member()
   const token = parseToken(input.token)
   if (!token) throw new AppError('STUDY.QR_INVALID')
-  const found = await sessions().where({ _id: token.sessionId }).get()
-  const session = found.data[0] as SessionDoc | undefined
-  if (!session) throw new AppError('STUDY.QR_INVALID')
+  const session = await readById('sessions', token.sessionId, 'STUDY.QR_INVALID')
   const check = verifyToken(checkinSecret(), token, ctx.now, session.rotateSeconds)
   if (!check.ok) {
     if (check.reason === 'expired') {
@@ -118,7 +137,7 @@ export async function scene(ctx: CallContext, input: Input<'checkin/scene'>): Pr
   const code = codeFromScene(input.scene)
   if (!code) throw new AppError('STUDY.QR_INVALID')
   const found = await sessions().where({ staticCode: code }).limit(1).get()
-  const session = found.data[0] as SessionDoc | undefined
+  const session = found.data[0]
   if (!session) throw new AppError('STUDY.STATIC_DISABLED')
   return attend(ctx, caller, session, 'static')
 }
@@ -128,12 +147,11 @@ export async function makeup(ctx: CallContext, input: Input<'checkin/makeup'>): 
   const session = await loadSession(input.sessionId)
   await authorizeOn(ctx, 'session.manage', session.orgId)
   if (session.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
-  if (ctx.now < session.startAt) throw new AppError('STUDY.BAD_TIME', { detail: '活动开始后才能补签或补学' })
-  const found = await members().where({ _id: input.memberId }).get()
-  const member = found.data[0] as MemberDoc | undefined
-  if (!member) throw new AppError('MEMBER.NOT_FOUND')
+  if (ctx.now < session.startAt) throw new AppError('STUDY.MAKEUP_TOO_EARLY')
+  const member = await readById('members', input.memberId, 'MEMBER.NOT_FOUND')
   if (!member.orgPath.includes(session.orgId)) throw new AppError('STUDY.NOT_IN_SCOPE')
   const recorder = await ctx.member()
+  await holdSession(session)
   const doc = checkinRecord(session, member, ctx.now, {
     late: false,
     visitor: false,
@@ -141,12 +159,8 @@ export async function makeup(ctx: CallContext, input: Input<'checkin/makeup'>): 
     reason: input.reason,
     recordedBy: recorder.member._id,
   })
-  try {
-    await checkins().add({ data: doc })
-  } catch (error) {
-    if (isDuplicateKey(error)) throw new AppError('STUDY.ALREADY_RECORDED')
-    throw error
-  }
+  const stored = await insertOnce('checkins', doc)
+  if (stored.outcome === 'exists') throw new AppError('STUDY.ALREADY_RECORDED')
   const orgs = await ctx.orgs()
   return {
     memberId: member._id,

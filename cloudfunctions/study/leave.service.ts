@@ -3,10 +3,10 @@ import type * as z from 'zod'
 import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
+import { insertUnique, readById, transition } from '../common/data'
 import type { LeaveDoc } from '../common/docs'
-import { isDuplicateKey } from '../common/query'
 import type { LeaveView, studyInputs } from '../contract/study.contract'
-import { leaves, loadSession, namesOf, recordId } from './study.store'
+import { loadSession, namesOf, recordId } from './study.store'
 import { toLeaveView } from './study.views'
 
 type Input<K extends keyof typeof studyInputs> = z.output<(typeof studyInputs)[K]>
@@ -28,27 +28,23 @@ export async function requestLeave(ctx: CallContext, input: Input<'leave/request
     decidedBy: null,
     decidedAt: null,
   }
-  try {
-    await leaves().add({ data: doc })
-  } catch (error) {
-    if (isDuplicateKey(error)) throw new AppError('STUDY.LEAVE_EXISTS')
-    throw error
-  }
+  await insertUnique('leaves', doc, new AppError('STUDY.LEAVE_EXISTS'))
   return toLeaveView(doc, new Map([[caller.member._id, caller.member.name]]))
 }
 
 /** Approving or declining happens once: two secretaries deciding at once leave one decision. */
 export async function decideLeave(ctx: CallContext, input: Input<'leave/decide'>): Promise<LeaveView> {
-  const found = await leaves().where({ _id: input.leaveId }).get()
-  const leave = found.data[0] as LeaveDoc | undefined
-  if (!leave) throw new AppError('COMMON.NOT_FOUND')
+  const leave = await readById('leaves', input.leaveId, 'STUDY.LEAVE_NOT_FOUND')
   const session = await loadSession(leave.sessionId)
   await authorizeOn(ctx, 'session.manage', session.orgId)
   const decider = await ctx.member()
   const status = input.approve ? ('approved' as const) : ('declined' as const)
-  const decided = await leaves()
-    .where({ _id: leave._id, status: 'pending' })
-    .update({ data: { status, decidedBy: decider.member._id, decidedAt: ctx.now } })
-  if (decided.stats.updated !== 1) throw new AppError('STUDY.LEAVE_DECIDED')
+  await transition(
+    'leaves',
+    leave._id,
+    { status: 'pending' },
+    { status, decidedBy: decider.member._id, decidedAt: ctx.now },
+    () => new AppError('STUDY.LEAVE_DECIDED'),
+  )
   return toLeaveView({ ...leave, status }, await namesOf([leave.memberId]))
 }

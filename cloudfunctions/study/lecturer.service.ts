@@ -4,8 +4,8 @@ import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
+import { fetchAll, findById } from '../common/data'
 import type { LecturerDoc, SessionDoc } from '../common/docs'
-import { fetchAll } from '../common/query'
 import type { LecturerReportView, LecturerView, studyInputs } from '../contract/study.contract'
 import { childAncestors } from '../domain/org-tree'
 import { SESSION_FORMATS, SESSION_TYPES, type SessionFormat, type SessionType } from '../domain/study.rules'
@@ -41,8 +41,7 @@ export async function saveLecturer(ctx: CallContext, input: Input<'lecturer/save
     updatedAt: ctx.now,
   }
   if (input.lecturerId) {
-    const found = await lecturers().where({ _id: input.lecturerId }).get()
-    const existing = found.data[0] as LecturerDoc | undefined
+    const existing = await findById('lecturers', input.lecturerId)
     if (!existing) throw new AppError('STUDY.LECTURER_NOT_FOUND')
     await authorizeOn(ctx, 'session.manage', existing.orgId)
     await lecturers().doc(existing._id).update({ data: fields })

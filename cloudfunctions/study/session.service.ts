@@ -6,8 +6,9 @@ import type * as z from 'zod'
 import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
-import { cloud } from '../common/cloud'
-import type { LecturerDoc, OrgDoc, SessionDoc } from '../common/docs'
+import { _, cloud } from '../common/cloud'
+import { findById, transition } from '../common/data'
+import type { OrgDoc, SessionDoc } from '../common/docs'
 import { checkinSecret } from '../common/secrets'
 import type { QrView, SessionView, StaticCodeView, studyInputs } from '../contract/study.contract'
 import { makeInviteCode } from '../domain/binding.rules'
@@ -16,7 +17,7 @@ import { childAncestors } from '../domain/org-tree'
 import { can } from '../domain/roles'
 import { qrPayload, staticScene } from '../domain/study.rules'
 import { monthOf } from '../domain/time'
-import { checkins, lecturerNames, lecturers, loadSession, sessions } from './study.store'
+import { lecturerNames, loadSession, sessions } from './study.store'
 import { toSessionView } from './study.views'
 
 type Input<K extends keyof typeof studyInputs> = z.output<(typeof studyInputs)[K]>
@@ -38,8 +39,7 @@ function assertTimes(startAt: number, endAt: number): void {
 /** A lecturer from the pool of the session's node or any node above it. */
 async function assertLecturer(lecturerId: string | null, org: OrgDoc): Promise<void> {
   if (lecturerId === null) return
-  const found = await lecturers().where({ _id: lecturerId }).get()
-  const lecturer = found.data[0] as LecturerDoc | undefined
+  const lecturer = await findById('lecturers', lecturerId)
   if (!lecturer || ![...org.ancestors, org._id].includes(lecturer.orgId))
     throw new AppError('STUDY.LECTURER_NOT_FOUND')
 }
@@ -55,6 +55,7 @@ export async function createSession(ctx: CallContext, input: Input<'session/crea
     month: monthOf(input.startAt),
     staticCode: null,
     status: 'scheduled',
+    hasCheckins: false,
     cancelReason: null,
     createdBy: caller.member._id,
     createdAt: ctx.now,
@@ -73,8 +74,10 @@ async function managedSession(
   return { session, org }
 }
 
-async function hasCheckins(sessionId: string): Promise<boolean> {
-  return (await checkins().where({ sessionId }).count()).total > 0
+/** Why a guarded write to a session did not apply, read after the fact. */
+async function whySessionRefused(sessionId: string, otherwise: AppError): Promise<AppError> {
+  const now = await loadSession(sessionId)
+  return now.status === 'cancelled' ? new AppError('STUDY.CANCELLED') : otherwise
 }
 
 export async function updateSession(ctx: CallContext, input: Input<'session/update'>): Promise<SessionView> {
@@ -84,32 +87,32 @@ export async function updateSession(ctx: CallContext, input: Input<'session/upda
   const next = { ...session, ...patch }
   assertTimes(next.startAt, next.endAt)
   if (patch.lecturerId !== undefined) await assertLecturer(patch.lecturerId, org)
-  const changesRecords = ['type', 'format', 'startAt', 'endAt'].some(
-    (k) =>
-      patch[k as keyof typeof patch] !== undefined &&
-      patch[k as keyof typeof patch] !== session[k as keyof SessionDoc],
+  const changesRecords = (['type', 'format', 'startAt', 'endAt'] as const).some(
+    (k) => patch[k] !== undefined && patch[k] !== session[k],
   )
-  // Check-ins carry the session's month and format: once there are any, those stay fixed.
-  if (changesRecords && (await hasCheckins(session._id))) {
-    throw new AppError('STUDY.BAD_TIME', { detail: '已有签到记录，不能再修改类型、形式或时间' })
-  }
+  // Check-ins carry the session's month and format: once there are any, those stay fixed. The database checks
+  // the mark in the same request as the write, so a first check-in arriving meanwhile cannot be moved.
+  const guard = changesRecords ? { status: 'scheduled', hasCheckins: _.neq(true) } : { status: 'scheduled' }
   const data = { ...patch, month: monthOf(next.startAt), updatedAt: ctx.now }
-  await sessions().doc(session._id).update({ data })
+  await transition('sessions', session._id, guard, data, () =>
+    whySessionRefused(session._id, new AppError('STUDY.FIXED_BY_CHECKINS')),
+  )
   return view(ctx, { ...next, ...data })
 }
 
 export async function cancelSession(ctx: CallContext, input: Input<'session/cancel'>): Promise<SessionView> {
   const { session } = await managedSession(ctx, input.sessionId)
   if (session.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
-  if (await hasCheckins(session._id))
-    throw new AppError('STUDY.BAD_TIME', { detail: '已有人签到的活动不能取消' })
   const data = {
     status: 'cancelled' as const,
     cancelReason: input.reason,
     staticCode: null,
     updatedAt: ctx.now,
   }
-  await sessions().doc(session._id).update({ data })
+  // Only a session no check-in has reached: the first check-in sets `hasCheckins` before storing its record.
+  await transition('sessions', session._id, { status: 'scheduled', hasCheckins: _.neq(true) }, data, () =>
+    whySessionRefused(session._id, new AppError('STUDY.HAS_CHECKINS')),
+  )
   return view(ctx, { ...session, ...data })
 }
 
@@ -133,7 +136,7 @@ export async function listSessions(
     .orderBy('startAt', 'asc')
     .limit(1000)
     .get()
-  const docs = found.data as SessionDoc[]
+  const docs = found.data
   const [orgs, names] = await Promise.all([ctx.orgs(), lecturerNames(docs.map((s) => s.lecturerId))])
   return { sessions: docs.map((s) => toSessionView(s, orgs, names)) }
 }

@@ -1,26 +1,21 @@
-import { AppError } from '../common/app-error'
-import { db } from '../common/cloud'
-import { COLLECTIONS } from '../common/collections'
-import type { LecturerDoc, MemberDoc, SessionDoc } from '../common/docs'
-import { fetchAll } from '../common/query'
+import { _ } from '../common/cloud'
+import { collection, fetchAll, readById } from '../common/data'
+import type { MemberDoc, SessionDoc } from '../common/docs'
 
 /** Reads the study function's handlers share. */
-export const sessions = () => db.collection(COLLECTIONS.sessions)
-export const checkins = () => db.collection(COLLECTIONS.checkins)
-export const leaves = () => db.collection(COLLECTIONS.leaves)
-export const lecturers = () => db.collection(COLLECTIONS.lecturers)
-export const members = () => db.collection(COLLECTIONS.members)
+export const sessions = () => collection('sessions')
+export const checkins = () => collection('checkins')
+export const leaves = () => collection('leaves')
+export const lecturers = () => collection('lecturers')
+export const members = () => collection('members')
 
 /** One record per member and session: the id makes a second insert fail instead of duplicating. */
 export function recordId(sessionId: string, memberId: string): string {
   return `${sessionId}_${memberId}`
 }
 
-export async function loadSession(sessionId: string): Promise<SessionDoc> {
-  const found = await sessions().where({ _id: sessionId }).get()
-  const session = found.data[0] as SessionDoc | undefined
-  if (!session) throw new AppError('STUDY.SESSION_NOT_FOUND')
-  return session
+export function loadSession(sessionId: string): Promise<SessionDoc> {
+  return readById('sessions', sessionId, 'STUDY.SESSION_NOT_FOUND')
 }
 
 /** 应到: the members of the session's node and everything below it. */
@@ -33,11 +28,11 @@ export async function namesOf(ids: readonly string[]): Promise<Map<string, strin
   const names = new Map<string, string>()
   for (let i = 0; i < unique.length; i += 500) {
     const page = await members()
-      .where({ _id: db.command.in(unique.slice(i, i + 500)) })
+      .where({ _id: _.in(unique.slice(i, i + 500)) })
       .field({ name: true })
       .limit(1000)
       .get()
-    for (const m of page.data as Pick<MemberDoc, '_id' | 'name'>[]) names.set(m._id, m.name)
+    for (const m of page.data) names.set(m._id, m.name)
   }
   return names
 }
@@ -46,8 +41,8 @@ export async function lecturerNames(ids: readonly (string | null)[]): Promise<Ma
   const wanted = [...new Set(ids.filter((x): x is string => x !== null))]
   if (wanted.length === 0) return new Map()
   const found = await lecturers()
-    .where({ _id: db.command.in(wanted) })
+    .where({ _id: _.in(wanted) })
     .limit(1000)
     .get()
-  return new Map((found.data as LecturerDoc[]).map((l) => [l._id, l.name]))
+  return new Map(found.data.map((l) => [l._id, l.name]))
 }

@@ -12,6 +12,7 @@
 import QRCode from 'qrcode'
 
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
+import type { OutboxDoc } from '../../cloudfunctions/common/docs'
 import type { LocalDatabase } from '../db/local-database'
 import { sdkEjson } from '../db/sdk-modules'
 import { OPEN_API_TYPE, openApiCodecs } from './sdk-seam'
@@ -181,16 +182,8 @@ async function getUnlimited(ctx: OpenApiContext, params: Params): Promise<WxAnsw
 
 const MINIPROGRAM_STATES = ['developer', 'trial', 'formal']
 
-/** A subscribe message as the local outbox keeps it. */
-export interface OutboxMessage {
-  touser: string
-  templateId: string
-  page: string | null
-  data: Record<string, { value: unknown }>
-  miniprogramState: string | null
-  lang: string | null
-  sentAt: Date
-}
+/** A subscribe message as the local outbox keeps it (its stored shape is declared with the collections). */
+export type OutboxMessage = Omit<OutboxDoc, '_id'>
 
 async function subscribeMessageSend(ctx: OpenApiContext, params: Params): Promise<WxAnswer | TcbErrorBody> {
   const { touser, template_id: templateId, page, data } = params

@@ -175,12 +175,12 @@ describe('checking in with the rotating QR code', () => {
           reason: '改期',
         }),
       ).code,
-    ).toBe('STUDY.BAD_TIME')
+    ).toBe('STUDY.HAS_CHECKINS')
     const moved = await backend.call(DEMO.secretary1, 'study', 'session/update', {
       sessionId: other.id,
       patch: { startAt: clock + 20 * MIN },
     })
-    expect(failed(moved).code).toBe('STUDY.BAD_TIME')
+    expect(failed(moved).code).toBe('STUDY.FIXED_BY_CHECKINS')
   })
 
   it('only the session’s secretaries get its code', async () => {
@@ -283,7 +283,7 @@ describe('请假 and 补签 / 补学', () => {
       kind: 'makeup_study',
       reason: '观看录像补学',
     })
-    expect(failed(early).code).toBe('STUDY.BAD_TIME')
+    expect(failed(early).code).toBe('STUDY.MAKEUP_TOO_EARLY')
     clock = session.endAt + 3600_000
     const row = ok(
       await backend.call(DEMO.secretary1, 'study', 'checkin/makeup', {

@@ -1,0 +1,126 @@
+// `node scripts/prove-guards.mjs [name…]`: proves each race test can fail. For every guard it removes the
+// guard from the source (one exact edit), rebuilds the functions, runs the test that covers it, and expects
+// that test to FAIL; then restores the source. It prints one line per guard and exits non-zero if any test
+// still passed without its guard (a test that cannot fail) or if an edit no longer applies. The guards and
+// their tests are listed in docs/GUARDS.md. Not part of `npm test`: it rebuilds the functions once per guard.
+import { spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+import { buildFunctions } from './build-functions.mjs'
+import { root } from './lib.mjs'
+
+const RACES = 'tests/functions/races.test.ts'
+
+/** Each guard: where it is, the exact text that makes it, what it becomes without it, and its test. */
+export const GUARDS = [
+  {
+    name: 'bind: user claim',
+    file: 'cloudfunctions/account/account.service.ts',
+    find: `    { memberId: null },\n    { memberId, bindFailures: null },`,
+    replace: `    {},\n    { memberId, bindFailures: null },`,
+    test: [RACES, 'user claim'],
+  },
+  {
+    name: 'bind: member claim',
+    file: 'cloudfunctions/account/account.service.ts',
+    find: `      { openid: null },\n      { openid: ctx.openid, boundAt: ctx.now, updatedAt: ctx.now },`,
+    replace: `      {},\n      { openid: ctx.openid, boundAt: ctx.now, updatedAt: ctx.now },`,
+    test: [RACES, 'member claim'],
+  },
+  {
+    name: 'invite code spent once',
+    file: 'cloudfunctions/account/account.service.ts',
+    find: `{ usedAt: null, expiresAt: _.gt(ctx.now) },`,
+    replace: `{},`,
+    test: [RACES, 'spends an invite code once'],
+  },
+  {
+    name: 'check-in once (record id)',
+    file: 'cloudfunctions/study/checkin.service.ts',
+    find: `    _id: recordId(session._id, member._id),`,
+    replace: `    _id: \`\${recordId(session._id, member._id)}_\${Math.random()}\`,`,
+    test: [
+      'tests/functions/study.test.ts',
+      'takes twenty simultaneous scans by one member as exactly one check-in',
+    ],
+  },
+  {
+    name: 'leave requested once (record id)',
+    file: 'cloudfunctions/study/leave.service.ts',
+    find: `    _id: recordId(session._id, caller.member._id),`,
+    replace: `    _id: \`\${recordId(session._id, caller.member._id)}_\${Math.random()}\`,`,
+    test: [RACES, 'records one leave request of ten'],
+  },
+  {
+    name: 'leave decided once',
+    file: 'cloudfunctions/study/leave.service.ts',
+    find: `    { status: 'pending' },`,
+    replace: `    {},`,
+    test: [RACES, 'leave decision'],
+  },
+  {
+    name: 'cancel only without check-ins (cancel side)',
+    file: 'cloudfunctions/study/session.service.ts',
+    find: `{ status: 'scheduled', hasCheckins: _.neq(true) }, data, () =>\n    whySessionRefused(session._id, new AppError('STUDY.HAS_CHECKINS')),`,
+    replace: `{ status: 'scheduled' }, data, () =>\n    whySessionRefused(session._id, new AppError('STUDY.HAS_CHECKINS')),`,
+    test: [RACES, 'never leaves a cancelled session holding a check-in'],
+  },
+  {
+    name: 'check-in only on a scheduled session (check-in side)',
+    file: 'cloudfunctions/study/checkin.service.ts',
+    find: `  await holdSession(session)\n  const doc = checkinRecord(session, member, ctx.now, {\n    late: isLate(session, ctx.now),`,
+    replace: `  const doc = checkinRecord(session, member, ctx.now, {\n    late: isLate(session, ctx.now),`,
+    test: [RACES, 'never leaves a cancelled session holding a check-in'],
+  },
+  {
+    name: 'grading once per revision',
+    file: 'cloudfunctions/quiz/attempt.service.ts',
+    find: `.where({ _id: attempt._id, status: 'open', rev: attempt.rev })`,
+    replace: `.where({ _id: attempt._id, status: 'open' })`,
+    test: [RACES, 'grading revision'],
+  },
+  {
+    name: 'unique organisation name (index)',
+    file: 'cloudfunctions/common/collections.ts',
+    find: `name: 'parent_name', fields: { parentId: 1, name: 1 }, unique: true },`,
+    replace: `name: 'parent_name', fields: { parentId: 1, name: 1 } },`,
+    test: [RACES, 'unique name'],
+  },
+]
+
+function runTest([file, name]) {
+  const result = spawnSync('npx', ['jest', file, '-t', name], { cwd: root, encoding: 'utf8' })
+  const summary = /Tests:.*$/m.exec(`${result.stdout}\n${result.stderr}`)?.[0] ?? '(no summary)'
+  return { failed: result.status !== 0, summary }
+}
+
+const only = process.argv.slice(2)
+const chosen = GUARDS.filter((g) => only.length === 0 || only.some((o) => g.name.includes(o)))
+let problems = 0
+for (const guard of chosen) {
+  const path = join(root, guard.file)
+  const original = readFileSync(path, 'utf8')
+  const count = original.split(guard.find).length - 1
+  if (count !== 1) {
+    console.log(
+      `✗ ${guard.name}: the guard's text occurs ${count} times in ${guard.file}; update this script`,
+    )
+    problems += 1
+    continue
+  }
+  try {
+    writeFileSync(path, original.replace(guard.find, guard.replace))
+    await buildFunctions()
+    const { failed, summary } = runTest(guard.test)
+    console.log(
+      `${failed ? '✓' : '✗'} ${guard.name}: without it, "${guard.test[1]}" ${failed ? 'fails' : 'PASSES'} (${summary})`,
+    )
+    if (!failed) problems += 1
+  } finally {
+    writeFileSync(path, original)
+  }
+}
+await buildFunctions()
+console.log(problems === 0 ? `\nall ${chosen.length} guards proven` : `\n${problems} guard(s) not proven`)
+process.exit(problems === 0 ? 0 : 1)
