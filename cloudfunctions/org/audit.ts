@@ -1,6 +1,5 @@
 import type { CallContext } from '../common/caller'
-import { db } from '../common/cloud'
-import { COLLECTIONS } from '../common/collections'
+import { collection } from '../common/data'
 import type { AuditDoc } from '../common/docs'
 
 /** Who changed the organisation or the roster, and when: kept for the street's own records. */
@@ -10,5 +9,5 @@ export async function writeAudit(
 ): Promise<void> {
   const caller = await ctx.member()
   const doc: Omit<AuditDoc, '_id'> = { ...entry, actor: caller.member._id, at: ctx.now }
-  await db.collection(COLLECTIONS.audit).add({ data: doc })
+  await collection('audit').add({ data: doc })
 }

@@ -4,7 +4,7 @@ import { AppError } from '../common/app-error'
 import { authorize, authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { _, db } from '../common/cloud'
-import { COLLECTIONS } from '../common/collections'
+import { collection, readById } from '../common/data'
 import type { MemberDoc, OrgDoc } from '../common/docs'
 import { toMemberView } from '../common/views'
 import type { MemberPage, MemberView, orgInputs } from '../contract/org.contract'
@@ -15,13 +15,10 @@ import { writeAudit } from './audit'
 
 type Input<K extends keyof typeof orgInputs> = z.output<(typeof orgInputs)[K]>
 
-const members = () => db.collection(COLLECTIONS.members)
+const members = () => collection('members')
 
-async function loadMember(memberId: string): Promise<MemberDoc> {
-  const found = await members().where({ _id: memberId }).get()
-  const member = found.data[0] as MemberDoc | undefined
-  if (!member) throw new AppError('MEMBER.NOT_FOUND')
-  return member
+function loadMember(memberId: string): Promise<MemberDoc> {
+  return readById('members', memberId, 'MEMBER.NOT_FOUND')
 }
 
 async function view(ctx: CallContext, member: MemberDoc): Promise<MemberView> {
@@ -46,7 +43,7 @@ export async function listMembers(ctx: CallContext, input: Input<'member/list'>)
   const orgs = await ctx.orgs()
   const caller = await ctx.member()
   return {
-    items: (page.data as MemberDoc[]).map((m) => toMemberView(m, orgs, caller)),
+    items: page.data.map((m) => toMemberView(m, orgs, caller)),
     total: count.total,
     offset,
   }
@@ -67,8 +64,7 @@ async function placement(ctx: CallContext, orgId: string): Promise<OrgDoc> {
 
 async function assertPhoneFree(phone: string, except?: string): Promise<void> {
   const found = await members().where({ phone }).get()
-  if ((found.data as MemberDoc[]).some((m) => m._id !== except))
-    throw new AppError('MEMBER.PHONE_TAKEN', { phone })
+  if (found.data.some((m) => m._id !== except)) throw new AppError('MEMBER.PHONE_TAKEN', { phone })
 }
 
 export async function createMember(ctx: CallContext, input: Input<'member/create'>): Promise<MemberView> {
@@ -128,9 +124,10 @@ export async function setRoles(ctx: CallContext, input: Input<'member/setRoles'>
     authorize(caller.roles, 'roles.manage', org)
   }
   for (const grant of unique) {
-    const type = (orgs.get(grant.orgId) as OrgDoc).type
-    if (!roleFitsOrg(grant.role, type)) {
-      throw new AppError('MEMBER.ROLE_PLACEMENT', { role: ROLES[grant.role], org: ORG_TYPES[type] })
+    const org = orgs.get(grant.orgId)
+    if (!org) throw new AppError('ORG.NOT_FOUND')
+    if (!roleFitsOrg(grant.role, org.type)) {
+      throw new AppError('MEMBER.ROLE_PLACEMENT', { role: ROLES[grant.role], org: ORG_TYPES[org.type] })
     }
   }
   const keepsAdmin = unique.some((r) => r.role === 'street_admin')
@@ -156,8 +153,7 @@ export async function unbindMember(ctx: CallContext, input: Input<'member/unbind
   const member = await loadMember(input.memberId)
   await authorizeOn(ctx, 'roster.manage', member.orgId)
   if (member.openid !== null) {
-    await db
-      .collection(COLLECTIONS.users)
+    await collection('users')
       .where({ _id: member.openid, memberId: member._id })
       .update({ data: { memberId: null } })
     await members()

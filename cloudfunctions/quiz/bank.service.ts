@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import { AppError } from '../common/app-error'
 import type { CallContext } from '../common/caller'
 import { _, db } from '../common/cloud'
+import { chunks, fetchAll } from '../common/data'
 import type { QuestionDoc } from '../common/quiz.docs'
 import type {
   BankExport,
@@ -26,7 +27,7 @@ import {
 import { can } from '../domain/roles'
 import { chinaClock } from '../domain/time'
 import { readBankSheet, writeBankSheet } from './bank-file'
-import { authorizeBank, authorizeBankRead, chunks, loadAll, questions, streetOf } from './quiz.store'
+import { authorizeBank, authorizeBankRead, questions, streetOf } from './quiz.store'
 import { toQuestionView } from './quiz.views'
 
 type Input<K extends keyof typeof quizInputs> = z.output<(typeof quizInputs)[K]>
@@ -80,7 +81,7 @@ async function existingKeys(keys: string[], except?: string): Promise<Set<string
       .field({ key: true })
       .limit(1000)
       .get()
-    for (const q of page.data as Pick<QuestionDoc, '_id' | 'key'>[]) if (q._id !== except) found.add(q.key)
+    for (const q of page.data) if (q._id !== except) found.add(q.key)
   }
   return found
 }
@@ -104,7 +105,7 @@ export async function listBank(ctx: CallContext, input: Input<'bank/list'>): Pro
     questions().where(query).count(),
   ])
   return {
-    items: (page.data as QuestionDoc[]).map((q) => toQuestionView(q, mayEdit)),
+    items: page.data.map((q) => toQuestionView(q, mayEdit)),
     total: count.total,
     offset,
     mayEdit,
@@ -116,10 +117,12 @@ const zeroCounts = (): Record<QuestionType, number> =>
 
 export async function bankTags(ctx: CallContext): Promise<BankTags> {
   await authorizeBankRead(ctx)
-  const all = await loadAll<Pick<QuestionDoc, 'type' | 'tags'>>(questions().where({}), {
-    type: true,
-    tags: true,
-  })
+  const all = await fetchAll<Pick<QuestionDoc, 'type' | 'tags'>>(
+    questions().where({}).field({
+      type: true,
+      tags: true,
+    }),
+  )
   const totals = zeroCounts()
   const byTag = new Map<string, Record<QuestionType, number>>()
   for (const q of all) {
@@ -156,7 +159,7 @@ export async function saveQuestion(ctx: CallContext, input: Input<'bank/save'>):
   let previous: QuestionDoc | undefined
   if (input.questionId) {
     const found = await questions().where({ _id: input.questionId }).get()
-    previous = found.data[0] as QuestionDoc | undefined
+    previous = found.data[0]
     if (!previous) throw new AppError('QUIZ.QUESTION_NOT_FOUND')
   }
   const raw = rawFromInput(input.question)
@@ -228,7 +231,7 @@ export async function importBank(ctx: CallContext, input: Input<'bank/import'>):
 
 export async function exportBank(ctx: CallContext): Promise<BankExport> {
   await authorizeBank(ctx)
-  const all = await loadAll<QuestionDoc>(questions().where({}).orderBy('createdAt', 'asc'))
+  const all = await fetchAll<QuestionDoc>(questions().where({}).orderBy('createdAt', 'asc'))
   return {
     fileName: `题库-${chinaClock(ctx.now).format('YYYYMMDD')}.xlsx`,
     fileBase64: await writeBankSheet(all),

@@ -3,8 +3,8 @@ import type { z } from 'zod'
 import { AppError } from '../common/app-error'
 import { authorizeOn, scopeOf } from '../common/auth'
 import type { CallContext } from '../common/caller'
-import { _, db } from '../common/cloud'
-import { COLLECTIONS } from '../common/collections'
+import { _ } from '../common/cloud'
+import { chunks, collection, fetchAll } from '../common/data'
 import type { MemberDoc, OrgDoc } from '../common/docs'
 import type { ExamDoc, ExpectedDoc, QuestionDoc } from '../common/quiz.docs'
 import type { ExamList, ExamView, quizInputs } from '../contract/quiz.contract'
@@ -12,7 +12,7 @@ import { childAncestors } from '../domain/org-tree'
 import { checkExamSettings } from '../domain/quiz.rules'
 import { type DrawCandidate, drawPaper, formatShortage } from '../domain/quiz-draw.rules'
 import { can, type RoleGrant } from '../domain/roles'
-import { chunks, exams, expected, loadAll, loadExam, questions } from './quiz.store'
+import { exams, expected, loadExam, questions } from './quiz.store'
 import { toExamView } from './quiz.views'
 
 type Input<K extends keyof typeof quizInputs> = z.output<(typeof quizInputs)[K]>
@@ -148,11 +148,13 @@ export async function removeExam(ctx: CallContext, input: Input<'exam/remove'>):
 
 /** The bank as the draw sees it: ids, types and tags only. */
 export async function drawCandidates(): Promise<DrawCandidate[]> {
-  const all = await loadAll<Pick<QuestionDoc, '_id' | 'type' | 'tags'>>(questions().where({}), {
-    _id: true,
-    type: true,
-    tags: true,
-  })
+  const all = await fetchAll<Pick<QuestionDoc, '_id' | 'type' | 'tags'>>(
+    questions().where({}).field({
+      _id: true,
+      type: true,
+      tags: true,
+    }),
+  )
   return all.map((q) => ({ id: q._id, type: q.type, tags: q.tags }))
 }
 
@@ -163,7 +165,7 @@ export async function loadQuestions(ids: readonly string[]): Promise<Map<string,
       .where({ _id: _.in(chunk) })
       .limit(1000)
       .get()
-    for (const q of page.data as QuestionDoc[]) found.set(q._id, q)
+    for (const q of page.data) found.set(q._id, q)
   }
   return found
 }
@@ -184,8 +186,9 @@ export async function publishExam(ctx: CallContext, input: Input<'exam/publish'>
     const missing = exam.questionIds.map((id, i) => (found.has(id) ? 0 : i + 1)).filter((n) => n > 0)
     if (missing.length > 0)
       throw new AppError('QUIZ.EXAM_INVALID', { detail: `第${missing.join('、')}题已不在题库中` })
-    fixedPaper = exam.questionIds.map((id) => {
-      const q = found.get(id) as QuestionDoc
+    fixedPaper = exam.questionIds.flatMap((id) => {
+      const q = found.get(id)
+      if (!q) return []
       return {
         questionId: q._id,
         type: q.type,
@@ -208,12 +211,11 @@ export async function publishExam(ctx: CallContext, input: Input<'exam/publish'>
   }
   const query: Record<string, unknown> = { orgPath: exam.orgId }
   if (exam.categories.length > 0) query.category = _.in(exam.categories)
-  const members = await loadAll<Pick<MemberDoc, '_id' | 'orgPath'>>(
-    db.collection(COLLECTIONS.members).where(query),
-    {
+  const members = await fetchAll<Pick<MemberDoc, '_id' | 'orgPath'>>(
+    collection('members').where(query).field({
       _id: true,
       orgPath: true,
-    },
+    }),
   )
   if (members.length === 0) throw new AppError('QUIZ.EXAM_INVALID', { detail: '应考范围内没有党员' })
   const claimed = await exams()
@@ -263,7 +265,7 @@ export async function listExams(ctx: CallContext): Promise<ExamList> {
     .orderBy('createdAt', 'desc')
     .limit(100)
     .get()
-  const items = (page.data as ExamDoc[]).flatMap((exam) => {
+  const items = page.data.flatMap((exam) => {
     const org = orgs.get(exam.orgId)
     const mayManage = org !== undefined && can(caller.roles, 'quiz.manage', org)
     if (exam.status === 'draft' && !mayManage) return []

@@ -3,12 +3,13 @@ import type { z } from 'zod'
 import { AppError } from '../common/app-error'
 import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
+import { fetchAll } from '../common/data'
 import type { AttemptDoc, PracticeDoc, QuestionDoc } from '../common/quiz.docs'
 import type { PracticeCheck, PracticeView, quizInputs } from '../contract/quiz.contract'
 import { gradeQuestion, shuffle } from '../domain/quiz.rules'
 import { chinaClock } from '../domain/time'
 import { drawCandidates, loadQuestions } from './exam.service'
-import { attempts, loadAll, practice } from './quiz.store'
+import { attempts, practice } from './quiz.store'
 
 type Input<K extends keyof typeof quizInputs> = z.output<(typeof quizInputs)[K]>
 
@@ -17,9 +18,10 @@ export const PRACTICE_SIZE = 10
 
 /** Questions of the member's attempts under way: practice neither draws nor checks them. */
 async function questionsUnderWay(memberId: string, now: number): Promise<Set<string>> {
-  const open = await loadAll<Pick<AttemptDoc, 'paper'>>(
-    attempts().where({ memberId, status: 'open', deadline: _.gt(now) }),
-    { 'paper.questionId': true },
+  const open = await fetchAll<Pick<AttemptDoc, 'paper'>>(
+    attempts()
+      .where({ memberId, status: 'open', deadline: _.gt(now) })
+      .field({ 'paper.questionId': true }),
   )
   return new Set(open.flatMap((a) => a.paper.map((p) => p.questionId)))
 }
@@ -37,7 +39,7 @@ export async function practiceToday(ctx: CallContext): Promise<PracticeView> {
   const memberId = caller.member._id
   const day = chinaClock(ctx.now).format('YYYYMMDD')
   const id = `${memberId}_${day}`
-  let doc = (await practice().where({ _id: id }).get()).data[0] as PracticeDoc | undefined
+  let doc = (await practice().where({ _id: id }).get()).data[0]
   if (!doc) {
     const busy = await questionsUnderWay(memberId, ctx.now)
     const pool = (await drawCandidates()).filter((q) => !busy.has(q.id))
@@ -55,12 +57,12 @@ export async function practiceToday(ctx: CallContext): Promise<PracticeView> {
       await practice().add({ data: fresh })
       doc = fresh
     } catch {
-      doc = (await practice().where({ _id: id }).get()).data[0] as PracticeDoc | undefined
+      doc = (await practice().where({ _id: id }).get()).data[0]
       if (!doc) throw new AppError('COMMON.INTERNAL')
     }
   }
   const found = await loadQuestions(doc.questionIds)
-  const list = doc.questionIds.flatMap((qid) => (found.has(qid) ? [found.get(qid) as QuestionDoc] : []))
+  const list = doc.questionIds.flatMap((qid) => found.get(qid) ?? [])
   return {
     day,
     questions: list.map((q) => ({
@@ -81,7 +83,7 @@ export async function checkPractice(
   const caller = await ctx.member()
   const memberId = caller.member._id
   const id = `${memberId}_${chinaClock(ctx.now).format('YYYYMMDD')}`
-  const doc = (await practice().where({ _id: id }).get()).data[0] as PracticeDoc | undefined
+  const doc = (await practice().where({ _id: id }).get()).data[0]
   if (!doc || !doc.questionIds.includes(input.questionId)) throw new AppError('QUIZ.PRACTICE_NOT_FOUND')
   if ((await questionsUnderWay(memberId, ctx.now)).has(input.questionId))
     throw new AppError('QUIZ.PRACTICE_PAUSED')

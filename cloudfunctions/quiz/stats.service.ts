@@ -3,13 +3,14 @@ import type { z } from 'zod'
 import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
-import type { AttemptDoc, ExamDoc, ExpectedDoc } from '../common/quiz.docs'
+import { fetchAll } from '../common/data'
+import type { AttemptDoc, ExamDoc } from '../common/quiz.docs'
 import type { ExamStatsView, OrgFigures, quizInputs } from '../contract/quiz.contract'
 import { countedAttempts, examFigures } from '../domain/quiz-stats.rules'
 import { can, scopeRoots } from '../domain/roles'
 import { finaliseExpired } from './attempt.service'
 import { examVisible, loadQuestions } from './exam.service'
-import { attempts, expected, loadAll, loadExam } from './quiz.store'
+import { attempts, expected, loadExam } from './quiz.store'
 
 type Input<K extends keyof typeof quizInputs> = z.output<(typeof quizInputs)[K]>
 
@@ -52,13 +53,14 @@ export async function examStats(ctx: CallContext, input: Input<'exam/stats'>): P
 
   await finaliseExpired(exam, { orgPath: org._id }, ctx.now)
   const [expectedDocs, graded] = await Promise.all([
-    loadAll<ExpectedDoc>(expected().where({ examId: exam._id, orgPath: org._id }), {
-      memberId: true,
-      orgPath: true,
-    }),
-    loadAll<AttemptDoc>(
-      attempts().where({ examId: exam._id, orgPath: org._id, status: 'submitted' }),
-      GRADED_FIELDS,
+    fetchAll(
+      expected().where({ examId: exam._id, orgPath: org._id }).field({
+        memberId: true,
+        orgPath: true,
+      }),
+    ),
+    fetchAll<AttemptDoc>(
+      attempts().where({ examId: exam._id, orgPath: org._id, status: 'submitted' }).field(GRADED_FIELDS),
     ),
   ])
   const counted = countedAttempts(
