@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 
 import type { ActionOf, FunctionName, InputOf, OutputOf, Result } from '../../cloudfunctions/contract'
+import { monthOf, yearOf } from '../../cloudfunctions/domain/time'
 import { type Backend, DEMO, FUNCTIONS_DIR } from './backend'
 
 /**
@@ -45,11 +46,6 @@ const MEMBER3 = 'demo-member-3'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
-
-/** The month of `at` in China (+08:00, no daylight saving), as the functions file sessions. */
-export function chinaMonth(at: number): string {
-  return new Date(at + 8 * HOUR).toISOString().slice(0, 7)
-}
 
 /** Ends a flow: a measured call failed (already recorded as a row) or its setup did. */
 class StepFailed extends Error {
@@ -100,14 +96,21 @@ class Meter {
   }
 
   /** Runs one flow; a failure in it is kept as a cost row, and the other flows still run. */
-  async flow(fn: FunctionName, name: string, steps: () => Promise<void>): Promise<void> {
+  async flow(fn: FunctionName, steps: () => Promise<void>): Promise<void> {
     try {
       await steps()
     } catch (error) {
       // A measured call that failed is already a row; anything else becomes a row of its own.
       if (error instanceof StepFailed && error.recorded) return
       const failure = error instanceof Error ? error.message : String(error)
-      this.costs.push({ fn, action: name, variant: 'flow', requests: null, failure, pageItems: null })
+      this.costs.push({
+        fn,
+        action: 'setup',
+        variant: 'flow stopped',
+        requests: null,
+        failure,
+        pageItems: null,
+      })
     }
   }
 }
@@ -159,7 +162,7 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
   const tag = '测算'
   const m = new Meter(backend)
   const now = Date.now()
-  const month = chinaMonth(now)
+  const month = monthOf(now)
   const memberIdOf = async (openid: string) => {
     const me = await m.setup(openid, 'account', 'account/me', {})
     if (!me.member) throw new StepFailed(`${openid} is not bound`)
@@ -175,7 +178,7 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       cadreLevel: null,
     })
 
-  await m.flow('account', 'account', async () => {
+  await m.flow('account', async () => {
     await m.measure(DEMO.member1, 'account', 'account/me', {})
     const invited = await newMember(`${tag}甲`, '13800000001')
     const invite = await m.measure(DEMO.secretary1, 'account', 'account/createInvite', {
@@ -194,7 +197,7 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
     await m.measure(DEMO.admin, 'org', 'member/unbind', { memberId: byPhone.id })
   })
 
-  await m.flow('org', 'org', async () => {
+  await m.flow('org', async () => {
     await m.measure(DEMO.secretary1, 'org', 'org/tree', {})
     const org = await m.measure(DEMO.admin, 'org', 'org/create', { parentId: 'org-c1', name: `${tag}党支部` })
     await m.measure(DEMO.admin, 'org', 'org/rename', { orgId: org.id, name: `${tag}新党支部` })
@@ -222,7 +225,7 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
     )
   })
 
-  await m.flow('study', 'study', async () => {
+  await m.flow('study', async () => {
     const lecturer = await m.measure(DEMO.secretary1, 'study', 'lecturer/save', {
       orgId: 'org-c1',
       name: `${tag}讲师`,
@@ -304,11 +307,11 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
     await m.measure(DEMO.secretary1, 'study', 'study/rule', { orgId: 'org-c1', month })
     await m.measure(DEMO.secretary1, 'study', 'lecturer/report', {
       orgId: 'org-c1',
-      year: Number(month.slice(0, 4)),
+      year: yearOf(now),
     })
   })
 
-  await m.flow('quiz', 'quiz', async () => {
+  await m.flow('quiz', async () => {
     const [first, ...rest] = questions(tag)
     await m.measure(DEMO.admin, 'quiz', 'bank/save', { question: first })
     for (const question of rest) await m.setup(DEMO.admin, 'quiz', 'bank/save', { question })
