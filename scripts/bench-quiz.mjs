@@ -73,7 +73,7 @@ async function bindMembers(api, admin) {
   return tokens
 }
 
-/** `helpers` are bench.mjs's load, report and startHostProcess (passed in: bench.mjs runs its parts on import). */
+/** `helpers` are bench.mjs's load, report and startHostProcess. */
 export async function benchQuiz({ load, report, startHostProcess }) {
   step(
     `quiz grading: ${MEMBERS} simultaneous submissions of a ${QUESTIONS}-question paper (local host, durable store)`,
@@ -133,8 +133,4 @@ export async function benchQuiz({ load, report, startHostProcess }) {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // bench.mjs runs the parts named by its first argument when loaded: name none of them.
-  process.argv[2] = 'none'
-  await benchQuiz(await import('./bench.mjs'))
-}
+if (process.argv[1] === fileURLToPath(import.meta.url)) await benchQuiz(await import('./bench.mjs'))

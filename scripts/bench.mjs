@@ -1,10 +1,16 @@
-// `npm run bench`: figures, never pass/fail. Sizes of the weapp packages and the bundled
-// functions, and the local host's throughput and latency under concurrent clients.
+// `npm run bench`: figures, never pass/fail. Sizes of the weapp packages and the bundled functions, the
+// database requests each action makes, and the local host's throughput and latency under concurrent clients,
+// with calls overlapping (the default, as on CloudBase) and one at a time (LOCAL_SERIAL_CALLS=1).
+//
+//   npm run bench                       every section
+//   npm run bench -- requests host      the named sections: sizes, requests, host, burst (or checkin), quiz
+//   npm run bench -- host burst --serial   host figures with calls one at a time only (--overlap: overlapping only)
 import { spawn } from 'node:child_process'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import { buildFunctions } from './build-functions.mjs'
 import { buildHost } from './build-host.mjs'
@@ -36,11 +42,17 @@ export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
 
-export function startHostProcess(dataDir) {
+/** How the host runs calls: overlapping (the default) or one at a time (the comparison). */
+export const MODES = {
+  overlap: { label: 'overlapping calls (default)', env: {} },
+  serial: { label: 'one call at a time (LOCAL_SERIAL_CALLS=1)', env: { LOCAL_SERIAL_CALLS: '1' } },
+}
+
+export function startHostProcess(dataDir, env = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(root, 'dist', 'host', 'main.js')], {
       cwd: root,
-      env: { ...process.env, DATA_DIR: dataDir, PORT: '0' },
+      env: { ...process.env, LOCAL_SERIAL_CALLS: '', ...env, DATA_DIR: dataDir, PORT: '0' },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     let out = ''
@@ -50,6 +62,15 @@ export function startHostProcess(dataDir) {
       if (m) resolve({ child, url: m[1] })
     })
     child.on('exit', (code) => reject(new Error(`host exited ${code}`)))
+  })
+}
+
+/** Stops a host started by startHostProcess and waits until it has exited (its data is then complete). */
+export function stopHostProcess(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
   })
 }
 
@@ -81,6 +102,28 @@ export function report(label, r) {
   )
 }
 
+/** The same load under each mode, one row per mode: `rows` are [mode, { calls, seconds, latencies, errors }]. */
+function sideBySide(title, unit, rows) {
+  const ms = (r, p) => `${percentile(r.latencies, p).toFixed(1)} ms`
+  const table = [
+    ['', `${unit}/s`, 'p50', 'p95', 'p99', 'errors'],
+    ...rows.map(([mode, r]) => [
+      MODES[mode].label,
+      (r.calls / r.seconds).toFixed(0),
+      ms(r, 50),
+      ms(r, 95),
+      ms(r, 99),
+      String(r.errors),
+    ]),
+  ]
+  const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)))
+  console.log(`${title}:`)
+  for (const row of table)
+    console.log(
+      `  ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')}`,
+    )
+}
+
 async function benchSizes() {
   step('weapp production build')
   const t = performance.now()
@@ -101,11 +144,9 @@ async function benchSizes() {
   }
 }
 
-async function benchHost() {
-  step('local host: account/me under 50 concurrent clients (durable store)')
-  await buildHost()
+async function accountMe(mode) {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-host-'))
-  const { child, url } = await startHostProcess(dataDir)
+  const { child, url } = await startHostProcess(dataDir, MODES[mode].env)
   try {
     const login = await fetch(`${url}/local/login`, {
       method: 'POST',
@@ -121,20 +162,40 @@ async function benchHost() {
       return (await res.json()).ok === true
     }
     await load({ clients: 10, perClient: 20, send }) // warm-up
-    report('account/me', await load({ clients: 50, perClient: 100, send }))
+    const result = await load({ clients: 50, perClient: 100, send })
+    report(`account/me, ${MODES[mode].label}`, result)
+    return result
   } finally {
-    child.kill('SIGTERM')
+    await stopHostProcess(child)
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
 
-/** Loads a TypeScript helper shared with the tests (tests/support), bundled on the fly by esbuild. */
-async function loadTs(path) {
+async function benchHost(modes) {
+  step('local host: account/me under 50 concurrent clients (durable store)')
+  await buildFunctions()
+  await buildHost()
+  const rows = []
+  for (const mode of modes) rows.push([mode, await accountMe(mode)])
+  sideBySide('account/me, 50 clients × 100 calls', 'calls', rows)
+}
+
+/**
+ * Loads TypeScript helpers shared with the tests (tests/support), bundled on the fly by esbuild into one
+ * module, so they share one copy of the server code (the database transport, the call context).
+ */
+async function loadTs(...paths) {
   const { build } = await import('esbuild')
-  // Inside the project, so the bundle's external packages resolve from node_modules.
-  const outfile = join(root, 'dist', 'bench', path.replace(/[\\/]/g, '_').replace(/\.ts$/, '.cjs'))
+  // Two folders below the project root, as tests/support is, so paths the helpers build from __dirname hold;
+  // inside the project, so the bundle's external packages resolve from node_modules.
+  const name = paths.map((p) => p.replace(/^.*[\\/]/, '').replace(/\.ts$/, '')).join('+')
+  const outfile = join(root, 'dist', 'bench', `${name}.cjs`)
   await build({
-    entryPoints: [join(root, path)],
+    stdin: {
+      contents: paths.map((p) => `export * from ${JSON.stringify(`./${p.replace(/\.ts$/, '')}`)}`).join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
     outfile,
     bundle: true,
     platform: 'node',
@@ -145,42 +206,128 @@ async function loadTs(path) {
   return createRequire(outfile)(outfile)
 }
 
-async function benchCheckin() {
+/**
+ * 1,000 members, 50 at a time, scan one session's code. The street is set up once; each mode runs on its own
+ * copy of that data folder, so both bursts start from the same state.
+ */
+async function benchBurst(modes) {
   step('check-in burst: 1,000 members, 50 concurrent clients, through the local host (durable store)')
   await buildFunctions()
   await buildHost()
-  const { prepareBurst, burst, percentile: pct } = await loadTs('tests/support/checkin-burst.ts')
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-checkin-'))
-  const { child, url } = await startHostProcess(dataDir)
+  const { prepareBurst, burst } = await loadTs('tests/support/checkin-burst.ts')
+  const setupDir = mkdtempSync(join(tmpdir(), 'bench-checkin-'))
+  const rows = []
   try {
-    const t = performance.now()
-    const prep = await prepareBurst(url, 1000)
-    console.log(
-      `setup (import 1,000 members, bind each, create the session): ${((performance.now() - t) / 1000).toFixed(1)} s`,
-    )
-    const { results, seconds } = await burst({
-      url,
-      memberTokens: prep.memberTokens,
-      code: await prep.qrToken(),
-      concurrency: 50,
-    })
-    const ms = results.map((r) => r.ms).sort((a, b) => a - b)
-    const checkedIn = results.filter((r) => r.outcome === 'checked_in').length
-    const errors = results.filter((r) => !r.ok).length
-    console.log(
-      `check-in burst: ${results.length} members in ${seconds.toFixed(2)} s = ${(results.length / seconds).toFixed(0)} check-ins/s, ` +
-        `p50 ${pct(ms, 50).toFixed(1)} ms, p95 ${pct(ms, 95).toFixed(1)} ms, p99 ${pct(ms, 99).toFixed(1)} ms, ` +
-        `签到成功 ${checkedIn}, errors ${errors}`,
-    )
+    const setup = await startHostProcess(setupDir)
+    let prep
+    try {
+      const t = performance.now()
+      prep = await prepareBurst(setup.url, 1000)
+      console.log(
+        `setup (import 1,000 members, bind each, create the session): ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      )
+    } finally {
+      await stopHostProcess(setup.child)
+    }
+    for (const mode of modes) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'bench-checkin-'))
+      cpSync(setupDir, dataDir, { recursive: true })
+      const { child, url } = await startHostProcess(dataDir, MODES[mode].env)
+      try {
+        const { results, seconds } = await burst({
+          url,
+          memberTokens: prep.memberTokens,
+          code: await prep.qrToken(url),
+          concurrency: 50,
+        })
+        const latencies = results.map((r) => r.ms).sort((a, b) => a - b)
+        const errors = results.filter((r) => !r.ok).length
+        const checkedIn = results.filter((r) => r.outcome === 'checked_in').length
+        const p = (x) => `${percentile(latencies, x).toFixed(1)} ms`
+        console.log(
+          `check-in burst, ${MODES[mode].label}: ${results.length} members in ${seconds.toFixed(2)} s = ` +
+            `${(results.length / seconds).toFixed(0)} check-ins/s, p50 ${p(50)}, p95 ${p(95)}, p99 ${p(99)}, ` +
+            `签到成功 ${checkedIn}, errors ${errors}`,
+        )
+        rows.push([mode, { calls: results.length, seconds, latencies, errors }])
+      } finally {
+        await stopHostProcess(child)
+        rmSync(dataDir, { recursive: true, force: true })
+      }
+    }
   } finally {
-    child.kill('SIGTERM')
-    rmSync(dataDir, { recursive: true, force: true })
+    rmSync(setupDir, { recursive: true, force: true })
+  }
+  sideBySide('check-in burst, 1,000 members, 50 clients', 'check-ins', rows)
+}
+
+/**
+ * Database requests per action (issue 7): one call of each everyday action on the seeded demo street, counted
+ * by the runtime (`runtime.measure`). One line per action, `requests <function> <action>: <N>`; other
+ * situations of an action (a session's first check-in, a repeated scan) follow as indented notes.
+ */
+async function benchRequests() {
+  step('database requests per action (seeded demo street, one call each)')
+  await buildFunctions()
+  const { startBackend, measureFlows, routedActions } = await loadTs(
+    'tests/support/backend.ts',
+    'tests/support/request-cost.ts',
+  )
+  const backend = await startBackend()
+  try {
+    const costs = await measureFlows(backend)
+    const value = (c) => (c.failure === null ? String(c.requests) : `failed: ${c.failure}`)
+    // Grouped by function, in the order the flows measured them.
+    const fns = [...new Set(costs.map((c) => c.fn))]
+    const typical = fns.flatMap((fn) => costs.filter((c) => c.fn === fn && c.variant === null))
+    for (const c of typical) {
+      console.log(`requests ${c.fn} ${c.action}: ${value(c)}`)
+      for (const v of costs.filter((x) => x.variant !== null && x.fn === c.fn && x.action === c.action))
+        console.log(`  (${v.fn} ${v.action}, ${v.variant}: ${value(v)})`)
+    }
+    const main = new Set(costs.filter((c) => c.variant === null).map((c) => `${c.fn} ${c.action}`))
+    for (const v of costs.filter((c) => c.variant !== null && !main.has(`${c.fn} ${c.action}`)))
+      console.log(`  (${v.fn} ${v.action}, ${v.variant}: ${value(v)})`)
+    const missing = routedActions(backend.runtime.names()).filter((a) => !main.has(a))
+    if (missing.length > 0) console.log(`  (not measured: ${missing.join(', ')})`)
+  } finally {
+    await backend.close()
   }
 }
 
-const only = process.argv[2]
-if (!only || only === 'sizes') await benchSizes()
-if (!only || only === 'host') await benchHost()
-if (!only || only === 'quiz')
-  await (await import('./bench-quiz.mjs')).benchQuiz({ load, report, startHostProcess })
-if (!only || only === 'checkin') await benchCheckin()
+/** Sections by name; `checkin` is the burst's former name. */
+const SECTIONS = ['sizes', 'requests', 'host', 'burst', 'quiz']
+
+async function main(args) {
+  const names = args.filter((a) => !a.startsWith('--')).map((a) => (a === 'checkin' ? 'burst' : a))
+  const flags = new Set(args.filter((a) => a.startsWith('--')))
+  const unknown = [
+    ...names.filter((n) => !SECTIONS.includes(n)),
+    ...[...flags].filter((f) => !['--serial', '--overlap'].includes(f)),
+  ]
+  if (unknown.length > 0) {
+    console.error(
+      `npm run bench: unknown ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}; flags: --serial, --overlap`,
+    )
+    process.exit(2)
+  }
+  const only = (name) => names.length === 0 || names.includes(name)
+  // Both modes unless one is asked for.
+  const modes =
+    flags.has('--serial') === flags.has('--overlap')
+      ? ['overlap', 'serial']
+      : flags.has('--serial')
+        ? ['serial']
+        : ['overlap']
+  if (only('sizes')) await benchSizes()
+  if (only('requests')) await benchRequests()
+  if (only('host')) await benchHost(modes)
+  if (only('burst')) await benchBurst(modes)
+  if (only('quiz')) {
+    await buildFunctions()
+    await buildHost()
+    await (await import('./bench-quiz.mjs')).benchQuiz({ load, report, startHostProcess })
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main(process.argv.slice(2))

@@ -49,7 +49,8 @@ export async function startLocalBackend(options: BackendOptions): Promise<LocalB
   const { personas } = options.seed === false ? { personas: [] } : await seedIfEmpty()
   return {
     database,
-    runtime: new FunctionRuntime(options.functionsDir),
+    // LOCAL_SERIAL_CALLS=1 runs calls one at a time: only `npm run bench` sets it, to compare with overlapping.
+    runtime: new FunctionRuntime(options.functionsDir, { overlap: process.env.LOCAL_SERIAL_CALLS !== '1' }),
     personas,
     filesDir,
     setPublicUrl(url) {
