@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -44,6 +45,15 @@ describe('the function manifests', () => {
       .map(([, variable]) => variable)
       .filter((variable) => /SECRET|KEY|TOKEN|PASSWORD/.test(variable))
     expect(sorted(read)).toEqual(sorted(manifest.secrets))
+  })
+
+  it('never reach the SDK: the build refuses to load a manifest that does', () => {
+    const load = `import { loadManifests } from './scripts/build-functions.mjs'
+      await loadManifests('tests/functions/__fixtures__/manifest-reaching-sdk.ts')`
+    const root = join(__dirname, '..', '..')
+    expect(() =>
+      execFileSync(process.execPath, ['--input-type=module', '-e', load], { cwd: root, stdio: 'pipe' }),
+    ).toThrow(/manifest reaches wx-server-sdk \(imported by .*common\/cloud\.ts\)/)
   })
 })
 
