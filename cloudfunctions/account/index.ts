@@ -1,8 +1,8 @@
-import { createMain, route } from '../common/router'
+import { createMain, route, type RoutesOf } from '../common/router'
 import { accountInputs } from '../contract/account.contract'
 import { bindByInvite, bindByPhone, createInvite, getMe } from './account.service'
 
-export const routes = {
+export const routes: RoutesOf<'account'> = {
   'account/me': route(accountInputs['account/me'], (_input, ctx) => getMe(ctx)),
   'account/bindByInvite': route(accountInputs['account/bindByInvite'], (input, ctx) =>
     bindByInvite(ctx, input),

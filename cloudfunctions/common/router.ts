@@ -3,6 +3,7 @@ import zhCN from 'zod/v4/locales/zh-CN.js'
 
 import type { Fail, Result } from '../contract/envelope'
 import { formatMessage } from '../contract/errors'
+import type { ActionOf, FunctionName, OutputOf, SchemaOf } from '../contract/index'
 import { AppError } from './app-error'
 import { type CallContext, createContext } from './caller'
 import { callerOpenid } from './cloud'
@@ -13,10 +14,18 @@ z.config(zhCN())
 /** Above this a request is refused before it is parsed; routes that take files raise it. */
 const DEFAULT_MAX_REQUEST_CHARS = 64 * 1024
 
+/**
+ * Type-only key: gives every route a member in which its output type sits on both sides of a function,
+ * so `Route<S, O>` is invariant in O. A plain `Promise<O>` return is covariant, and a handler returning
+ * a stored document where the contract promises a view (its `openid`, its phone) would then still compile.
+ */
+declare const exactOutput: unique symbol
+
 export interface Route<S extends z.ZodType, O> {
   input: S
   maxRequestChars?: number
   handle(input: z.output<S>, ctx: CallContext): Promise<O>
+  readonly [exactOutput]?: (output: O) => O
 }
 
 export function route<S extends z.ZodType, O>(
@@ -27,8 +36,20 @@ export function route<S extends z.ZodType, O>(
   return { input, handle, ...options }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type RouteTable = Record<string, Route<any, unknown>>
+/**
+ * A function's route table as its contract requires it: one route per action of `F`, no other, each
+ * validating with that action's schema and resolving to exactly that action's output type. Written as
+ * the type of `routes` in `<function>/index.ts`, so a forgotten or extra route fails `tsc`.
+ */
+export type RoutesOf<F extends FunctionName> = {
+  [A in ActionOf<F>]: Route<SchemaOf<F, A>, OutputOf<F, A>>
+}
+
+/** What `createMain` dispatches over: any function's `RoutesOf`, seen by action name. */
+export type RouteTable = Record<
+  string,
+  Pick<Route<z.ZodType, unknown>, 'input' | 'maxRequestChars' | 'handle'>
+>
 
 function fail(error: AppError): Fail {
   return error.details === undefined

@@ -6,7 +6,7 @@ import type { quizInputs, QuizOutputs } from './quiz.contract'
 import type { studyInputs, StudyOutputs } from './study.contract'
 
 type ApiOf<Inputs extends Record<string, z.ZodType>, Outputs extends { [K in keyof Inputs]: unknown }> = {
-  [K in keyof Inputs & string]: { input: z.input<Inputs[K]>; output: Outputs[K] }
+  [K in keyof Inputs & string]: { schema: Inputs[K]; input: z.input<Inputs[K]>; output: Outputs[K] }
 }
 
 /** Every cloud function, its actions, and what each takes and returns. The client imports this as a type. */
@@ -21,6 +21,12 @@ export type FunctionName = keyof Api
 export type ActionOf<F extends FunctionName> = keyof Api[F] & string
 export type InputOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] extends { input: infer I }
   ? I
+  : never
+/** The zod schema an action's input is validated with (the value lives in the function's *.contract.ts). */
+export type SchemaOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] extends {
+  schema: infer S extends z.ZodType
+}
+  ? S
   : never
 export type OutputOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] extends { output: infer O }
   ? O

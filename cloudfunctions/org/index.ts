@@ -1,10 +1,10 @@
-import { createMain, route } from '../common/router'
+import { createMain, route, type RoutesOf } from '../common/router'
 import { orgInputs, ROSTER_FILE_MAX_BASE64 } from '../contract/org.contract'
 import { createMember, getMember, listMembers, setRoles, unbindMember, updateMember } from './member.service'
 import { createOrg, getTree, removeOrg, renameOrg } from './org.service'
 import { importRoster } from './roster-import.service'
 
-export const routes = {
+export const routes: RoutesOf<'org'> = {
   'org/tree': route(orgInputs['org/tree'], (_input, ctx) => getTree(ctx)),
   'org/create': route(orgInputs['org/create'], (input, ctx) => createOrg(ctx, input)),
   'org/rename': route(orgInputs['org/rename'], (input, ctx) => renameOrg(ctx, input)),

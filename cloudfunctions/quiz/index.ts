@@ -1,4 +1,4 @@
-import { createMain, route } from '../common/router'
+import { createMain, route, type RoutesOf } from '../common/router'
 import { BANK_FILE_MAX_BASE64, quizInputs } from '../contract/quiz.contract'
 import { getAttempt, myExams, saveAnswers, startAttempt, submitAttempt } from './attempt.service'
 import { bankTags, exportBank, importBank, listBank, removeQuestion, saveQuestion } from './bank.service'
@@ -6,7 +6,7 @@ import { createExam, getExam, listExams, publishExam, removeExam, updateExam } f
 import { checkPractice, practiceToday } from './practice.service'
 import { examStats } from './stats.service'
 
-export const routes = {
+export const routes: RoutesOf<'quiz'> = {
   'bank/list': route(quizInputs['bank/list'], (input, ctx) => listBank(ctx, input)),
   'bank/tags': route(quizInputs['bank/tags'], (_input, ctx) => bankTags(ctx)),
   'bank/save': route(quizInputs['bank/save'], (input, ctx) => saveQuestion(ctx, input)),

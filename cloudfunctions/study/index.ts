@@ -1,4 +1,4 @@
-import { createMain, route } from '../common/router'
+import { createMain, route, type RoutesOf } from '../common/router'
 import { studyInputs } from '../contract/study.contract'
 import { attendance, myStudy, ruleReport } from './attendance.service'
 import { makeup, scan, scene } from './checkin.service'
@@ -14,7 +14,7 @@ import {
   updateSession,
 } from './session.service'
 
-export const routes = {
+export const routes: RoutesOf<'study'> = {
   'session/create': route(studyInputs['session/create'], (input, ctx) => createSession(ctx, input)),
   'session/update': route(studyInputs['session/update'], (input, ctx) => updateSession(ctx, input)),
   'session/cancel': route(studyInputs['session/cancel'], (input, ctx) => cancelSession(ctx, input)),

@@ -10,7 +10,6 @@ export const ROUTES = {
   roster: '/packages/admin/pages/roster/index',
   member: '/packages/admin/pages/member/index',
   import: '/packages/admin/pages/import/index',
-  demoLogin: '/packages/dev/pages/login/index',
   checkin: '/packages/study/pages/checkin/index',
   myStudy: '/packages/study/pages/mine/index',
   sessions: '/packages/study/pages/sessions/index',

@@ -1,7 +1,5 @@
 import Taro from '@tarojs/taro'
 
-import { ROUTES } from './navigation'
-
 /**
  * H5 + local host only: the token from the demo sign-in. In WeChat the platform supplies the
  * caller's identity to every cloud call and nothing is stored here.
@@ -25,6 +23,13 @@ export function needsDemoLogin(): boolean {
   return process.env.TARO_ENV === 'h5' && getSessionToken() === null
 }
 
+/**
+ * The demo sign-in page (H5 only; src/app.config.ts declares its package for H5 alone). Kept out of
+ * ROUTES and read only behind `TARO_ENV === 'h5'`, so the weapp build drops it with the rest of the
+ * demo code (tests/weapp/h5-only.test.ts scans dist/weapp for it).
+ */
+export const DEMO_LOGIN_PAGE = '/packages/dev/pages/login/index'
+
 const RETURN_KEY = 'dev-return-to'
 
 /** The page being shown, as a URL a relaunch can open again (path and query). */
@@ -44,10 +49,11 @@ function currentUrl(): string | null {
  * (a check-in link, say), so signing in comes back to it. Returns whether the caller is known.
  */
 export function ensureSignedIn(): boolean {
-  if (!needsDemoLogin()) return true
+  // A constant condition in each build: in weapp the minifier drops the rest, the return path included.
+  if (process.env.TARO_ENV !== 'h5' || !needsDemoLogin()) return true
   const here = currentUrl()
-  if (here && !here.startsWith('/packages/dev/')) Taro.setStorageSync(RETURN_KEY, here)
-  void Taro.reLaunch({ url: ROUTES.demoLogin })
+  if (here && !here.startsWith(DEMO_LOGIN_PAGE)) Taro.setStorageSync(RETURN_KEY, here)
+  void Taro.reLaunch({ url: DEMO_LOGIN_PAGE })
   return false
 }
 

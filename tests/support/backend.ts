@@ -2,6 +2,7 @@ import { join } from 'node:path'
 
 import type { ActionOf, FunctionName, InputOf, OutputOf, Result } from '../../cloudfunctions/contract'
 import { startLocalBackend } from '../../server/backend'
+import { guardCollections } from './collection-guard'
 
 /** A stored document as tests read it back: loosely typed on purpose, tests assert on fields. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -16,6 +17,7 @@ export const FUNCTIONS_DIR = join(__dirname, '..', '..', 'dist', 'cloudfunctions
 export async function startBackend(options: { seed?: boolean } = {}) {
   const local = await startLocalBackend({ dataDir: null, functionsDir: FUNCTIONS_DIR, seed: options.seed })
   const { database, runtime } = local
+  const guard = guardCollections()
 
   async function snapshot(): Promise<Record<string, unknown[]>> {
     const entries = await Promise.all(
@@ -34,15 +36,21 @@ export async function startBackend(options: { seed?: boolean } = {}) {
       action: A,
       data: InputOf<F, A>,
     ): Promise<Result<OutputOf<F, A>>> {
-      return runtime.invoke(fn, { action, data }, { openid }) as Promise<Result<OutputOf<F, A>>>
+      return guard.as(fn, () => runtime.invoke(fn, { action, data }, { openid })) as Promise<
+        Result<OutputOf<F, A>>
+      >
     },
     /** An arbitrary event, for bad-input tests. */
     raw(openid: string | null, fn: string, event: unknown): Promise<Result<unknown>> {
-      return runtime.invoke(fn, event, { openid }) as Promise<Result<unknown>>
+      return guard.as(fn, () => runtime.invoke(fn, event, { openid })) as Promise<Result<unknown>>
     },
     docs: (collection: string) => database.documents(collection) as Promise<Stored[]>,
     snapshot,
-    close: () => local.close(),
+    /** Closes the store, then fails if any call touched a collection its manifest does not declare. */
+    async close() {
+      await local.close()
+      guard.assertDeclared()
+    },
   }
 }
 

@@ -4,15 +4,15 @@ import Taro from '@tarojs/taro'
 import { ROLES } from '../../../cloudfunctions/domain/roles'
 import { Screen, StateView } from '../../components/screen'
 import { useMe } from '../../hooks/use-me'
-import { go, ROUTES } from '../../services/navigation'
-import { clearSessionToken } from '../../services/session'
+import { go } from '../../services/navigation'
+import { clearSessionToken, DEMO_LOGIN_PAGE } from '../../services/session'
 import { useAccountStore } from '../../stores/account.store'
 import { useUiStore } from '../../stores/ui.store'
 
 function switchDemoIdentity() {
   clearSessionToken()
   useAccountStore.getState().reset()
-  void Taro.reLaunch({ url: ROUTES.demoLogin })
+  void Taro.reLaunch({ url: DEMO_LOGIN_PAGE })
 }
 
 export default function MinePage() {

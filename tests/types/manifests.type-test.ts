@@ -1,0 +1,24 @@
+/**
+ * Type-level tests of the function list, checked by `npm run typecheck`: cloudfunctions/manifests.ts
+ * must name exactly the functions of the contract's `Api`, each under its own name. Each
+ * `@ts-expect-error` fails the check if the line after it compiles.
+ */
+import { manifest as account } from '../../cloudfunctions/account/manifest'
+import type { FunctionManifest } from '../../cloudfunctions/common/manifest'
+import type { FunctionName } from '../../cloudfunctions/contract/index'
+import { manifest as org } from '../../cloudfunctions/org/manifest'
+import { manifest as quiz } from '../../cloudfunctions/quiz/manifest'
+import { manifest as study } from '../../cloudfunctions/study/manifest'
+
+type Registry = { [F in FunctionName]: FunctionManifest<F> }
+
+export const complete = { account, org, quiz, study } satisfies Registry
+
+// @ts-expect-error a function of the contract without a manifest
+export const missing = { account, org, quiz } satisfies Registry
+
+// @ts-expect-error a manifest for a function the contract does not know
+export const extra = { account, org, quiz, study, pledge: account } satisfies Registry
+
+// @ts-expect-error a manifest filed under another function's name
+export const misfiled = { account: org, org, quiz, study } satisfies Registry
