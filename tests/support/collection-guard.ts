@@ -1,7 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
-
 import type { CollectionName } from '../../cloudfunctions/common/collections'
 import { MANIFESTS } from '../../cloudfunctions/manifests'
+import { currentCall } from '../../server/call-context'
 import { onRequest } from '../../server/db/transport'
 
 /** The SDK's database requests (server/db/local-database.ts dispatch), by what they do to a collection. */
@@ -16,16 +15,15 @@ const ACCESS: Record<string, 'reads' | 'writes'> = {
 }
 
 /**
- * Holds every function to the collections its manifest declares. Each call runs inside an async
- * context naming its function, so concurrent calls are told apart; every database request the SDK
+ * Holds every function to the collections its manifest declares. The runtime labels each call with its
+ * function (server/call-context.ts), so concurrent calls are told apart; every database request the SDK
  * sends during a call is checked against that function's `reads` or `writes`. What is not declared
  * is collected, and `assertDeclared` (run when the backend closes) fails the test file naming it.
  */
 export function guardCollections() {
-  const current = new AsyncLocalStorage<string>()
   const undeclared = new Set<string>()
   const stop = onRequest((api, params) => {
-    const fn = current.getStore()
+    const fn = currentCall()?.label.split(' ')[0]
     const manifest = fn && fn in MANIFESTS ? MANIFESTS[fn as keyof typeof MANIFESTS] : undefined
     const collection = params.collectionName
     if (!manifest || typeof collection !== 'string') return
@@ -36,8 +34,6 @@ export function guardCollections() {
     }
   })
   return {
-    /** Runs one call of `fn`, attributing the database requests it makes to it. */
-    as: <T>(fn: string, run: () => T): T => current.run(fn, run),
     undeclared: () => [...undeclared].sort(),
     assertDeclared() {
       stop()
