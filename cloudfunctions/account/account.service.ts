@@ -19,6 +19,7 @@ import {
   recordFailure,
 } from '../domain/binding.rules'
 import { normaliseName } from '../domain/member.rules'
+import { grantsBeyondReach, ROLES } from '../domain/roles'
 
 export async function getMe(ctx: CallContext): Promise<MeView> {
   return toMeView(await ctx.caller(), await ctx.orgs())
@@ -55,6 +56,23 @@ async function unboundCaller(ctx: CallContext) {
   return caller
 }
 
+/**
+ * An invite hands its holder the roles of the roster entry, so it is issued, and honoured, only
+ * while every one of those roles is within the issuer's reach (withinReach in domain/roles.ts).
+ * This says whether the issuer could still hand out the roles the entry holds now.
+ */
+async function stillInReach(ctx: CallContext, invite: InviteDoc): Promise<boolean> {
+  const found = await db
+    .collection(COLLECTIONS.members)
+    .where({ _id: _.in([invite.memberId, invite.createdBy]) })
+    .get()
+  const docs = found.data as MemberDoc[]
+  const entry = docs.find((m) => m._id === invite.memberId)
+  if (!entry || entry.roles.length === 0) return true
+  const issuer = docs.find((m) => m._id === invite.createdBy)
+  return grantsBeyondReach(issuer?.roles ?? [], entry.roles, await ctx.orgs()).length === 0
+}
+
 export async function bindByInvite(ctx: CallContext, input: { code: string }): Promise<MeView> {
   await unboundCaller(ctx)
   const code = normaliseInviteCode(input.code)
@@ -63,6 +81,8 @@ export async function bindByInvite(ctx: CallContext, input: { code: string }): P
   if (!invite) throw new AppError('ACCOUNT.INVITE_INVALID')
   if (invite.usedAt !== null) throw new AppError('ACCOUNT.INVITE_USED')
   if (invite.expiresAt <= ctx.now) throw new AppError('ACCOUNT.INVITE_EXPIRED')
+  // Roles granted to the entry after the code was issued, or taken from its issuer, void it.
+  if (!(await stillInReach(ctx, invite))) throw new AppError('ACCOUNT.INVITE_OUTDATED')
   const used = await db
     .collection(COLLECTIONS.invites)
     .where({ _id: code, usedAt: null })
@@ -119,7 +139,15 @@ export async function createInvite(ctx: CallContext, input: { memberId: string }
   if (!member) throw new AppError('MEMBER.NOT_FOUND')
   await authorizeOn(ctx, 'invite.create', member.orgId)
   if (member.openid !== null) throw new AppError('MEMBER.ALREADY_BOUND')
-  const creator = await ctx.member()
+  const [creator, orgs] = await Promise.all([ctx.member(), ctx.orgs()])
+  const [beyond] = grantsBeyondReach(creator.roles, member.roles, orgs)
+  if (beyond) {
+    throw new AppError('ACCOUNT.INVITE_BEYOND_REACH', {
+      name: member.name,
+      org: orgs.get(beyond.orgId)?.name ?? '',
+      role: ROLES[beyond.role],
+    })
+  }
   // Earlier unused codes for this member stop working: only the newest one is handed out.
   await db
     .collection(COLLECTIONS.invites)

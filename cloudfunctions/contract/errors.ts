@@ -22,6 +22,8 @@ export const ERRORS = {
   'ACCOUNT.MATCH_FAILED': '姓名与手机号后四位与花名册不符，还可尝试{remaining}次',
   'ACCOUNT.MATCH_AMBIGUOUS': '花名册中有多位同名党员，请使用书记提供的邀请码绑定',
   'ACCOUNT.BIND_LOCKED': '尝试次数过多，请{hours}小时后再试，或使用书记提供的邀请码',
+  'ACCOUNT.INVITE_BEYOND_REACH': '“{name}”担任{org}{role}，超出你能授予的范围，请由街道管理员生成邀请码',
+  'ACCOUNT.INVITE_OUTDATED': '邀请码已失效（对应党员的职务有变动），请联系街道管理员重新生成',
   'ORG.NOT_FOUND': '组织不存在或已被删除',
   'ORG.BAD_PARENT': '{detail}',
   'ORG.NAME_TAKEN': '同一上级下已有名为“{name}”的组织',
