@@ -3,6 +3,7 @@ import { db } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
 import type { LecturerDoc, MemberDoc, SessionDoc } from '../common/docs'
 import { fetchAll } from '../common/query'
+import { joinIds } from '../domain/ids'
 
 /** Reads the study function's handlers share. */
 export const sessions = () => db.collection(COLLECTIONS.sessions)
@@ -13,7 +14,7 @@ export const members = () => db.collection(COLLECTIONS.members)
 
 /** One record per member and session: the id makes a second insert fail instead of duplicating. */
 export function recordId(sessionId: string, memberId: string): string {
-  return `${sessionId}_${memberId}`
+  return joinIds(sessionId, memberId)
 }
 
 export async function loadSession(sessionId: string): Promise<SessionDoc> {
