@@ -8,6 +8,7 @@ export const ERRORS = {
   'COMMON.UNKNOWN_ACTION': '不支持的操作，请更新小程序后重试',
   'COMMON.INVALID_INPUT': '填写的内容有误：{detail}',
   'COMMON.TOO_LARGE': '提交的内容过大，请精简后再试',
+  'COMMON.TOO_DEEP': '提交的内容层级过深，请更新小程序后重试',
   'COMMON.UNAUTHENTICATED': '无法识别你的微信身份，请重新打开小程序',
   'COMMON.NOT_BOUND': '请先绑定党员身份',
   'COMMON.FORBIDDEN': '你没有权限进行此操作',
@@ -71,6 +72,23 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS
 
+/** The most of anyone's text a message repeats: enough to recognise it, never a wall of it. */
+export const EXCERPT_MAX = 20
+
+/** `text` on one line, cut to `max` characters with … when longer. */
+export function excerpt(text: string, max = EXCERPT_MAX): string {
+  // Cut before splitting into characters, so a megabyte of text costs no more than a line of it.
+  const head = Array.from(text.slice(0, max * 4).replace(/[\s\p{Cc}]+/gu, ' '))
+  return head.length > max || text.length > max * 4 ? `${head.slice(0, max).join('')}…` : head.join('')
+}
+
+/**
+ * Fills `{name}` placeholders. A `detail` is a whole sentence built by our own code (which cuts any
+ * caller text in it); every other value (a name, a phone) is cut to an excerpt.
+ */
 export function formatMessage(code: ErrorCode, params: Record<string, string | number> = {}): string {
-  return ERRORS[code].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''))
+  return ERRORS[code].replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = String(params[key] ?? '')
+    return key === 'detail' ? value : excerpt(value)
+  })
 }

@@ -39,7 +39,7 @@ const line = z
   .number({ error: '分数线应为数字' })
   .min(0, '分数线应在0到100之间')
   .max(100, '分数线应在0到100之间')
-const time = z.number({ error: '时间不正确' }).int().min(0).max(4_102_444_800_000)
+const time = z.number().int().min(0).max(4_102_444_800_000)
 
 const draw = z.strictObject({
   type: questionType.optional(),
@@ -126,7 +126,7 @@ export const quizInputs = {
           .max(BANK_MAX_ROWS, `一次最多导入${BANK_MAX_ROWS}题`),
       }),
     ],
-    { error: '导入格式应为 xlsx 或 json' },
+    { error: '导入形式应为 xlsx 文件或 JSON 题目列表' },
   ),
   'bank/export': empty,
   'exam/create': z.strictObject(examFields),

@@ -9,8 +9,8 @@ import {
 } from '../domain/study.rules'
 import { id, pairId, shortText } from './common.schema'
 
-const timestamp = z.number({ error: '时间格式不正确' }).int().min(1_600_000_000_000).max(4_102_444_800_000)
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+const timestamp = z.number().int().min(1_600_000_000_000).max(4_102_444_800_000)
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应如 2025-01')
 const sessionFields = {
   type: z.enum(SESSION_TYPE_KEYS as [SessionType, ...SessionType[]], { error: '活动类型不正确' }),
   format: z.enum(Object.keys(SESSION_FORMATS) as [SessionFormat, ...SessionFormat[]], {

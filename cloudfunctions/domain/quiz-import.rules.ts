@@ -151,7 +151,7 @@ function checkOne(raw: RawQuestion, problems: string[]): Omit<ParsedQuestion, 'r
     const indexes = letterIndexes(raw.answer)
     if (indexes === NOT_TEXT) problems.push('答案不是文字')
     else if (indexes === null || indexes.length === 0)
-      problems.push(type === 'single' ? '答案应为一个选项字母，如 A' : '答案应为选项字母，如 ACD')
+      problems.push(type === 'single' ? '答案应为一个选项字母，如 A' : '答案应为选项字母，如 A、C、D')
     else if (new Set(indexes).size !== indexes.length) problems.push('答案中有重复的字母')
     else if (type === 'single' && indexes.length !== 1) problems.push('单选题只能有一个答案')
     else if (type === 'multiple' && indexes.length < 2) problems.push('多选题至少应有两个正确答案')
