@@ -1,3 +1,4 @@
+import { isStringifiedObject } from './cell-text'
 import { normaliseFill, type QuestionType } from './quiz.rules'
 
 /**
@@ -76,10 +77,13 @@ export type BankCheck = { ok: true; questions: ParsedQuestion[] } | { ok: false;
 
 const NOT_TEXT = Symbol('not text')
 
-/** Text of a cell or field; numbers and booleans as text; anything else is not text. */
+/**
+ * Text of a cell or field, trimmed: every rule below checks what this returns, never the raw
+ * value. Numbers and booleans as text; anything else (an object's "[object Object]") is not text.
+ */
 function textOf(value: unknown): string | typeof NOT_TEXT {
   if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value === '[object Object]' ? NOT_TEXT : value.trim()
+  if (typeof value === 'string') return isStringifiedObject(value) ? NOT_TEXT : value.trim()
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
   if (typeof value === 'boolean') return value ? '正确' : '错误'
   return NOT_TEXT

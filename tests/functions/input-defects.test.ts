@@ -137,3 +137,19 @@ describe('a message quotes at most a short excerpt of what the caller sent', () 
     expect(result.message).toBe('填写的内容有误：每页条数不能大于50')
   })
 })
+
+describe('question bank text that is an object’s "[object Object]" with spaces around it', () => {
+  it('is refused by the import and by saving one question, and nothing is stored', async () => {
+    const stem = { type: '单选', stem: ' [object Object] ', options: ['甲', '乙'], answer: 'A' }
+    const imported = failed(
+      await raw(DEMO.admin, 'quiz', { action: 'bank/import', data: { format: 'json', questions: [stem] } }),
+    )
+    expect(imported).toMatchObject({
+      code: 'QUIZ.IMPORT_INVALID',
+      details: { errors: [{ row: 1, reason: '题干不是文字' }] },
+    })
+    const question = { type: 'fill', stem: '中国共产党成立于____年。', answer: ['[object Object]\n'] }
+    const saved = failed(await raw(DEMO.admin, 'quiz', { action: 'bank/save', data: { question } }))
+    expect(saved).toMatchObject({ code: 'QUIZ.QUESTION_INVALID', message: '题目有误：答案不是文字' })
+  })
+})
