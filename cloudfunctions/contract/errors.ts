@@ -78,7 +78,9 @@ export const EXCERPT_MAX = 20
 /** `text` on one line, cut to `max` characters with … when longer. */
 export function excerpt(text: string, max = EXCERPT_MAX): string {
   // Cut before splitting into characters, so a megabyte of text costs no more than a line of it.
-  const head = Array.from(text.slice(0, max * 4).replace(/[\s\p{Cc}]+/gu, ' '))
+  // Control characters become spaces by code, not by /\p{Cc}/u: the app bundles this file, and older engines cannot parse that.
+  const spaced = Array.from(text.slice(0, max * 4), (c) => (c < ' ' || c === '\u007f' ? ' ' : c)).join('')
+  const head = Array.from(spaced.replace(/\s+/g, ' '))
   return head.length > max || text.length > max * 4 ? `${head.slice(0, max).join('')}…` : head.join('')
 }
 
