@@ -19,6 +19,7 @@ import {
   recordFailure,
 } from '../domain/binding.rules'
 import { normaliseName } from '../domain/member.rules'
+import { grantsBeyondReach, ROLES } from '../domain/roles'
 
 /** A resident's first call records their account, so binding later has a record to claim. */
 export async function getMe(ctx: CallContext): Promise<MeView> {
@@ -64,12 +65,30 @@ async function unboundUser(ctx: CallContext) {
   return ctx.user()
 }
 
+/**
+ * An invite hands its holder the roles of the roster entry, so it is issued, and honoured, only
+ * while every one of those roles is within the issuer's reach (withinReach in domain/roles.ts).
+ * This says whether the issuer could still hand out the roles the entry holds now.
+ */
+async function stillInReach(ctx: CallContext, invite: InviteDoc): Promise<boolean> {
+  const found = await collection('members')
+    .where({ _id: _.in([invite.memberId, invite.createdBy]) })
+    .get()
+  const docs = found.data
+  const entry = docs.find((m) => m._id === invite.memberId)
+  if (!entry || entry.roles.length === 0) return true
+  const issuer = docs.find((m) => m._id === invite.createdBy)
+  return grantsBeyondReach(issuer?.roles ?? [], entry.roles, await ctx.orgs()).length === 0
+}
+
 export async function bindByInvite(ctx: CallContext, input: { code: string }): Promise<MeView> {
   await unboundUser(ctx)
   const code = normaliseInviteCode(input.code)
   const invite = await readById('invites', code, 'ACCOUNT.INVITE_INVALID')
   if (invite.usedAt !== null) throw new AppError('ACCOUNT.INVITE_USED')
   if (invite.expiresAt <= ctx.now) throw new AppError('ACCOUNT.INVITE_EXPIRED')
+  // Roles granted to the entry after the code was issued, or taken from its issuer, void it.
+  if (!(await stillInReach(ctx, invite))) throw new AppError('ACCOUNT.INVITE_OUTDATED')
   // Spent once: of two people using one code at once, one spends it and the other is told it is used.
   await transition(
     'invites',
@@ -124,7 +143,15 @@ export async function createInvite(ctx: CallContext, input: { memberId: string }
   const member = await readById('members', input.memberId, 'MEMBER.NOT_FOUND')
   await authorizeOn(ctx, 'invite.create', member.orgId)
   if (member.openid !== null) throw new AppError('MEMBER.ALREADY_BOUND')
-  const creator = await ctx.member()
+  const [creator, orgs] = await Promise.all([ctx.member(), ctx.orgs()])
+  const [beyond] = grantsBeyondReach(creator.roles, member.roles, orgs)
+  if (beyond) {
+    throw new AppError('ACCOUNT.INVITE_BEYOND_REACH', {
+      name: member.name,
+      org: orgs.get(beyond.orgId)?.name ?? '',
+      role: ROLES[beyond.role],
+    })
+  }
   // Earlier unused codes for this member stop working: only the newest one is handed out.
   await collection('invites')
     .where({ memberId: member._id, usedAt: null })

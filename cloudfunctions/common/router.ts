@@ -1,5 +1,4 @@
 import * as z from 'zod'
-import zhCN from 'zod/v4/locales/zh-CN.js'
 
 import type { Fail, Result } from '../contract/envelope'
 import { formatMessage } from '../contract/errors'
@@ -7,9 +6,10 @@ import type { ActionOf, FunctionName, OutputOf, SchemaOf } from '../contract/ind
 import { AppError } from './app-error'
 import { type CallContext, createContext } from './caller'
 import { callerOpenid } from './cloud'
+import { describeIssue, localeError, measureInput } from './input-issues'
 
 // Messages of checks that name none of their own (a number's range, an enum) come in Chinese too.
-z.config(zhCN())
+z.config({ localeError })
 
 /** Above this a request is refused before it is parsed; routes that take files raise it. */
 const DEFAULT_MAX_REQUEST_CHARS = 64 * 1024
@@ -57,13 +57,6 @@ function fail(error: AppError): Fail {
     : { ok: false, code: error.code, message: error.message, details: error.details }
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length > 0 ? `${issue.path.join('.')}：` : ''
-  if (issue.code === 'unrecognized_keys') return `不认识的字段 ${issue.keys.join('、')}`
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}缺少必填项`
-  return `${where}${issue.message}`
-}
-
 /**
  * The whole of a cloud function's `main`: checks the envelope, finds the route, validates
  * the input with its schema, runs it with the caller's context, and turns every outcome
@@ -77,9 +70,11 @@ export function createMain(routes: RouteTable) {
       if (typeof action !== 'string' || action.length > 64) throw new AppError('COMMON.BAD_REQUEST')
       const target = Object.prototype.hasOwnProperty.call(routes, action) ? routes[action] : undefined
       if (!target) throw new AppError('COMMON.UNKNOWN_ACTION')
-      const size = JSON.stringify(data ?? {}).length
-      if (size > (target.maxRequestChars ?? DEFAULT_MAX_REQUEST_CHARS)) throw new AppError('COMMON.TOO_LARGE')
-      const parsed = target.input.safeParse(data ?? {})
+      const shape = measureInput(data ?? {}, target.maxRequestChars ?? DEFAULT_MAX_REQUEST_CHARS)
+      if (shape === 'too_large') throw new AppError('COMMON.TOO_LARGE')
+      if (shape === 'too_deep') throw new AppError('COMMON.TOO_DEEP')
+      // The input is reported so that a field of the wrong type is told apart from a missing one.
+      const parsed = target.input.safeParse(data ?? {}, { reportInput: true })
       if (!parsed.success) {
         // Unknown fields first: a request naming something it may not (a caller, a role) is told so plainly.
         const issues = [...parsed.error.issues].sort(

@@ -1,7 +1,13 @@
 import * as z from 'zod'
 
+import { ID_MAX, joinedIdMax } from '../domain/ids'
+
 /** Building blocks shared by every action's input schema: bounded, trimmed, typed. */
-export const id = z.string().trim().min(1, '编号不能为空').max(64, '编号过长')
+/** The field's name comes from the router's labels: 活动编号不能为空, 党员编号不能超过64个字. */
+export const boundedId = (max: number) => z.string().trim().min(1).max(max)
+export const id = boundedId(ID_MAX)
+/** The id of a record kept once per pair of records (`<sessionId>_<memberId>`: a leave). */
+export const pairId = boundedId(joinedIdMax(ID_MAX, ID_MAX))
 export const shortText = (label: string, max = 50) =>
   z
     .string({ error: `${label}应为文字` })

@@ -8,6 +8,7 @@ export const ERRORS = {
   'COMMON.UNKNOWN_ACTION': '不支持的操作，请更新小程序后重试',
   'COMMON.INVALID_INPUT': '填写的内容有误：{detail}',
   'COMMON.TOO_LARGE': '提交的内容过大，请精简后再试',
+  'COMMON.TOO_DEEP': '提交的内容层级过深，请更新小程序后重试',
   'COMMON.UNAUTHENTICATED': '无法识别你的微信身份，请重新打开小程序',
   'COMMON.NOT_BOUND': '请先绑定党员身份',
   'COMMON.FORBIDDEN': '你没有权限进行此操作',
@@ -23,6 +24,8 @@ export const ERRORS = {
   'ACCOUNT.MATCH_FAILED': '姓名与手机号后四位与花名册不符，还可尝试{remaining}次',
   'ACCOUNT.MATCH_AMBIGUOUS': '花名册中有多位同名党员，请使用书记提供的邀请码绑定',
   'ACCOUNT.BIND_LOCKED': '尝试次数过多，请{hours}小时后再试，或使用书记提供的邀请码',
+  'ACCOUNT.INVITE_BEYOND_REACH': '“{name}”担任{org}{role}，超出你能授予的范围，请由街道管理员生成邀请码',
+  'ACCOUNT.INVITE_OUTDATED': '邀请码已失效（对应党员的职务有变动），请联系街道管理员重新生成',
   'ORG.NOT_FOUND': '组织不存在或已被删除',
   'ORG.BAD_PARENT': '{detail}',
   'ORG.NAME_TAKEN': '同一上级下已有名为“{name}”的组织',
@@ -74,6 +77,25 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS
 
+/** The most of anyone's text a message repeats: enough to recognise it, never a wall of it. */
+export const EXCERPT_MAX = 20
+
+/** `text` on one line, cut to `max` characters with … when longer. */
+export function excerpt(text: string, max = EXCERPT_MAX): string {
+  // Cut before splitting into characters, so a megabyte of text costs no more than a line of it.
+  // Control characters become spaces by code, not by /\p{Cc}/u: the app bundles this file, and older engines cannot parse that.
+  const spaced = Array.from(text.slice(0, max * 4), (c) => (c < ' ' || c === '\u007f' ? ' ' : c)).join('')
+  const head = Array.from(spaced.replace(/\s+/g, ' '))
+  return head.length > max || text.length > max * 4 ? `${head.slice(0, max).join('')}…` : head.join('')
+}
+
+/**
+ * Fills `{name}` placeholders. A `detail` is a whole sentence built by our own code (which cuts any
+ * caller text in it); every other value (a name, a phone) is cut to an excerpt.
+ */
 export function formatMessage(code: ErrorCode, params: Record<string, string | number> = {}): string {
-  return ERRORS[code].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''))
+  return ERRORS[code].replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = String(params[key] ?? '')
+    return key === 'detail' ? value : excerpt(value)
+  })
 }

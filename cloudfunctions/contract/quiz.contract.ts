@@ -1,5 +1,6 @@
 import * as z from 'zod'
 
+import { ID_MAX, joinedIdMax } from '../domain/ids'
 import { MEMBER_CATEGORIES, type MemberCategory } from '../domain/member.rules'
 import {
   type CountingRule,
@@ -17,28 +18,28 @@ import type { Draw } from '../domain/quiz-draw.rules'
 import type { BankRowError } from '../domain/quiz-import.rules'
 import { BANK_MAX_ROWS } from '../domain/quiz-import.rules'
 import type { Rate } from '../domain/quiz-stats.rules'
-import { empty, id, paging, shortText } from './common.schema'
+import { boundedId, empty, id, paging, shortText } from './common.schema'
 
 /** A bank file: an .xlsx of at most 1 MB as base64, or the JSON format of docs/QUIZ-IMPORT.md. */
 export const BANK_FILE_MAX_BASE64 = 1_400_000
 export const PAPER_MAX_QUESTIONS = 200
 export const ATTEMPTS_MAX = 10
 
-/** `<examId>_<memberId>_<n>`: two database ids and a number, longer than other ids. */
-const attemptId = z.string().trim().min(1, '编号不能为空').max(160, '编号过长')
+/** `<examId>_<memberId>_<n>`: two ids and the attempt's number. */
+const attemptId = boundedId(joinedIdMax(ID_MAX, ID_MAX, String(ATTEMPTS_MAX).length))
 const questionType = z.enum(QUESTION_TYPES, { error: '题型不正确' })
 const answerPart = z.string({ error: '答案应为文字' }).max(200, '答案不能超过200字')
 /** Chosen option ids, or the text of a blank as a one-element list. */
 const memberAnswer = z.array(answerPart).max(8, '答案过多')
 const answers = z
-  .record(z.string().regex(/^[\w-]{1,64}$/, '题目编号不正确'), memberAnswer)
+  .record(z.string().regex(new RegExp(`^[\\w-]{1,${ID_MAX}}$`), '题目编号不正确'), memberAnswer)
   .refine((r) => Object.keys(r).length <= PAPER_MAX_QUESTIONS, '一次保存的答案过多')
 const points = z.number({ error: '分值应为数字' }).min(0, '分值不能为负').max(100, '分值不能超过100')
 const line = z
   .number({ error: '分数线应为数字' })
   .min(0, '分数线应在0到100之间')
   .max(100, '分数线应在0到100之间')
-const time = z.number({ error: '时间不正确' }).int().min(0).max(4_102_444_800_000)
+const time = z.number().int().min(0).max(4_102_444_800_000)
 
 const draw = z.strictObject({
   type: questionType.optional(),
@@ -125,7 +126,7 @@ export const quizInputs = {
           .max(BANK_MAX_ROWS, `一次最多导入${BANK_MAX_ROWS}题`),
       }),
     ],
-    { error: '导入格式应为 xlsx 或 json' },
+    { error: '导入形式应为 xlsx 文件或 JSON 题目列表' },
   ),
   'bank/export': empty,
   'exam/create': z.strictObject(examFields),

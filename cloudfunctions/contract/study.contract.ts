@@ -7,10 +7,10 @@ import {
   SESSION_FORMATS,
   SESSION_TYPE_KEYS,
 } from '../domain/study.rules'
-import { id, shortText } from './common.schema'
+import { id, pairId, shortText } from './common.schema'
 
-const timestamp = z.number({ error: '时间格式不正确' }).int().min(1_600_000_000_000).max(4_102_444_800_000)
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+const timestamp = z.number().int().min(1_600_000_000_000).max(4_102_444_800_000)
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应如 2025-01')
 const sessionFields = {
   type: z.enum(SESSION_TYPE_KEYS as [SessionType, ...SessionType[]], { error: '活动类型不正确' }),
   format: z.enum(Object.keys(SESSION_FORMATS) as [SessionFormat, ...SessionFormat[]], {
@@ -65,7 +65,7 @@ export const studyInputs = {
     reason,
   }),
   'leave/request': z.strictObject({ sessionId: id, reason }),
-  'leave/decide': z.strictObject({ leaveId: id, approve: z.boolean() }),
+  'leave/decide': z.strictObject({ leaveId: pairId, approve: z.boolean() }),
   'attendance/get': z.strictObject({ sessionId: id }),
   'study/mine': z.strictObject({ month: month.optional() }),
   'study/rule': z.strictObject({ orgId: id, month }),

@@ -1,3 +1,4 @@
+import { isStringifiedObject } from './cell-text'
 import { normaliseFill, type QuestionType } from './quiz.rules'
 
 /**
@@ -76,10 +77,13 @@ export type BankCheck = { ok: true; questions: ParsedQuestion[] } | { ok: false;
 
 const NOT_TEXT = Symbol('not text')
 
-/** Text of a cell or field; numbers and booleans as text; anything else is not text. */
+/**
+ * Text of a cell or field, trimmed: every rule below checks what this returns, never the raw
+ * value. Numbers and booleans as text; anything else (an object's "[object Object]") is not text.
+ */
 function textOf(value: unknown): string | typeof NOT_TEXT {
   if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value === '[object Object]' ? NOT_TEXT : value.trim()
+  if (typeof value === 'string') return isStringifiedObject(value) ? NOT_TEXT : value.trim()
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
   if (typeof value === 'boolean') return value ? '正确' : '错误'
   return NOT_TEXT
@@ -151,7 +155,7 @@ function checkOne(raw: RawQuestion, problems: string[]): Omit<ParsedQuestion, 'r
     const indexes = letterIndexes(raw.answer)
     if (indexes === NOT_TEXT) problems.push('答案不是文字')
     else if (indexes === null || indexes.length === 0)
-      problems.push(type === 'single' ? '答案应为一个选项字母，如 A' : '答案应为选项字母，如 ACD')
+      problems.push(type === 'single' ? '答案应为一个选项字母，如 A' : '答案应为选项字母，如 A、C、D')
     else if (new Set(indexes).size !== indexes.length) problems.push('答案中有重复的字母')
     else if (type === 'single' && indexes.length !== 1) problems.push('单选题只能有一个答案')
     else if (type === 'multiple' && indexes.length < 2) problems.push('多选题至少应有两个正确答案')

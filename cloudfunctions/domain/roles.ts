@@ -109,3 +109,28 @@ export function scopeRoots(
 export function hasAnyPermission(roles: readonly RoleGrant[], permission: Permission): boolean {
   return roles.some((g) => ROLE_PERMISSIONS[g.role].includes(permission))
 }
+
+/**
+ * Whether a person holding `issuer` may hand `grant` to someone else, as an invite code does for the
+ * roster entry that holds it: the grant's node lies where the issuer may invite, and the role gives
+ * nothing there that the issuer does not hold there. A 社区书记 may so hand out a 支部书记 of a branch
+ * below, never a 街道管理员, a 纪工委 or anything on a node outside the community.
+ */
+export function withinReach(issuer: readonly RoleGrant[], grant: RoleGrant, org: OrgPlacement): boolean {
+  return can(issuer, 'invite.create', org) && ROLE_PERMISSIONS[grant.role].every((p) => can(issuer, p, org))
+}
+
+/**
+ * The grants of `held` that `issuer` may not hand out. A grant on a node that no longer exists
+ * reaches nothing (every permission is checked against the node), so it is no obstacle.
+ */
+export function grantsBeyondReach(
+  issuer: readonly RoleGrant[],
+  held: readonly RoleGrant[],
+  orgs: ReadonlyMap<string, OrgPlacement>,
+): RoleGrant[] {
+  return held.filter((g) => {
+    const org = orgs.get(g.orgId)
+    return org !== undefined && !withinReach(issuer, g, org)
+  })
+}

@@ -1,3 +1,4 @@
+import { isStringifiedObject } from './cell-text'
 import {
   CADRE_LEVELS,
   type CadreLevel,
@@ -40,10 +41,11 @@ export interface RosterContext {
   existingPhones: ReadonlySet<string>
 }
 
+/** A cell's text, trimmed; '\u0000' for anything that is not text or a number (an object, "[object Object]"). */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'number') return String(value)
-  if (typeof value === 'string') return value.trim()
+  if (typeof value === 'string') return isStringifiedObject(value) ? '\u0000' : value.trim()
   return '\u0000'
 }
 

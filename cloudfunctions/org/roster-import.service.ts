@@ -7,6 +7,7 @@ import { _, db } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
 import type { MemberDoc, OrgDoc } from '../common/docs'
 import { readFirstSheet } from '../common/xlsx'
+import { excerpt } from '../contract/errors'
 import type { ImportReport } from '../contract/org.contract'
 import { childAncestors, type OrgNode, orgPathName } from '../domain/org-tree'
 import { checkRosterSheet, type RosterRow } from '../domain/roster-import.rules'
@@ -23,8 +24,8 @@ function orgResolver(orgs: ReadonlyMap<string, OrgDoc>, scopeRoot: OrgDoc) {
     if (!wanted) return { error: '所在组织为空' }
     const hits = placeable.filter((o) => o.name === wanted || orgPathName(o, byId) === wanted)
     if (hits.length === 1) return { orgId: hits[0]._id }
-    if (hits.length > 1) return { error: `有多个组织名为“${wanted}”，请写成“社区 / 支部”` }
-    return { error: `找不到组织“${wanted}”或不在你的管理范围内` }
+    if (hits.length > 1) return { error: `有多个组织名为“${excerpt(wanted)}”，请写成“社区 / 支部”` }
+    return { error: `找不到组织“${excerpt(wanted)}”或不在你的管理范围内` }
   }
 }
 

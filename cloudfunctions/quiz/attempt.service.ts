@@ -6,6 +6,7 @@ import { _ } from '../common/cloud'
 import { chunks, fetchAll, findById, insertOnce } from '../common/data'
 import type { AttemptDoc, ExamDoc, PaperEntry } from '../common/quiz.docs'
 import type { AttemptView, MyExamView, quizInputs, SaveReceipt } from '../contract/quiz.contract'
+import { joinIds } from '../domain/ids'
 import { attemptDeadline, gradeQuestion, scoreAttempt, shuffle } from '../domain/quiz.rules'
 import { drawPaper } from '../domain/quiz-draw.rules'
 import { countedAttempts } from '../domain/quiz-stats.rules'
@@ -199,7 +200,7 @@ export async function startAttempt(ctx: CallContext, input: Input<'attempt/start
   const exam = await loadExam(input.examId)
   if (exam.status !== 'published') throw new AppError('QUIZ.EXAM_NOT_FOUND')
   const place = await expected()
-    .where({ _id: `${exam._id}_${memberId}` })
+    .where({ _id: joinIds(exam._id, memberId) })
     .get()
   const expectedDoc = place.data[0]
   if (!expectedDoc) throw new AppError('QUIZ.NOT_EXPECTED')
@@ -213,7 +214,7 @@ export async function startAttempt(ctx: CallContext, input: Input<'attempt/start
   if (own.length >= exam.attemptsAllowed)
     throw new AppError('QUIZ.NO_ATTEMPTS_LEFT', { allowed: exam.attemptsAllowed })
   const doc: AttemptDoc = {
-    _id: `${exam._id}_${memberId}_${own.length + 1}`,
+    _id: joinIds(exam._id, memberId, own.length + 1),
     examId: exam._id,
     memberId,
     orgPath: expectedDoc.orgPath,

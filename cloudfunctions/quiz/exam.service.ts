@@ -8,6 +8,7 @@ import { chunks, collection, fetchAll } from '../common/data'
 import type { MemberDoc, OrgDoc } from '../common/docs'
 import type { ExamDoc, ExpectedDoc, QuestionDoc } from '../common/quiz.docs'
 import type { ExamList, ExamView, quizInputs } from '../contract/quiz.contract'
+import { joinIds } from '../domain/ids'
 import { childAncestors } from '../domain/org-tree'
 import { checkExamSettings } from '../domain/quiz.rules'
 import { type DrawCandidate, drawPaper, formatShortage } from '../domain/quiz-draw.rules'
@@ -231,7 +232,7 @@ export async function publishExam(ctx: CallContext, input: Input<'exam/publish'>
     })
   if (claimed.stats.updated !== 1) throw new AppError('QUIZ.EXAM_PUBLISHED')
   const docs: ExpectedDoc[] = members.map((m) => ({
-    _id: `${exam._id}_${m._id}`,
+    _id: joinIds(exam._id, m._id),
     examId: exam._id,
     memberId: m._id,
     orgPath: m.orgPath,

@@ -6,6 +6,7 @@ import { _ } from '../common/cloud'
 import { fetchAll } from '../common/data'
 import type { AttemptDoc, PracticeDoc, QuestionDoc } from '../common/quiz.docs'
 import type { PracticeCheck, PracticeView, quizInputs } from '../contract/quiz.contract'
+import { joinIds } from '../domain/ids'
 import { gradeQuestion, shuffle } from '../domain/quiz.rules'
 import { chinaClock } from '../domain/time'
 import { drawCandidates, loadQuestions } from './exam.service'
@@ -38,7 +39,7 @@ export async function practiceToday(ctx: CallContext): Promise<PracticeView> {
   const caller = await ctx.member()
   const memberId = caller.member._id
   const day = chinaClock(ctx.now).format('YYYYMMDD')
-  const id = `${memberId}_${day}`
+  const id = joinIds(memberId, day)
   let doc = (await practice().where({ _id: id }).get()).data[0]
   if (!doc) {
     const busy = await questionsUnderWay(memberId, ctx.now)
@@ -82,7 +83,7 @@ export async function checkPractice(
 ): Promise<PracticeCheck> {
   const caller = await ctx.member()
   const memberId = caller.member._id
-  const id = `${memberId}_${chinaClock(ctx.now).format('YYYYMMDD')}`
+  const id = joinIds(memberId, chinaClock(ctx.now).format('YYYYMMDD'))
   const doc = (await practice().where({ _id: id }).get()).data[0]
   if (!doc || !doc.questionIds.includes(input.questionId)) throw new AppError('QUIZ.PRACTICE_NOT_FOUND')
   if ((await questionsUnderWay(memberId, ctx.now)).has(input.questionId))

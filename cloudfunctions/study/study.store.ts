@@ -1,6 +1,7 @@
 import { _ } from '../common/cloud'
 import { collection, fetchAll, readById } from '../common/data'
 import type { MemberDoc, SessionDoc } from '../common/docs'
+import { joinIds } from '../domain/ids'
 
 /** Reads the study function's handlers share. */
 export const sessions = () => collection('sessions')
@@ -11,7 +12,7 @@ export const members = () => collection('members')
 
 /** One record per member and session: the id makes a second insert fail instead of duplicating. */
 export function recordId(sessionId: string, memberId: string): string {
-  return `${sessionId}_${memberId}`
+  return joinIds(sessionId, memberId)
 }
 
 export function loadSession(sessionId: string): Promise<SessionDoc> {

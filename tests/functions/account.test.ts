@@ -69,7 +69,7 @@ describe('bad requests get a code and a Chinese message, and change nothing', ()
     const result = failed(
       await backend.raw(DEMO.resident2, 'account', { action: 'account/bindByPhone', data: { name: '张三' } }),
     )
-    expect(result.message).toContain('phoneLast4')
+    expect(result.message).toContain('手机号后四位')
     expect(result.message).toContain('缺少必填项')
   })
 })

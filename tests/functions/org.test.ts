@@ -145,7 +145,7 @@ describe('member/list is scoped to the caller’s subtree', () => {
     )
     expect(tooMany).toMatchObject({
       code: 'COMMON.INVALID_INPUT',
-      message: expect.stringContaining('limit：数值过大'),
+      message: expect.stringContaining('每页条数不能大于50'),
     })
   })
 })
