@@ -50,6 +50,25 @@ module.exports = {
       },
     },
     { files: ['src/services/cloud.ts', 'src/app.ts'], rules: { 'no-restricted-syntax': 'off' } },
+    {
+      // Heavy libraries load where a route needs them (scripts/build-functions.mjs LAZY_VENDORS): a value import
+      // would run them at every cold start. Types are free; the code goes through `await import(...)`.
+      files: ['cloudfunctions/**'],
+      rules: {
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          {
+            paths: [
+              {
+                name: 'exceljs',
+                allowTypeImports: true,
+                message: 'exceljs 只在用到的路由里加载：请用 common/xlsx.ts 的 loadExcel()',
+              },
+            ],
+          },
+        ],
+      },
+    },
     { files: ['tests/**', 'scripts/**'], rules: { 'no-console': 'off' } },
   ],
 }

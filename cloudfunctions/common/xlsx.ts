@@ -1,7 +1,16 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 
 import type { ErrorCode } from '../contract/errors'
 import { AppError } from './app-error'
+
+/**
+ * exceljs, loaded on first use. It is most of a file-handling function's bundle, and evaluating it at start costs
+ * a cold start about half again the bare SDK's load time (scripts/measure-load.mjs); only file routes need it.
+ * esbuild bundles a dynamic import of it as a call to the module's wrapper, so its body runs only here.
+ */
+export async function loadExcel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default
+}
 
 /** A cell as the import rules expect it: text or a number; rich text, links and formulas give their text. */
 function plainCell(value: ExcelJS.CellValue): unknown {
@@ -20,7 +29,8 @@ function plainCell(value: ExcelJS.CellValue): unknown {
  * A file that is not a readable workbook fails with `unreadable`.
  */
 export async function readFirstSheet(base64: string, unreadable: ErrorCode): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook()
+  const { Workbook } = await loadExcel()
+  const workbook = new Workbook()
   try {
     await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer)
   } catch {

@@ -1,6 +1,4 @@
-import ExcelJS from 'exceljs'
-
-import { readFirstSheet } from '../common/xlsx'
+import { loadExcel, readFirstSheet } from '../common/xlsx'
 import { QUESTION_TYPE_LABELS } from '../domain/quiz.rules'
 import { BANK_COLUMNS, OPTION_LETTERS } from '../domain/quiz-import.rules'
 import type { QuestionDoc } from './quiz.docs'
@@ -22,7 +20,8 @@ function answerCell(q: QuestionDoc): string {
 
 /** The bank as an .xlsx in the import format, so an exported file imports again unchanged. */
 export async function writeBankSheet(items: readonly QuestionDoc[]): Promise<string> {
-  const workbook = new ExcelJS.Workbook()
+  const { Workbook } = await loadExcel()
+  const workbook = new Workbook()
   const sheet = workbook.addWorksheet('题库')
   sheet.addRow(BANK_COLUMNS)
   for (const q of items) {
