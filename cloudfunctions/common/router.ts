@@ -10,21 +10,22 @@ import { callerOpenid } from './cloud'
 // Messages of checks that name none of their own (a number's range, an enum) come in Chinese too.
 z.config(zhCN())
 
-/** Above this a request is refused before it is parsed; routes that take files raise it. */
-const DEFAULT_MAX_REQUEST_CHARS = 64 * 1024
+/**
+ * Above this a request is refused before it is parsed, whatever the action: files travel through cloud storage
+ * and a call carries only their fileID (common/files.ts).
+ */
+const MAX_REQUEST_CHARS = 64 * 1024
 
 export interface Route<S extends z.ZodType, O> {
   input: S
-  maxRequestChars?: number
   handle(input: z.output<S>, ctx: CallContext): Promise<O>
 }
 
 export function route<S extends z.ZodType, O>(
   input: S,
   handle: (input: z.output<S>, ctx: CallContext) => Promise<O>,
-  options: { maxRequestChars?: number } = {},
 ): Route<S, O> {
-  return { input, handle, ...options }
+  return { input, handle }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -57,7 +58,7 @@ export function createMain(routes: RouteTable) {
       const target = Object.prototype.hasOwnProperty.call(routes, action) ? routes[action] : undefined
       if (!target) throw new AppError('COMMON.UNKNOWN_ACTION')
       const size = JSON.stringify(data ?? {}).length
-      if (size > (target.maxRequestChars ?? DEFAULT_MAX_REQUEST_CHARS)) throw new AppError('COMMON.TOO_LARGE')
+      if (size > MAX_REQUEST_CHARS) throw new AppError('COMMON.TOO_LARGE')
       const parsed = target.input.safeParse(data ?? {})
       if (!parsed.success) {
         // Unknown fields first: a request naming something it may not (a caller, a role) is told so plainly.

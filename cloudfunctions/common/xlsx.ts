@@ -24,15 +24,15 @@ function plainCell(value: ExcelJS.CellValue): unknown {
 }
 
 /**
- * The first worksheet of a base64 .xlsx file as rows of plain cells, row i of the result being
+ * The first worksheet of an .xlsx file as rows of plain cells, row i of the result being
  * spreadsheet row i + 1 (blank rows kept, so row numbers in error reports match the sheet).
  * A file that is not a readable workbook fails with `unreadable`.
  */
-export async function readFirstSheet(base64: string, unreadable: ErrorCode): Promise<unknown[][]> {
+export async function readFirstSheet(bytes: Buffer, unreadable: ErrorCode): Promise<unknown[][]> {
   const { Workbook } = await loadExcel()
   const workbook = new Workbook()
   try {
-    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer)
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch {
     throw new AppError(unreadable)
   }
