@@ -133,6 +133,15 @@ module.exports = {
         '@typescript-eslint/no-restricted-imports': [
           'error',
           {
+            paths: [
+              {
+                // Heavy libraries load where a route needs them (scripts/build-functions.mjs LAZY_VENDORS): a value
+                // import would run them at every cold start. Types are free; the code goes through loadExcel().
+                name: 'exceljs',
+                allowTypeImports: true,
+                message: 'exceljs 只在用到的路由里加载：请用 common/xlsx.ts 的 loadExcel()',
+              },
+            ],
             patterns: [
               {
                 group: [...outsideSiblings('contract', 'domain'), '**/server/**', '**/src/**'],
@@ -150,6 +159,15 @@ module.exports = {
         '@typescript-eslint/no-restricted-imports': [
           'error',
           {
+            paths: [
+              {
+                // Heavy libraries load where a route needs them (scripts/build-functions.mjs LAZY_VENDORS): a value
+                // import would run them at every cold start. Types are free; the code goes through loadExcel().
+                name: 'exceljs',
+                allowTypeImports: true,
+                message: 'exceljs 只在用到的路由里加载：请用 common/xlsx.ts 的 loadExcel()',
+              },
+            ],
             patterns: [
               {
                 group: [...outsideSiblings('common', 'contract', 'domain'), '**/server/**', '**/src/**'],
@@ -175,6 +193,7 @@ module.exports = {
                   '!**/cloudfunctions/contract/*',
                   '!**/cloudfunctions/common/collections',
                   '!**/cloudfunctions/common/docs',
+                  '!**/cloudfunctions/common/storage-paths',
                   '**/cloudfunctions/manifests',
                 ],
                 allowTypeImports: true,

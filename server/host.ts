@@ -6,7 +6,7 @@ import { extname, join, normalize, resolve } from 'node:path'
 import { formatMessage } from '../cloudfunctions/contract/errors'
 import { startLocalBackend } from './backend'
 import type { LocalDatabase } from './db/local-database'
-import { LOCAL_FILES_PREFIX, serveLocalFile } from './platform'
+import { acceptLocalUpload, LOCAL_FILES_PREFIX, LOCAL_UPLOAD_PATH, serveLocalFile } from './platform'
 import type { FunctionRuntime } from './runtime'
 import type { Persona } from './seed'
 import { SessionSigner } from './sessions'
@@ -30,8 +30,11 @@ export interface RunningHost {
   close(): Promise<void>
 }
 
-/** Requests above this are refused before parsing: the largest action (roster import) takes ~1.4 MB. */
-const MAX_BODY_BYTES = 2 * 1024 * 1024
+/**
+ * Calls above this are refused before parsing. Functions take at most 64 K characters (files go through storage,
+ * POST /local/upload); as UTF-8, 64 K Chinese characters are 192 KB.
+ */
+const MAX_BODY_BYTES = 256 * 1024
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -133,7 +136,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true })
     if (url.pathname.startsWith(LOCAL_FILES_PREFIX) && (req.method === 'GET' || req.method === 'HEAD'))
-      return serveLocalFile(filesDir, url.pathname, res)
+      return serveLocalFile(filesDir, url, res)
+    if (url.pathname === LOCAL_UPLOAD_PATH && req.method === 'POST') {
+      const openid = sessions.verify(bearer(req))
+      return acceptLocalUpload(req, res, { filesDir, openid, cloudPath: url.searchParams.get('cloudPath') })
+    }
     if (options.h5Dir && (req.method === 'GET' || req.method === 'HEAD'))
       return serveStatic(options.h5Dir, url.pathname, res)
     return sendJson(res, 404, failure('COMMON.UNKNOWN_ACTION'))

@@ -94,8 +94,14 @@ declare module 'wx-server-sdk' {
     getWXContext(): WXContext
     uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
     getTempFileURL(options: {
+      /** A fileID, or one with how long its URL works (seconds; CloudBase's default is a day). */
+      fileList: Array<string | { fileID: string; maxAge: number }>
+    }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status: number; errMsg: string }> }>
+    /** Rejects with `{ errCode: -503003 }` (STORAGE_FILE_NONEXIST) when no file is behind the fileID. */
+    downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer; statusCode: number }>
+    deleteFile(options: {
       fileList: string[]
-    }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }>
+    }): Promise<{ fileList: Array<{ fileID: string; status: number; errMsg: string }> }>
     openapi: {
       wxacode: {
         getUnlimited(options: {

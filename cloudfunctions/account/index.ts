@@ -1,3 +1,4 @@
+import { prepareUpload } from '../common/files'
 import { createMain, route, type RoutesOf } from '../common/router'
 import { accountInputs } from '../contract/account.contract'
 import { bindByInvite, bindByPhone, createInvite, getMe } from './account.service'
@@ -10,6 +11,9 @@ export const routes: RoutesOf<'account'> = {
   'account/bindByPhone': route(accountInputs['account/bindByPhone'], (input, ctx) => bindByPhone(ctx, input)),
   'account/createInvite': route(accountInputs['account/createInvite'], (input, ctx) =>
     createInvite(ctx, input),
+  ),
+  'upload/prepare': route(accountInputs['upload/prepare'], async (input, ctx) =>
+    prepareUpload(ctx, input.kind),
   ),
 }
 

@@ -11,8 +11,11 @@ import { describeIssue, localeError, measureInput } from './input-issues'
 // Messages of checks that name none of their own (a number's range, an enum) come in Chinese too.
 z.config({ localeError })
 
-/** Above this a request is refused before it is parsed; routes that take files raise it. */
-const DEFAULT_MAX_REQUEST_CHARS = 64 * 1024
+/**
+ * Above this a request is refused before it is parsed, whatever the action: files travel through cloud storage
+ * and a call carries only their fileID (common/files.ts).
+ */
+const MAX_REQUEST_CHARS = 64 * 1024
 
 /**
  * Type-only key: gives every route a member in which its output type sits on both sides of a function,
@@ -23,7 +26,6 @@ declare const exactOutput: unique symbol
 
 export interface Route<S extends z.ZodType, O> {
   input: S
-  maxRequestChars?: number
   handle(input: z.output<S>, ctx: CallContext): Promise<O>
   readonly [exactOutput]?: (output: O) => O
 }
@@ -31,9 +33,8 @@ export interface Route<S extends z.ZodType, O> {
 export function route<S extends z.ZodType, O>(
   input: S,
   handle: (input: z.output<S>, ctx: CallContext) => Promise<O>,
-  options: { maxRequestChars?: number } = {},
 ): Route<S, O> {
-  return { input, handle, ...options }
+  return { input, handle }
 }
 
 /**
@@ -46,10 +47,7 @@ export type RoutesOf<F extends FunctionName> = {
 }
 
 /** What `createMain` dispatches over: any function's `RoutesOf`, seen by action name. */
-export type RouteTable = Record<
-  string,
-  Pick<Route<z.ZodType, unknown>, 'input' | 'maxRequestChars' | 'handle'>
->
+export type RouteTable = Record<string, Pick<Route<z.ZodType, unknown>, 'input' | 'handle'>>
 
 function fail(error: AppError): Fail {
   return error.details === undefined
@@ -70,7 +68,7 @@ export function createMain(routes: RouteTable) {
       if (typeof action !== 'string' || action.length > 64) throw new AppError('COMMON.BAD_REQUEST')
       const target = Object.prototype.hasOwnProperty.call(routes, action) ? routes[action] : undefined
       if (!target) throw new AppError('COMMON.UNKNOWN_ACTION')
-      const shape = measureInput(data ?? {}, target.maxRequestChars ?? DEFAULT_MAX_REQUEST_CHARS)
+      const shape = measureInput(data ?? {}, MAX_REQUEST_CHARS)
       if (shape === 'too_large') throw new AppError('COMMON.TOO_LARGE')
       if (shape === 'too_deep') throw new AppError('COMMON.TOO_DEEP')
       // The input is reported so that a field of the wrong type is told apart from a missing one.

@@ -1,7 +1,16 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 
 import type { ErrorCode } from '../contract/errors'
 import { AppError } from './app-error'
+
+/**
+ * exceljs, loaded on first use. It is most of a file-handling function's bundle, and evaluating it at start costs
+ * a cold start about half again the bare SDK's load time (scripts/measure-load.mjs); only file routes need it.
+ * esbuild bundles a dynamic import of it as a call to the module's wrapper, so its body runs only here.
+ */
+export async function loadExcel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default
+}
 
 /** A cell as the import rules expect it: text or a number; rich text, links and formulas give their text. */
 function plainCell(value: ExcelJS.CellValue): unknown {
@@ -15,14 +24,15 @@ function plainCell(value: ExcelJS.CellValue): unknown {
 }
 
 /**
- * The first worksheet of a base64 .xlsx file as rows of plain cells, row i of the result being
+ * The first worksheet of an .xlsx file as rows of plain cells, row i of the result being
  * spreadsheet row i + 1 (blank rows kept, so row numbers in error reports match the sheet).
  * A file that is not a readable workbook fails with `unreadable`.
  */
-export async function readFirstSheet(base64: string, unreadable: ErrorCode): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook()
+export async function readFirstSheet(bytes: Buffer, unreadable: ErrorCode): Promise<unknown[][]> {
+  const { Workbook } = await loadExcel()
+  const workbook = new Workbook()
   try {
-    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer)
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch {
     throw new AppError(unreadable)
   }

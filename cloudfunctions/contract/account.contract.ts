@@ -3,6 +3,7 @@ import * as z from 'zod'
 import type { MemberCategory } from '../domain/member.rules'
 import type { Role } from '../domain/roles'
 import { empty, id, shortText } from './common.schema'
+import { uploadKind, type UploadTicket } from './files.contract'
 
 export const accountInputs = {
   'account/me': empty,
@@ -12,6 +13,8 @@ export const accountInputs = {
     phoneLast4: z.string({ error: '手机号后四位应为文字' }).regex(/^\d{4}$/, '手机号后四位应为4位数字'),
   }),
   'account/createInvite': z.strictObject({ memberId: id }),
+  /** Where to upload a file for a function to read: a new path in the caller's own folder. */
+  'upload/prepare': z.strictObject({ kind: uploadKind }),
 }
 
 export interface RoleView {
@@ -37,4 +40,5 @@ export interface AccountOutputs {
   'account/bindByInvite': MeView
   'account/bindByPhone': MeView
   'account/createInvite': InviteView
+  'upload/prepare': UploadTicket
 }

@@ -35,6 +35,7 @@ export type OutputOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] 
 export * from './account.contract'
 export type { Fail, Ok, Result } from './envelope'
 export type { ErrorCode } from './errors'
+export type { ExportedFile, UploadKind, UploadTicket } from './files.contract'
 export * from './org.contract'
 export * from './quiz.contract'
 export * from './study.contract'

@@ -5,6 +5,7 @@ import { CADRE_LEVELS, GENDERS, MEMBER_CATEGORIES, PHONE_PATTERN } from '../doma
 import type { OrgType } from '../domain/org-tree'
 import { ROLE_KEYS, type RoleGrant } from '../domain/roles'
 import { empty, id, paging, shortText } from './common.schema'
+import { fileID } from './files.contract'
 
 const phone = z.string({ error: '手机号应为文字' }).regex(PHONE_PATTERN, '手机号应为11位数字')
 const memberFields = {
@@ -15,9 +16,6 @@ const memberFields = {
   category: z.enum(MEMBER_CATEGORIES, { error: '党员类别不正确' }),
   cadreLevel: z.enum(CADRE_LEVELS, { error: '干部类别不正确' }).nullable(),
 }
-
-/** An .xlsx file is at most 1 MB, sent as base64 (about 1.4 MB of text). */
-export const ROSTER_FILE_MAX_BASE64 = 1_400_000
 
 export const orgInputs = {
   'org/tree': empty,
@@ -45,9 +43,8 @@ export const orgInputs = {
       .max(20, '角色过多'),
   }),
   'member/unbind': z.strictObject({ memberId: id }),
-  'member/import': z.strictObject({
-    fileBase64: z.string().min(1, '文件为空').max(ROSTER_FILE_MAX_BASE64, '文件不能超过1MB'),
-  }),
+  /** An .xlsx the caller uploaded to cloud storage (`upload/prepare`, then `wx.cloud.uploadFile`). */
+  'member/import': z.strictObject({ fileID }),
 }
 
 export interface OrgView {

@@ -19,9 +19,8 @@ import type { BankRowError } from '../domain/quiz-import.rules'
 import { BANK_MAX_ROWS } from '../domain/quiz-import.rules'
 import type { Rate } from '../domain/quiz-stats.rules'
 import { boundedId, empty, id, paging, shortText } from './common.schema'
+import { type ExportedFile, fileID } from './files.contract'
 
-/** A bank file: an .xlsx of at most 1 MB as base64, or the JSON format of docs/QUIZ-IMPORT.md. */
-export const BANK_FILE_MAX_BASE64 = 1_400_000
 export const PAPER_MAX_QUESTIONS = 200
 export const ATTEMPTS_MAX = 10
 
@@ -113,10 +112,8 @@ export const quizInputs = {
   'bank/import': z.discriminatedUnion(
     'format',
     [
-      z.strictObject({
-        format: z.literal('xlsx'),
-        fileBase64: z.string().min(1, '文件为空').max(BANK_FILE_MAX_BASE64, '文件不能超过1MB'),
-      }),
+      // An .xlsx the caller uploaded to cloud storage (`upload/prepare`, then `wx.cloud.uploadFile`).
+      z.strictObject({ format: z.literal('xlsx'), fileID }),
       z.strictObject({
         format: z.literal('json'),
         // Rows are checked one by one by the import rules, so a bad row is reported by its number.
@@ -183,9 +180,8 @@ export interface BankImportReport {
   imported: number
 }
 
-export interface BankExport {
-  fileName: string
-  fileBase64: string
+/** The whole bank as an .xlsx in the import format, written to storage: download it from `url`. */
+export interface BankExport extends ExportedFile {
   count: number
 }
 

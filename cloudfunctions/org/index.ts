@@ -1,5 +1,5 @@
 import { createMain, route, type RoutesOf } from '../common/router'
-import { orgInputs, ROSTER_FILE_MAX_BASE64 } from '../contract/org.contract'
+import { orgInputs } from '../contract/org.contract'
 import { createMember, getMember, listMembers, setRoles, unbindMember, updateMember } from './member.service'
 import { createOrg, getTree, removeOrg, renameOrg } from './org.service'
 import { importRoster } from './roster-import.service'
@@ -15,9 +15,7 @@ export const routes: RoutesOf<'org'> = {
   'member/update': route(orgInputs['member/update'], (input, ctx) => updateMember(ctx, input)),
   'member/setRoles': route(orgInputs['member/setRoles'], (input, ctx) => setRoles(ctx, input)),
   'member/unbind': route(orgInputs['member/unbind'], (input, ctx) => unbindMember(ctx, input)),
-  'member/import': route(orgInputs['member/import'], (input, ctx) => importRoster(ctx, input), {
-    maxRequestChars: ROSTER_FILE_MAX_BASE64 + 1024,
-  }),
+  'member/import': route(orgInputs['member/import'], (input, ctx) => importRoster(ctx, input)),
 }
 
 export const main = createMain(routes)

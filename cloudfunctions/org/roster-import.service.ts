@@ -6,6 +6,7 @@ import type { CallContext } from '../common/caller'
 import { _, db } from '../common/cloud'
 import { COLLECTIONS } from '../common/collections'
 import type { MemberDoc, OrgDoc } from '../common/docs'
+import { readUpload } from '../common/files'
 import { readFirstSheet } from '../common/xlsx'
 import { excerpt } from '../contract/errors'
 import type { ImportReport } from '../contract/org.contract'
@@ -50,7 +51,9 @@ function toDoc(
   batch: string,
   now: number,
 ): Omit<MemberDoc, '_id'> {
-  const org = orgs.get(row.orgId) as OrgDoc
+  const org = orgs.get(row.orgId)
+  // The row's organisation was resolved from this same tree; one removed meanwhile stops the import.
+  if (!org) throw new AppError('ORG.NOT_FOUND')
   return {
     name: row.name,
     gender: row.gender,
@@ -69,17 +72,17 @@ function toDoc(
 }
 
 /**
- * Imports a roster sheet into the caller's scope. The whole sheet is checked first and any
- * bad row stops the import with every bad row number; the rows are then written in one
+ * Imports a roster sheet, uploaded by the caller to cloud storage, into the caller's scope. The whole sheet is
+ * checked first and any bad row stops the import with every bad row number; the rows are then written in one
  * batch, and a batch that fails part-way is removed again, so nothing is half-imported.
  */
-export async function importRoster(ctx: CallContext, input: { fileBase64: string }): Promise<ImportReport> {
+export async function importRoster(ctx: CallContext, input: { fileID: string }): Promise<ImportReport> {
   const caller = await ctx.member()
   const orgs = await ctx.orgs()
   const street = [...orgs.values()].find((o) => o.parentId === null)
   if (!street) throw new AppError('ORG.NOT_FOUND')
   const scope = await authorizeOn(ctx, 'roster.manage', street._id)
-  const sheet = await readFirstSheet(input.fileBase64, 'ROSTER.FILE_UNREADABLE')
+  const sheet = await readFirstSheet(await readUpload(ctx, input.fileID, 'xlsx'), 'ROSTER.FILE_UNREADABLE')
   const phonesInSheet = sheet.flatMap((cells) => cells.map((c) => String(c ?? '').replace(/[\s-]/g, '')))
   const check = checkRosterSheet(sheet, {
     resolveOrg: orgResolver(orgs, scope),

@@ -1,13 +1,11 @@
-import ExcelJS from 'exceljs'
-
 import type { QuestionDoc } from '../common/quiz.docs'
-import { readFirstSheet } from '../common/xlsx'
+import { loadExcel, readFirstSheet } from '../common/xlsx'
 import { QUESTION_TYPE_LABELS } from '../domain/quiz.rules'
 import { BANK_COLUMNS, OPTION_LETTERS } from '../domain/quiz-import.rules'
 
 /** The first sheet of an .xlsx bank file as rows of cells (row 1 first). */
-export function readBankSheet(base64: string): Promise<unknown[][]> {
-  return readFirstSheet(base64, 'QUIZ.FILE_UNREADABLE')
+export function readBankSheet(bytes: Buffer): Promise<unknown[][]> {
+  return readFirstSheet(bytes, 'QUIZ.FILE_UNREADABLE')
 }
 
 /** The answer cell as the import reads it back: letters, 正确/错误, or alternatives joined by |. */
@@ -21,8 +19,9 @@ function answerCell(q: QuestionDoc): string {
 }
 
 /** The bank as an .xlsx in the import format, so an exported file imports again unchanged. */
-export async function writeBankSheet(items: readonly QuestionDoc[]): Promise<string> {
-  const workbook = new ExcelJS.Workbook()
+export async function writeBankSheet(items: readonly QuestionDoc[]): Promise<Buffer> {
+  const { Workbook } = await loadExcel()
+  const workbook = new Workbook()
   const sheet = workbook.addWorksheet('题库')
   sheet.addRow(BANK_COLUMNS)
   for (const q of items) {
@@ -38,5 +37,5 @@ export async function writeBankSheet(items: readonly QuestionDoc[]): Promise<str
   }
   sheet.getRow(1).font = { bold: true }
   sheet.getColumn(2).width = 50
-  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64')
+  return Buffer.from(await workbook.xlsx.writeBuffer())
 }

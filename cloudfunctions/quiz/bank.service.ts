@@ -6,6 +6,7 @@ import { AppError } from '../common/app-error'
 import type { CallContext } from '../common/caller'
 import { _, db } from '../common/cloud'
 import { chunks, fetchAll } from '../common/data'
+import { readUpload, writeExport } from '../common/files'
 import type { QuestionDoc } from '../common/quiz.docs'
 import type {
   BankExport,
@@ -207,7 +208,7 @@ export async function importBank(ctx: CallContext, input: Input<'bank/import'>):
   const caller = await ctx.member()
   let rows: RawQuestion[]
   if (input.format === 'xlsx') {
-    const parsed = sheetToRows(await readBankSheet(input.fileBase64))
+    const parsed = sheetToRows(await readBankSheet(await readUpload(ctx, input.fileID, 'xlsx')))
     if (!Array.isArray(parsed)) throw new AppError('QUIZ.IMPORT_INVALID', { count: 1 }, { errors: [parsed] })
     rows = parsed
   } else rows = jsonToRows(input.questions)
@@ -229,12 +230,14 @@ export async function importBank(ctx: CallContext, input: Input<'bank/import'>):
   return { imported: docs.length }
 }
 
+/** The whole bank as an .xlsx in the import format, written to the caller's export folder. */
 export async function exportBank(ctx: CallContext): Promise<BankExport> {
   await authorizeBank(ctx)
   const all = await fetchAll<QuestionDoc>(questions().where({}).orderBy('createdAt', 'asc'))
-  return {
+  const file = await writeExport(ctx, {
     fileName: `题库-${chinaClock(ctx.now).format('YYYYMMDD')}.xlsx`,
-    fileBase64: await writeBankSheet(all),
-    count: all.length,
-  }
+    ext: 'xlsx',
+    bytes: await writeBankSheet(all),
+  })
+  return { ...file, count: all.length }
 }

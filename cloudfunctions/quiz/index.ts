@@ -1,5 +1,5 @@
 import { createMain, route, type RoutesOf } from '../common/router'
-import { BANK_FILE_MAX_BASE64, quizInputs } from '../contract/quiz.contract'
+import { quizInputs } from '../contract/quiz.contract'
 import { getAttempt, myExams, saveAnswers, startAttempt, submitAttempt } from './attempt.service'
 import { bankTags, exportBank, importBank, listBank, removeQuestion, saveQuestion } from './bank.service'
 import { createExam, getExam, listExams, publishExam, removeExam, updateExam } from './exam.service'
@@ -11,9 +11,7 @@ export const routes: RoutesOf<'quiz'> = {
   'bank/tags': route(quizInputs['bank/tags'], (_input, ctx) => bankTags(ctx)),
   'bank/save': route(quizInputs['bank/save'], (input, ctx) => saveQuestion(ctx, input)),
   'bank/remove': route(quizInputs['bank/remove'], (input, ctx) => removeQuestion(ctx, input)),
-  'bank/import': route(quizInputs['bank/import'], (input, ctx) => importBank(ctx, input), {
-    maxRequestChars: BANK_FILE_MAX_BASE64 + 1024,
-  }),
+  'bank/import': route(quizInputs['bank/import'], (input, ctx) => importBank(ctx, input)),
   'bank/export': route(quizInputs['bank/export'], (_input, ctx) => exportBank(ctx)),
   'exam/create': route(quizInputs['exam/create'], (input, ctx) => createExam(ctx, input)),
   'exam/update': route(quizInputs['exam/update'], (input, ctx) => updateExam(ctx, input)),

@@ -1,7 +1,10 @@
 /**
  * The local stand-in for cloud storage: a folder. A cloudPath is a relative, '/'-separated path; anything that
  * could leave the folder ('..', absolute paths, backslashes, drive letters, symbolic links pointing out) is refused.
+ * As on CloudBase with the storage rules of docs/DEPLOY.md, nothing is readable by its path alone: the host
+ * serves a file only at a temporary URL that `getTempFileURL` signed, until it expires.
  */
+import { createHmac, randomBytes, timingSafeEqual } from 'crypto'
 import { createReadStream, mkdtempSync, promises as fs } from 'fs'
 import type { ServerResponse } from 'http'
 import { tmpdir } from 'os'
@@ -125,20 +128,47 @@ export class LocalFileStore {
   }
 }
 
-/** `<baseUrl>/local/files/<cloudPath>` with every segment percent-encoded. */
-export function localFileUrl(baseUrl: string, cloudPath: string): string {
+/** Signs temporary URLs; new for each process, so a restart ends every URL handed out, as expiry would. */
+const URL_SECRET = randomBytes(32)
+
+function urlSignature(cloudPath: string, expiresAt: number): Buffer {
+  return createHmac('sha256', URL_SECRET).update(`${expiresAt}\n${cloudPath}`).digest()
+}
+
+/**
+ * `<baseUrl>/local/files/<cloudPath>?expires=<ms>&sign=<hmac>` with every segment percent-encoded: what
+ * `getTempFileURL` answers, good until `expiresAt` (ms since the epoch).
+ */
+export function localFileUrl(baseUrl: string, cloudPath: string, expiresAt: number): string {
   const encoded = cloudPath.split('/').map(encodeURIComponent).join('/')
-  return `${baseUrl.replace(/\/+$/, '')}/local/files/${encoded}`
+  const sign = urlSignature(cloudPath, expiresAt).toString('hex')
+  return `${baseUrl.replace(/\/+$/, '')}/local/files/${encoded}?expires=${expiresAt}&sign=${sign}`
+}
+
+/** Whether `query` holds a signature of `cloudPath` that has not expired. */
+function signedFor(cloudPath: string, query: URLSearchParams): boolean {
+  const expiresAt = Number(query.get('expires'))
+  const sign = Buffer.from(query.get('sign') ?? '', 'hex')
+  if (!Number.isSafeInteger(expiresAt) || expiresAt <= Date.now()) return false
+  const expected = urlSignature(cloudPath, expiresAt)
+  return sign.length === expected.length && timingSafeEqual(sign, expected)
 }
 
 /** The path the host serves a stored file at, as `localFileUrl` builds it. */
 export const LOCAL_FILES_PREFIX = '/local/files/'
 
+function refuse(res: ServerResponse, status: 403 | 404): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' })
+  res.end(status === 403 ? 'forbidden' : 'not found')
+}
+
 /**
- * Answers GET /local/files/<cloudPath> from `filesDir`. `pathname` is the request's (still encoded) URL path.
- * Unsafe or unknown paths answer 404 without touching anything outside the folder.
+ * Answers GET /local/files/<cloudPath>?expires=&sign= from `filesDir`; `url` is the request's (still encoded)
+ * URL. A missing, wrong or expired signature answers 403, as COS does, before the path is even looked up;
+ * unsafe or unknown paths answer 404 without touching anything outside the folder.
  */
-export async function serveLocalFile(filesDir: string, pathname: string, res: ServerResponse): Promise<void> {
+export async function serveLocalFile(filesDir: string, url: URL, res: ServerResponse): Promise<void> {
+  const { pathname } = url
   let cloudPath: string | null = null
   if (pathname.startsWith(LOCAL_FILES_PREFIX)) {
     try {
@@ -147,12 +177,9 @@ export async function serveLocalFile(filesDir: string, pathname: string, res: Se
       cloudPath = null
     }
   }
-  const file = cloudPath === null ? null : await new LocalFileStore(filesDir).locate(cloudPath)
-  if (!file) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-    res.end('not found')
-    return
-  }
+  if (cloudPath === null || !signedFor(cloudPath, url.searchParams)) return refuse(res, 403)
+  const file = await new LocalFileStore(filesDir).locate(cloudPath)
+  if (!file) return refuse(res, 404)
   res.writeHead(200, {
     'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'cache-control': 'no-cache',

@@ -8,7 +8,8 @@
  * - `callCompatibleWxOpenApi` (all of `cloud.openapi.*`): wxacode.getUnlimited draws a QR code with `qrcode`,
  *   subscribeMessage.send appends to the `outbox` collection; any other API answers "not available locally";
  * - `uploadFile` / `getTempFileURL` / `downloadFile` / `deleteFile`: a folder, served by the host at
- *   GET /local/files/<cloudPath>;
+ *   GET /local/files/<cloudPath> behind the signature of a temporary URL; the H5 app uploads at
+ *   POST /local/upload (upload.ts), into the caller's own folder only;
  * - the other network-bound openapi/storage methods answer "not available locally" instead of trying the network.
  */
 import type { LocalDatabase } from '../db/local-database'
@@ -18,6 +19,7 @@ import { deleteFile, downloadFile, envOf, getTempFileURL, type StorageContext, u
 
 export { defaultFilesDir, LOCAL_FILES_PREFIX, localFileUrl, serveLocalFile } from './files'
 export { OUTBOX_COLLECTION, type OutboxMessage, qrText, SCENE_MAX_LENGTH } from './openapi'
+export { acceptLocalUpload, LOCAL_UPLOAD_MAX_BYTES, LOCAL_UPLOAD_PATH } from './upload'
 
 export interface LocalPlatformOptions {
   /** Folder that stands in for cloud storage. */

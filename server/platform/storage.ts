@@ -52,6 +52,15 @@ export async function uploadFile(
 
 type FileListEntry = string | { fileID?: unknown; maxAge?: unknown }
 
+/** CloudBase's default life of a temporary URL to a private file: a day. */
+const DEFAULT_MAX_AGE_SECONDS = 24 * 60 * 60
+
+function lifeSeconds(maxAge: unknown): number {
+  return typeof maxAge === 'number' && Number.isFinite(maxAge) && maxAge > 0
+    ? maxAge
+    : DEFAULT_MAX_AGE_SECONDS
+}
+
 interface TempFileUrl {
   fileID: unknown
   tempFileURL: string
@@ -79,7 +88,13 @@ export async function getTempFileURL(
     const maxAge = typeof entry === 'string' ? undefined : entry.maxAge
     const cloudPath = cloudPathOfFileId(fileID)
     if (cloudPath && (await store.locate(cloudPath))) {
-      answers.push({ fileID, tempFileURL: localFileUrl(ctx.baseUrl(), cloudPath), maxAge, code: 'SUCCESS' })
+      const expiresAt = Date.now() + Math.round(lifeSeconds(maxAge) * 1000)
+      answers.push({
+        fileID,
+        tempFileURL: localFileUrl(ctx.baseUrl(), cloudPath, expiresAt),
+        maxAge,
+        code: 'SUCCESS',
+      })
     } else {
       answers.push({ fileID, tempFileURL: '', maxAge, code: 'STORAGE_FILE_NONEXIST' })
     }

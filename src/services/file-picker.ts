@@ -1,13 +1,16 @@
 import Taro from '@tarojs/taro'
 
-/** A roster file is at most 1 MB; its base64 text then stays under the contract's limit. */
-export const XLSX_MAX_BYTES = 1024 * 1024
+import { hasExtension, UPLOAD_KINDS } from '../../cloudfunctions/domain/upload.rules'
+import type { DeviceFile } from './cloud'
+
+/** A roster or bank file is at most 1 MB (the function checks again on what it reads). */
+export const XLSX_MAX_BYTES = UPLOAD_KINDS.xlsx.maxBytes
 
 export interface PickedFile {
   name: string
   size: number
-  /** The file's bytes as base64, without any `data:` prefix. */
-  base64: string
+  /** The file itself, handed to `upload` as it is: never read into the page or sent inside a call. */
+  source: DeviceFile
 }
 
 export type PickFailure = 'cancelled' | 'wrong-type' | 'too-large' | 'unreadable'
@@ -25,11 +28,11 @@ function fail(reason: PickFailure): PickResult {
   return { ok: false, reason, message: MESSAGES[reason] }
 }
 
-/** Checks what can be checked before the bytes are read: the name and the size. */
-function precheck(name: string, size: number): PickResult | null {
-  if (!/\.xlsx$/i.test(name)) return fail('wrong-type')
+/** What can be checked on the phone: the name and the size. */
+function checked(name: string, size: number, source: DeviceFile): PickResult {
+  if (!hasExtension('xlsx', name)) return fail('wrong-type')
   if (size > XLSX_MAX_BYTES) return fail('too-large')
-  return null
+  return { ok: true, file: { name, size, source } }
 }
 
 /** In WeChat a file can only come from a chat: the person forwards the Excel to themselves first. */
@@ -43,35 +46,7 @@ async function pickInWeapp(): Promise<PickResult> {
     return fail(message.includes('cancel') ? 'cancelled' : 'unreadable')
   }
   if (!chosen) return fail('cancelled')
-  const refused = precheck(chosen.name, chosen.size)
-  if (refused) return refused
-  const file = chosen
-  return new Promise<PickResult>((resolve) => {
-    Taro.getFileSystemManager().readFile({
-      filePath: file.path,
-      encoding: 'base64',
-      success: (res) =>
-        resolve(
-          typeof res.data === 'string' && res.data.length > 0
-            ? { ok: true, file: { name: file.name, size: file.size, base64: res.data } }
-            : fail('unreadable'),
-        ),
-      fail: () => resolve(fail('unreadable')),
-    })
-  })
-}
-
-function readAsBase64(file: File): Promise<string | null> {
-  return new Promise((resolve) => {
-    const reader = new FileReader()
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : ''
-      const comma = url.indexOf(',')
-      resolve(comma >= 0 && comma < url.length - 1 ? url.slice(comma + 1) : null)
-    }
-    reader.onerror = () => resolve(null)
-    reader.readAsDataURL(file)
-  })
+  return chosen.path ? checked(chosen.name, chosen.size, chosen.path) : fail('unreadable')
 }
 
 /**
@@ -89,20 +64,16 @@ function pickInBrowser(): Promise<PickResult> {
       resolve(result)
     }
     input.addEventListener('cancel', () => done(fail('cancelled')))
-    input.addEventListener('change', async () => {
+    input.addEventListener('change', () => {
       const file = input.files?.[0]
-      if (!file) return done(fail('cancelled'))
-      const refused = precheck(file.name, file.size)
-      if (refused) return done(refused)
-      const base64 = await readAsBase64(file)
-      done(base64 ? { ok: true, file: { name: file.name, size: file.size, base64 } } : fail('unreadable'))
+      done(file ? checked(file.name, file.size, file) : fail('cancelled'))
     })
     document.body.appendChild(input)
     input.click()
   })
 }
 
-/** Lets the person choose one .xlsx file of at most 1 MB and reads it as base64. */
+/** Lets the person choose one .xlsx file of at most 1 MB; `upload` then puts it in cloud storage. */
 export function pickXlsx(): Promise<PickResult> {
   return process.env.TARO_ENV === 'h5' ? pickInBrowser() : pickInWeapp()
 }

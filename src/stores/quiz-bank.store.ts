@@ -1,7 +1,9 @@
+import { ERRORS } from '@contract/errors'
 import type { BankRowError, QuestionPage } from '@contract/quiz.contract'
 import { create } from 'zustand'
 
-import { call } from '../services/cloud'
+import { call, upload } from '../services/cloud'
+import { openExportedFile } from '../services/exported-file'
 import { type PickedFile, pickXlsx } from '../services/file-picker'
 import { attempt } from './admin-outcome'
 import { idle, type Loadable, track } from './async-state'
@@ -12,6 +14,13 @@ export type BankImportResult =
   /** QUIZ.IMPORT_INVALID: every bad row, and nothing was imported. */
   | { kind: 'invalid'; message: string; errors: BankRowError[] }
   | { kind: 'failed'; message: string }
+
+/**
+ * Pasted JSON travels inside the call, and every call stays under 64 K characters (files go through storage):
+ * a bank larger than that is imported from Excel, or pasted in parts.
+ */
+const JSON_MAX_CHARS = 60_000
+const JSON_TOO_LARGE = '粘贴的内容过多（一次最多约6万字），请分几次粘贴，或改用 Excel 导入'
 
 /** What the JSON box holds, read as the documented format: `{ "questions": [...] }` or the list itself. */
 export function parseBankJson(
@@ -35,22 +44,28 @@ interface BankState {
   pickError: string | null
   sending: boolean
   result: BankImportResult | null
+  exporting: boolean
   exportMessage: string | null
   load(keyword?: string): Promise<void>
   choose(): Promise<void>
   importFile(): Promise<void>
   importJson(text: string): Promise<void>
-  /** Produces the .xlsx of the whole bank and hands it to `save` (download in H5, open in WeChat). */
-  exportBank(save: (fileName: string, base64: string) => Promise<void>): Promise<void>
+  /** Has the function write the whole bank as an .xlsx, then downloads it (opened in WeChat, saved in H5). */
+  exportBank(): Promise<void>
   reset(): void
 }
 
 export const useBankStore = create<BankState>((set, get) => {
-  async function send(
-    data: { format: 'xlsx'; fileBase64: string } | { format: 'json'; questions: unknown[] },
-  ) {
+  async function send(data: { format: 'xlsx'; file: PickedFile } | { format: 'json'; questions: unknown[] }) {
     set({ sending: true, result: null })
-    const outcome = await attempt(() => call('quiz', 'bank/import', data))
+    // An Excel file goes to cloud storage first; the call carries only its fileID.
+    const outcome = await attempt(async () =>
+      call(
+        'quiz',
+        'bank/import',
+        data.format === 'xlsx' ? { format: 'xlsx', fileID: await upload('xlsx', data.file.source) } : data,
+      ),
+    )
     let result: BankImportResult
     if (outcome.ok) result = { kind: 'done', imported: outcome.data.imported }
     else if (outcome.code === 'QUIZ.IMPORT_INVALID')
@@ -59,13 +74,18 @@ export const useBankStore = create<BankState>((set, get) => {
     set({ sending: false, result, file: result.kind === 'done' ? null : get().file })
     if (result.kind === 'done') void get().load()
   }
-  return {
-    page: idle,
+  /** What a visit starts from; `reset` returns to it (the bank list stays until reloaded). */
+  const fresh = {
     file: null,
     pickError: null,
     sending: false,
     result: null,
+    exporting: false,
     exportMessage: null,
+  } as const
+  return {
+    page: idle,
+    ...fresh,
     async load(keyword) {
       await track(
         (page) => set({ page }),
@@ -79,22 +99,34 @@ export const useBankStore = create<BankState>((set, get) => {
     },
     async importFile() {
       const { file, sending } = get()
-      if (file && !sending) await send({ format: 'xlsx', fileBase64: file.base64 })
+      if (file && !sending) await send({ format: 'xlsx', file })
     },
     async importJson(text) {
       const parsed = parseBankJson(text)
       if (!parsed.ok) set({ result: { kind: 'failed', message: parsed.message } })
+      else if (JSON.stringify(parsed.questions).length > JSON_MAX_CHARS)
+        set({ result: { kind: 'failed', message: JSON_TOO_LARGE } })
       else if (!get().sending) await send({ format: 'json', questions: parsed.questions })
     },
-    async exportBank(save) {
-      set({ exportMessage: '正在导出…' })
+    async exportBank() {
+      if (get().exporting) return
+      set({ exporting: true, exportMessage: '正在导出…' })
       const outcome = await attempt(() => call('quiz', 'bank/export', {}))
-      if (!outcome.ok) return set({ exportMessage: outcome.message })
-      await save(outcome.data.fileName, outcome.data.fileBase64)
-      set({ exportMessage: `已导出 ${outcome.data.count} 题：${outcome.data.fileName}` })
+      let message: string
+      if (!outcome.ok) message = outcome.message
+      else {
+        const opened = await openExportedFile(outcome.data).then(
+          () => true,
+          () => false,
+        )
+        message = opened
+          ? `已导出 ${outcome.data.count} 题：${outcome.data.fileName}`
+          : ERRORS['FILE.DOWNLOAD_FAILED']
+      }
+      set({ exporting: false, exportMessage: message })
     },
     reset() {
-      set({ file: null, pickError: null, sending: false, result: null, exportMessage: null })
+      set(fresh)
     },
   }
 })

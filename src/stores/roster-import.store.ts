@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 
 import type { RowError } from '../../cloudfunctions/domain/roster-import.rules'
-import { call } from '../services/cloud'
+import { call, upload } from '../services/cloud'
 import { type PickedFile, pickXlsx } from '../services/file-picker'
 import { attempt } from './admin-outcome'
 import { useRosterStore } from './roster.store'
@@ -38,7 +38,10 @@ export const useRosterImportStore = create<RosterImportState>((set, get) => ({
     const { file, sending } = get()
     if (!file || sending) return null
     set({ sending: true, result: null })
-    const outcome = await attempt(() => call('org', 'member/import', { fileBase64: file.base64 }))
+    // The sheet goes to cloud storage first; the call carries only its fileID.
+    const outcome = await attempt(async () =>
+      call('org', 'member/import', { fileID: await upload('xlsx', file.source) }),
+    )
     let result: ImportResult
     if (outcome.ok) result = { kind: 'done', imported: outcome.data.imported }
     else if (outcome.code === 'ROSTER.IMPORT_INVALID') {

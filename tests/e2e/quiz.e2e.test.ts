@@ -90,9 +90,35 @@ describe('quizzes in the H5 build', () => {
     await admin.getByText('选择 Excel', { exact: true }).click()
     await (await chooser).setFiles(await bankFile())
     await seen(admin, '已选择：题库.xlsx')
+    // The file goes to the host's storage stand-in (POST /local/upload); the call carries only its fileID.
+    const uploaded = admin.waitForResponse((r) => r.url().includes('/local/upload'))
+    const imported = admin.waitForRequest(
+      (r) => r.url().endsWith('/fn/quiz') && /bank\/import/.test(r.postData() ?? ''),
+    )
     await admin.getByText('导入 Excel', { exact: true }).click()
+    expect((await uploaded).status()).toBe(200)
+    expect((await imported).postDataJSON()).toEqual({
+      action: 'bank/import',
+      data: {
+        format: 'xlsx',
+        fileID: expect.stringMatching(/^cloud:\/\/local\.local\/uploads\/[0-9a-f]{32}\/[0-9a-f-]{36}\.xlsx$/),
+      },
+    })
     await seen(admin, '已导入 18 题')
     await seen(admin, '题库共 18 题')
+
+    // The export is written to storage and downloaded from its temporary URL, in the import format.
+    const download = admin.waitForEvent('download')
+    await admin.getByText('导出题库为 Excel', { exact: true }).click()
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/^题库-\d{8}\.xlsx$/)
+    expect(file.url()).toMatch(
+      /\/local\/files\/exports\/[0-9a-f]{32}\/[0-9a-f-]{36}\.xlsx\?expires=\d+&sign=/,
+    )
+    const exported = new ExcelJS.Workbook()
+    await exported.xlsx.readFile(String(await file.path()))
+    expect(exported.worksheets[0].rowCount).toBe(19)
+    await seen(admin, /已导出 18 题/)
 
     await admin.goBack()
     await admin.getByText('考试管理', { exact: true }).click()

@@ -8,11 +8,11 @@ beforeEach(async () => {
 })
 afterEach(() => backend.close())
 
-async function xlsx(rows: unknown[][]): Promise<string> {
+async function xlsx(rows: unknown[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('花名册')
   rows.forEach((r) => sheet.addRow(r))
-  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64')
+  return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 const HEADER = ['姓名', '性别', '手机号', '所在组织', '党员类别', '干部类别']
 
@@ -307,22 +307,27 @@ describe('editing the roster', () => {
 })
 
 describe('member/import', () => {
-  it('imports a clean sheet into the right branches', async () => {
-    const fileBase64 = await xlsx([
-      HEADER,
-      ['新党员甲', '男', '13600000001', '和平社区党委 / 第一党支部', '在职', ''],
-      ['新党员乙', '女', 13600000002, '东风社区党委 / 离退休党员党支部', '离退休', ''],
-    ])
-    const report = ok(await backend.call(DEMO.admin, 'org', 'member/import', { fileBase64 }))
+  it('imports a clean sheet uploaded to storage into the right branches, and removes the upload', async () => {
+    const fileID = await backend.upload(
+      DEMO.admin,
+      await xlsx([
+        HEADER,
+        ['新党员甲', '男', '13600000001', '和平社区党委 / 第一党支部', '在职', ''],
+        ['新党员乙', '女', 13600000002, '东风社区党委 / 离退休党员党支部', '离退休', ''],
+      ]),
+    )
+    const report = ok(await backend.call(DEMO.admin, 'org', 'member/import', { fileID }))
     expect(report.imported).toBe(2)
     const members = await backend.docs('members')
     expect(members.find((m) => m.name === '新党员甲')?.orgId).toBe('org-c1-b1')
     expect(members).toHaveLength(80)
+    // Phone numbers do not stay in storage once read.
+    expect(await backend.stored(fileID)).toBeNull()
   })
 
   it('reports exactly the bad row numbers and imports nothing from that sheet', async () => {
     const taken = (await backend.docs('members'))[0] as { phone: string }
-    const fileBase64 = await xlsx([
+    const sheet = await xlsx([
       HEADER,
       ['好党员', '男', '13600000011', '和平社区党委 / 第一党支部', '在职', ''],
       ['', '男', '13600000012', '和平社区党委 / 第一党支部', '在职', ''],
@@ -331,8 +336,9 @@ describe('member/import', () => {
       ['无支部', '女', '13600000015', '第一党支部', '在职', ''],
       ['坏类别', '女', '13600000016', '和平社区党委 / 第一党支部', '预备', ''],
     ])
+    const fileID = await backend.upload(DEMO.admin, sheet)
     const before = await backend.snapshot()
-    const result = failed(await backend.call(DEMO.admin, 'org', 'member/import', { fileBase64 }))
+    const result = failed(await backend.call(DEMO.admin, 'org', 'member/import', { fileID }))
     expect(result.code).toBe('ROSTER.IMPORT_INVALID')
     expect(result.message).toContain('4 行有误')
     const errors = (result.details as { errors: Array<{ row: number; reason: string }> }).errors
@@ -341,20 +347,30 @@ describe('member/import', () => {
     expect(await backend.snapshot()).toEqual(before)
   })
 
-  it('refuses a file that is not a spreadsheet, and anyone but a roster manager', async () => {
-    expect(
-      failed(
-        await backend.call(DEMO.admin, 'org', 'member/import', {
-          fileBase64: Buffer.from('不是表格').toString('base64'),
-        }),
-      ).code,
-    ).toBe('ROSTER.FILE_UNREADABLE')
-    const fileBase64 = await xlsx([
-      HEADER,
-      ['新党员', '男', '13600000021', '和平社区党委 / 第一党支部', '在职', ''],
-    ])
-    expect(failed(await backend.call(DEMO.secretary1, 'org', 'member/import', { fileBase64 })).code).toBe(
+  it('refuses a zip that is not a workbook, and anyone but a roster manager', async () => {
+    const notAWorkbook = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('不是表格')])
+    const fileID = await backend.upload(DEMO.admin, notAWorkbook)
+    expect(failed(await backend.call(DEMO.admin, 'org', 'member/import', { fileID }))).toMatchObject({
+      code: 'ROSTER.FILE_UNREADABLE',
+      message: '无法读取文件，请上传 .xlsx 格式的花名册',
+    })
+    const own = await backend.upload(
+      DEMO.secretary1,
+      await xlsx([HEADER, ['新党员', '男', '13600000021', '和平社区党委 / 第一党支部', '在职', '']]),
+    )
+    const before = await backend.snapshot()
+    expect(failed(await backend.call(DEMO.secretary1, 'org', 'member/import', { fileID: own })).code).toBe(
       'COMMON.FORBIDDEN',
     )
+    expect(await backend.snapshot()).toEqual(before)
+  })
+
+  it('takes the sheet only through storage: a file inside the call is refused', async () => {
+    const fileBase64 = (await xlsx([HEADER])).toString('base64')
+    const result = failed(
+      await backend.raw(DEMO.admin, 'org', { action: 'member/import', data: { fileBase64 } }),
+    )
+    expect(result.code).toBe('COMMON.INVALID_INPUT')
+    expect(result.message).toContain('不认识的字段 fileBase64')
   })
 })

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 
+import { ownerFolder } from '../../cloudfunctions/common/storage-paths'
 import type { AttemptView, ExamInput } from '../../cloudfunctions/contract/quiz.contract'
 import { type Backend, DEMO, failed, ok, startBackend, type Stored } from '../support/backend'
 
@@ -69,11 +70,12 @@ async function importBank(rows = bankJson()) {
   return ok(await backend.call(DEMO.admin, 'quiz', 'bank/import', { format: 'json', questions: rows }))
 }
 
+/** An .xlsx bank, uploaded to storage as the street admin: its fileID. */
 async function xlsx(rows: unknown[][]): Promise<string> {
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('题库')
   rows.forEach((r) => sheet.addRow(r))
-  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64')
+  return backend.upload(DEMO.admin, Buffer.from(await workbook.xlsx.writeBuffer()))
 }
 
 function examInput(overrides: Partial<ExamInput> = {}): ExamInput {
@@ -154,10 +156,9 @@ describe('question bank import', () => {
       ['简答', '谈谈你的体会', '', '', '', '', '略', '', ''],
       ['单选', '党的根本宗旨是？', '全心全意为人民服务', '发展经济', '', '', 'B', '党章', ''],
     ]
+    const fileID = await xlsx(rows)
     const before = await backend.snapshot()
-    const result = failed(
-      await backend.call(DEMO.admin, 'quiz', 'bank/import', { format: 'xlsx', fileBase64: await xlsx(rows) }),
-    )
+    const result = failed(await backend.call(DEMO.admin, 'quiz', 'bank/import', { format: 'xlsx', fileID }))
     const errors = (result.details as { errors: { row: number; reason: string }[] }).errors
     expect(errors).toEqual([
       { row: 3, reason: '答案E不在选项中' },
@@ -171,7 +172,7 @@ describe('question bank import', () => {
     const done = ok(
       await backend.call(DEMO.admin, 'quiz', 'bank/import', {
         format: 'xlsx',
-        fileBase64: await xlsx(fixed),
+        fileID: await xlsx(fixed),
       }),
     )
     expect(done.imported).toBe(2)
@@ -188,7 +189,7 @@ describe('question bank import', () => {
       failed(
         await backend.call(DEMO.admin, 'quiz', 'bank/import', {
           format: 'xlsx',
-          fileBase64: 'bm90IGEgZmlsZQ==',
+          fileID: await backend.upload(DEMO.admin, Buffer.from('PK\x03\x04 not a workbook', 'latin1')),
         }),
       ).code,
     ).toBe('QUIZ.FILE_UNREADABLE')
@@ -200,13 +201,21 @@ describe('question bank import', () => {
     )
   })
 
-  it('exports the bank as an .xlsx in the import format', async () => {
+  it('exports the bank as an .xlsx in the import format, written to storage behind a temporary URL', async () => {
     await importBank(bankJson(2))
     const file = ok(await backend.call(DEMO.admin, 'quiz', 'bank/export', {}))
     expect(file.count).toBe(8)
     expect(file.fileName).toMatch(/^题库-\d{8}\.xlsx$/)
+    // In the admin's own export folder, signed, for ten minutes.
+    const url = new URL(file.url, 'http://host')
+    const cloudPath = url.pathname.replace('/local/files/', '')
+    expect(cloudPath).toMatch(new RegExp(`^exports/${ownerFolder(DEMO.admin)}/[0-9a-f-]{36}\\.xlsx$`))
+    expect(url.searchParams.get('sign')).toMatch(/^[0-9a-f]{64}$/)
+    expect(file.expiresAt - Date.now()).toBeGreaterThan(9 * 60_000)
+    expect(file.expiresAt - Date.now()).toBeLessThanOrEqual(10 * 60_000)
+    const bytes = await backend.stored(`cloud://local.local/${cloudPath}`)
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(Buffer.from(file.fileBase64, 'base64') as unknown as ArrayBuffer)
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
     const sheet = workbook.worksheets[0]
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1)
     expect(values(1)).toEqual(expect.arrayContaining(['题型', '题干', '选项A', '答案', '知识点', '解析']))
@@ -215,9 +224,8 @@ describe('question bank import', () => {
     expect(all.find((r) => r[0] === '填空')).toEqual(expect.arrayContaining([`${FILL_ANSWER(0)}|一九二一`]))
     expect(all.find((r) => r[0] === '判断')).toEqual(expect.arrayContaining(['正确']))
     // Exported then re-imported: every row is a duplicate, so the round trip keeps one copy.
-    const back = failed(
-      await backend.call(DEMO.admin, 'quiz', 'bank/import', { format: 'xlsx', fileBase64: file.fileBase64 }),
-    )
+    const fileID = await backend.upload(DEMO.admin, bytes as Buffer)
+    const back = failed(await backend.call(DEMO.admin, 'quiz', 'bank/import', { format: 'xlsx', fileID }))
     expect((back.details as { errors: unknown[] }).errors).toHaveLength(8)
   })
 })

@@ -24,6 +24,7 @@ import { LocalDatabase } from '../../server/db/local-database'
 import { installLocalTransport, uninstallLocalTransport } from '../../server/db/transport'
 import {
   installLocalPlatform,
+  localFileUrl,
   OUTBOX_COLLECTION,
   serveLocalFile,
   uninstallLocalPlatform,
@@ -223,11 +224,19 @@ describe('cloud storage', () => {
       fileList: [uploaded.fileID, { fileID: uploaded.fileID, maxAge: 60 }],
     })
     expect(urls.errMsg).toBe('getTempFileURL:ok')
-    const url = `http://127.0.0.1:8123/local/files/qr/org%201/${encodeURIComponent('活动')}.png`
+    const path = `http://127.0.0.1:8123/local/files/qr/org%201/${encodeURIComponent('活动')}.png`
+    const signed = expect.stringMatching(
+      new RegExp(`^${path.replace(/[.?]/g, '\\$&')}\\?expires=\\d+&sign=[0-9a-f]{64}$`),
+    )
     expect(urls.fileList).toEqual([
-      { fileID: uploaded.fileID, status: 0, errMsg: 'ok', maxAge: undefined, tempFileURL: url },
-      { fileID: uploaded.fileID, status: 0, errMsg: 'ok', maxAge: 60, tempFileURL: url },
+      { fileID: uploaded.fileID, status: 0, errMsg: 'ok', maxAge: undefined, tempFileURL: signed },
+      { fileID: uploaded.fileID, status: 0, errMsg: 'ok', maxAge: 60, tempFileURL: signed },
     ])
+    // A day by default, as CloudBase gives private files; maxAge seconds when asked.
+    const expiry = (url: string) => Number(new URL(url).searchParams.get('expires')) - Date.now()
+    expect(expiry(urls.fileList[0].tempFileURL)).toBeGreaterThan(86_000_000)
+    expect(expiry(urls.fileList[1].tempFileURL)).toBeGreaterThan(50_000)
+    expect(expiry(urls.fileList[1].tempFileURL)).toBeLessThanOrEqual(60_000)
 
     const downloaded = await cloud.downloadFile({ fileID: uploaded.fileID })
     expect(downloaded.errMsg).toBe('downloadFile:ok')
@@ -301,7 +310,7 @@ describe('serveLocalFile', () => {
 
   beforeAll(async () => {
     server = createServer((req, res) => {
-      void serveLocalFile(filesDir, new URL(req.url ?? '/', 'http://x').pathname, res)
+      void serveLocalFile(filesDir, new URL(req.url ?? '/', 'http://x'), res)
     })
     await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -327,7 +336,27 @@ describe('serveLocalFile', () => {
       '/local/files/%E0%A4%A',
     ]) {
       const res = await fetch(`${origin}${path}`)
-      expect([path, res.status]).toEqual([path, 404])
+      expect([path, res.status]).toEqual([path, 403])
+    }
+    // A signed path that is not a file is still not found, and reaches nothing outside.
+    const signedDir = localFileUrl(origin, 'served', Date.now() + 60_000)
+    expect((await fetch(signedDir)).status).toBe(404)
+  })
+
+  it('serves nothing by its path alone: the signature must match the path and not have expired', async () => {
+    baseUrl = origin
+    const { fileID } = await cloud.uploadFile({ cloudPath: 'private/名单.txt', fileContent: 'phones' })
+    const [{ tempFileURL }] = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 60 }] })).fileList
+    expect((await fetch(tempFileURL)).status).toBe(200)
+    const url = new URL(tempFileURL)
+    const unsigned = `${origin}${url.pathname}`
+    const otherFile = tempFileURL.replace(encodeURIComponent('名单'), 'other')
+    const longer = tempFileURL.replace(/expires=\d+/, `expires=${Date.now() + 10 * 86_400_000}`)
+    const expired = localFileUrl(origin, 'private/名单.txt', Date.now() - 1000)
+    for (const attempt of [unsigned, otherFile, longer, expired, `${unsigned}?expires=abc&sign=zz`]) {
+      const res = await fetch(attempt)
+      expect([attempt, res.status]).toEqual([attempt, 403])
+      expect(await res.text()).not.toBe('phones')
     }
   })
 })

@@ -2,6 +2,8 @@ import { join } from 'node:path'
 
 import type { ActionOf, FunctionName, InputOf, OutputOf, Result } from '../../cloudfunctions/contract'
 import { startLocalBackend } from '../../server/backend'
+import { LocalFileStore } from '../../server/platform/files'
+import { localFileId } from '../../server/platform/storage'
 import { guardCollections } from './collection-guard'
 
 /** A stored document as tests read it back: loosely typed on purpose, tests assert on fields. */
@@ -16,7 +18,8 @@ export const FUNCTIONS_DIR = join(__dirname, '..', '..', 'dist', 'cloudfunctions
  */
 export async function startBackend(options: { seed?: boolean } = {}) {
   const local = await startLocalBackend({ dataDir: null, functionsDir: FUNCTIONS_DIR, seed: options.seed })
-  const { database, runtime } = local
+  const { database, runtime, filesDir } = local
+  const files = new LocalFileStore(filesDir)
   const guard = guardCollections()
 
   async function snapshot(): Promise<Record<string, unknown[]>> {
@@ -42,6 +45,27 @@ export async function startBackend(options: { seed?: boolean } = {}) {
     raw(openid: string | null, fn: string, event: unknown): Promise<Result<unknown>> {
       return runtime.invoke(fn, event, { openid }) as Promise<Result<unknown>>
     },
+    /**
+     * What the app does with a file the person chose: asks `upload/prepare` where to put it (as `openid`), puts
+     * the bytes there in storage, and answers the fileID to pass to an action.
+     */
+    async upload(openid: string, bytes: Buffer): Promise<string> {
+      const ticket = await runtime.invoke(
+        'account',
+        { action: 'upload/prepare', data: { kind: 'xlsx' } },
+        { openid },
+      )
+      const { cloudPath } = ok(ticket as Result<{ cloudPath: string }>)
+      await files.write(cloudPath, bytes)
+      return localFileId('local', cloudPath)
+    },
+    /** Writes bytes at any path, as someone with access to the storage console could. */
+    async putFile(cloudPath: string, bytes: Buffer): Promise<string> {
+      await files.write(cloudPath, bytes)
+      return localFileId('local', cloudPath)
+    },
+    /** The bytes stored behind a fileID, or null when there is no such file. */
+    stored: (fileID: string) => files.read(fileID.replace(/^cloud:\/\/[^/]+\//, '')),
     docs: (collection: string) => database.documents(collection) as Promise<Stored[]>,
     snapshot,
     /** Closes the store, then fails if any call touched a collection its manifest does not declare. */

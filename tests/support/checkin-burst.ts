@@ -43,6 +43,22 @@ function unwrap<T>(result: Result<T>, what: string): T {
   return result.data
 }
 
+/** What the H5 app does with a chosen file: asks where to put it, uploads it to the host's storage, answers its fileID. */
+export async function uploadAs(url: string, token: string, bytes: Buffer): Promise<string> {
+  const { cloudPath } = unwrap(
+    await callAs<{ cloudPath: string }>(url, token, 'account', 'upload/prepare', { kind: 'xlsx' }),
+    'upload/prepare',
+  )
+  const res = await fetch(`${url}/local/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: bytes,
+  })
+  const body = (await res.json()) as { fileID?: string; code?: string }
+  if (!body.fileID) throw new Error(`upload: ${res.status} ${body.code ?? ''}`)
+  return body.fileID
+}
+
 /** Runs `task` for 0..count-1 with at most `concurrency` in flight. */
 export async function pool<T>(
   count: number,
@@ -77,8 +93,8 @@ export async function prepareBurst(url: string, count: number) {
   sheet.addRow(['姓名', '性别', '手机号', '所在组织', '党员类别', '干部类别'])
   for (let i = 0; i < count; i++)
     sheet.addRow([memberName(i), '男', memberPhone(i), '和平社区党委 / 第一党支部', '在职', ''])
-  const fileBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64')
-  unwrap(await callAs(url, admin, 'org', 'member/import', { fileBase64 }), 'import')
+  const fileID = await uploadAs(url, admin, Buffer.from(await workbook.xlsx.writeBuffer()))
+  unwrap(await callAs(url, admin, 'org', 'member/import', { fileID }), 'import')
 
   const memberTokens = await pool(count, 50, async (i) => {
     const token = await signIn(url, { fresh: true })

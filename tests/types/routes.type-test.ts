@@ -4,10 +4,12 @@
  * the route types that lets one of these mistakes through turns the typecheck red.
  */
 import { route, type RoutesOf } from '../../cloudfunctions/common/router'
+import type { OutputOf } from '../../cloudfunctions/contract'
 import { accountInputs, type InviteView, type MeView } from '../../cloudfunctions/contract/account.contract'
 
 declare function getMe(): Promise<MeView>
 declare function createInvite(): Promise<InviteView>
+declare function prepareUpload(): Promise<OutputOf<'account', 'upload/prepare'>>
 /** A stored member where a view is promised: the contract's fields and more. */
 declare function getMeWithOpenid(): Promise<MeView & { openid: string }>
 
@@ -15,6 +17,7 @@ const me = route(accountInputs['account/me'], () => getMe())
 const byInvite = route(accountInputs['account/bindByInvite'], () => getMe())
 const byPhone = route(accountInputs['account/bindByPhone'], () => getMe())
 const invite = route(accountInputs['account/createInvite'], () => createInvite())
+const upload = route(accountInputs['upload/prepare'], () => prepareUpload())
 
 /** The table as the contract wants it compiles: the cases below differ from it in one thing each. */
 export const complete: RoutesOf<'account'> = {
@@ -22,6 +25,7 @@ export const complete: RoutesOf<'account'> = {
   'account/bindByInvite': byInvite,
   'account/bindByPhone': byPhone,
   'account/createInvite': invite,
+  'upload/prepare': upload,
 }
 
 // @ts-expect-error a route the contract declares is missing
@@ -29,6 +33,7 @@ export const missingRoute: RoutesOf<'account'> = {
   'account/me': me,
   'account/bindByInvite': byInvite,
   'account/bindByPhone': byPhone,
+  'upload/prepare': upload,
 }
 
 export const extraRoute: RoutesOf<'account'> = {

@@ -473,67 +473,37 @@ describe('党员信息', () => {
   })
 })
 
-type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void }
-
-/** Answers like a wx async API: through the callbacks when given, else as a promise (WeChat does both). */
-function answer(o: Callbacks, res: unknown): Promise<unknown> | undefined {
-  const later = new Promise((resolve) => setTimeout(() => resolve(res), 0))
-  if (!o.success && !o.fail) return later
-  void later.then((r) => o.success?.(r))
-  return undefined
+/** A roster sheet as WeChat lists it after the person picks it from a chat. */
+const SHEET = { name: '和平社区花名册.xlsx', size: 20 * 1024, path: 'wxfile://tmp/roster.xlsx' }
+/** Where `upload/prepare` tells the page to upload: the caller's own folder. */
+const TICKET = {
+  cloudPath: 'uploads/3f2a9c0e5b7d41e8a6c4f0b1d2e3a4b5/5b0e6a1c-2d3f-4a5b-8c6d-7e8f9a0b1c2d.xlsx',
+  maxBytes: 1048576,
 }
-
-/**
- * Stands in for WeChat's file choice from a chat (`wx.chooseMessageFile`) and the read of the chosen
- * file (`wx.getFileSystemManager().readFile`) on the loaded page's `wx`; `restore` puts the originals back.
- */
-function stubFilePicking(file: { name: string; size: number; base64: string }) {
-  const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx
-  const saved = { chooseMessageFile: wx.chooseMessageFile, getFileSystemManager: wx.getFileSystemManager }
-  const chosen: unknown[] = []
-  const reads: unknown[] = []
-  wx.chooseMessageFile = (o: Callbacks & Record<string, unknown>) => {
-    chosen.push({ count: o.count, type: o.type, extension: o.extension })
-    return answer(o, {
-      errMsg: 'chooseMessageFile:ok',
-      tempFiles: [
-        { path: 'wxfile://tmp/roster.xlsx', name: file.name, size: file.size, type: 'file', time: 0 },
-      ],
-    })
-  }
-  wx.getFileSystemManager = () => ({
-    readFile(o: Callbacks & { filePath: string; encoding: string }) {
-      reads.push({ filePath: o.filePath, encoding: o.encoding })
-      return answer(o, { errMsg: 'readFile:ok', data: file.base64 })
-    },
-  })
-  return { chosen, reads, restore: () => Object.assign(wx, saved) }
-}
-
-const SHEET = { name: '和平社区花名册.xlsx', size: 20 * 1024, base64: 'UEsDBBQABgAIAAAAIQ==' }
+const UPLOADED = `cloud://test/${TICKET.cloudPath}`
 
 describe('导入花名册', () => {
-  let restore: (() => void) | null = null
-  afterEach(() => {
-    restore?.()
-    restore = null
-  })
-
-  test('after a file is chosen, 开始导入 sends its base64; success says how many were imported', async () => {
-    const page = await loadPage(IMPORT, {
-      cloud: backend({ 'account/me': () => ok(streetAdmin), 'member/import': () => ok({ imported: 37 }) }),
+  const admin = (actions: Parameters<typeof backend>[0] = {}) =>
+    backend({
+      'account/me': () => ok(streetAdmin),
+      'upload/prepare': () => ok(TICKET),
+      'member/import': () => ok({ imported: 37 }),
+      ...actions,
     })
+
+  test('开始导入 uploads the chosen file to storage and sends only its fileID; success says how many', async () => {
+    const page = await loadPage(IMPORT, { cloud: admin(), chooseMessageFile: () => [SHEET] })
     await page.waitForText('尚未选择文件')
     expect(page.isDisabled('开始导入')).toBe(true)
-    const stub = stubFilePicking(SHEET)
-    restore = stub.restore
     await page.tap('.btn--ghost') // 选择文件 (the card's title reads the same)
     await page.waitForText('已选择：和平社区花名册.xlsx（20 KB）')
-    expect(stub.chosen).toEqual([{ count: 1, type: 'file', extension: ['xlsx'] }])
-    expect(stub.reads).toEqual([{ filePath: 'wxfile://tmp/roster.xlsx', encoding: 'base64' }])
+    expect(page.fileChoices).toEqual([{ count: 1, type: 'file', extension: ['xlsx'] }])
+    expect(page.uploads).toEqual([]) // nothing leaves the phone before 开始导入
     await page.tap('开始导入')
     await page.waitForText('已导入 37 名党员')
-    expect(sent(page, 'member/import')).toEqual([{ fileBase64: SHEET.base64 }])
+    expect(sent(page, 'upload/prepare')).toEqual([{ kind: 'xlsx' }])
+    expect(page.uploads).toEqual([{ cloudPath: TICKET.cloudPath, filePath: SHEET.path }])
+    expect(sent(page, 'member/import')).toEqual([{ fileID: UPLOADED }])
     expect(page.toasts.map((t) => t.title)).toContain('导入成功')
     // The sheet is gone once imported: a second tap cannot import the same people again.
     expect(page.hasText('尚未选择文件')).toBe(true)
@@ -547,16 +517,14 @@ describe('导入花名册', () => {
       { row: 12, reason: '党员类别应为 在职 / 离退休 / 流动' },
     ]
     const page = await loadPage(IMPORT, {
-      cloud: backend({
-        'account/me': () => ok(streetAdmin),
+      cloud: admin({
         'member/import': () => ({
           ...fail('ROSTER.IMPORT_INVALID', { count: errors.length }),
           details: { errors },
         }),
       }),
+      chooseMessageFile: () => [SHEET],
     })
-    const stub = stubFilePicking(SHEET)
-    restore = stub.restore
     await page.tap('.btn--ghost')
     await page.tap('开始导入')
     await page.waitForText('花名册有 3 行有误，未导入任何数据，请修改后重新导入')
@@ -569,19 +537,61 @@ describe('导入花名册', () => {
       ]),
     )
     expect(page.hasText(/已导入/)).toBe(false)
-    // The file stays chosen, to send again after the sheet is corrected.
+    // The file stays chosen, to send again after the sheet is corrected; sending again uploads it again.
     expect(page.hasText('已选择：和平社区花名册.xlsx（20 KB）')).toBe(true)
-    expect(page.isDisabled('开始导入')).toBe(false)
+    await page.tap('开始导入')
+    await page.waitFor(() => page.uploads.length === 2, 3000, 'a second upload')
+    await page.waitFor(() => sent(page, 'member/import').length === 2, 3000, 'a second import')
   })
 
-  test('a file that is not .xlsx is refused before anything is sent', async () => {
-    const page = await loadPage(IMPORT, { cloud: backend({ 'account/me': () => ok(streetAdmin) }) })
-    const stub = stubFilePicking({ ...SHEET, name: '花名册.xls' })
-    restore = stub.restore
+  test('an upload that fails says so, sends no import, and keeps the file to try again', async () => {
+    let uploads = 0
+    const page = await loadPage(IMPORT, {
+      cloud: admin(),
+      chooseMessageFile: () => [SHEET],
+      uploadFile: () => {
+        if (++uploads === 1) throw new Error('network down')
+        return { fileID: UPLOADED }
+      },
+    })
+    await page.tap('.btn--ghost')
+    await page.tap('开始导入')
+    await page.waitForText('文件上传失败，请检查网络后重试')
+    expect(sent(page, 'member/import')).toEqual([])
+    expect(page.isDisabled('开始导入')).toBe(false)
+    await page.tap('开始导入')
+    await page.waitForText('已导入 37 名党员')
+    expect(sent(page, 'member/import')).toEqual([{ fileID: UPLOADED }])
+  })
+
+  test.each([
+    ['FILE.NOT_FOUND', '文件不存在或已过期，请重新选择文件'],
+    ['FILE.TOO_LARGE', '文件超过1MB，请删去多余的内容或分成几个文件'],
+    ['FILE.WRONG_TYPE', '这不是 .xlsx 格式的文件，请重新选择'],
+    ['ROSTER.FILE_UNREADABLE', '无法读取文件，请上传 .xlsx 格式的花名册'],
+  ] as const)('the server refusing the file (%s) shows its message', async (code, message) => {
+    const page = await loadPage(IMPORT, {
+      cloud: admin({ 'member/import': () => fail(code, { limit: '1MB', type: '.xlsx' }) }),
+      chooseMessageFile: () => [SHEET],
+    })
+    await page.tap('.btn--ghost')
+    await page.tap('开始导入')
+    await page.waitForText(message)
+    expect(page.hasText(/已导入/)).toBe(false)
+  })
+
+  test('a file that is not .xlsx, or over 1 MB, is refused on the phone before anything is sent', async () => {
+    let pick = { ...SHEET, name: '花名册.xls' }
+    const page = await loadPage(IMPORT, { cloud: admin(), chooseMessageFile: () => [pick] })
     await page.tap('.btn--ghost')
     await page.waitForText('请选择 .xlsx 格式的 Excel 文件（旧版 .xls 请先另存为 .xlsx）')
-    expect(stub.reads).toEqual([])
     expect(page.isDisabled('开始导入')).toBe(true)
+    pick = { ...SHEET, size: 1024 * 1024 + 1 }
+    await page.tap('.btn--ghost')
+    await page.waitForText('文件超过 1MB，请删去多余的工作表或分成几个文件导入')
+    expect(page.isDisabled('开始导入')).toBe(true)
+    expect(page.uploads).toEqual([])
+    expect(sent(page, 'upload/prepare')).toEqual([])
     expect(sent(page, 'member/import')).toEqual([])
   })
 

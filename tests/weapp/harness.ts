@@ -47,6 +47,26 @@ export interface Upload {
   filePath: string
 }
 
+/** A file as `wx.chooseMessageFile` lists it in `tempFiles`. */
+export interface MessageFile {
+  name: string
+  size: number
+  path: string
+}
+
+export interface Download {
+  url: string
+  /** Where the page asked the file to be saved (`filePath`), if it did. */
+  filePath?: string
+}
+
+/** What the page gave `wx.openDocument`. */
+export interface OpenedDocument {
+  filePath: string
+  fileType?: string
+  showMenu?: boolean
+}
+
 /** What `wx.scanCode` answers: the scanned text (and `path` for a code of this mini-program). */
 export interface ScanAnswer {
   result: string
@@ -72,6 +92,21 @@ export interface LoadOptions {
    * fail, e.g. `throw new Error('cancel')` for a person who closes the camera. Without one it fails.
    */
   scanCode?: (options: Record<string, unknown>) => ScanAnswer
+  /**
+   * The files `wx.chooseMessageFile` answers with (the options the page passed are recorded in `fileChoices`);
+   * throwing makes it fail, e.g. `throw new Error('cancel')`. Without one it fails.
+   */
+  chooseMessageFile?: (options: Record<string, unknown>) => MessageFile[]
+  /**
+   * Answer to `wx.cloud.uploadFile` (recorded in `uploads` either way); throwing makes it fail. Without one the
+   * upload succeeds with fileID `cloud://test/<cloudPath>`.
+   */
+  uploadFile?: (upload: Upload) => { fileID: string }
+  /**
+   * Answer to `wx.downloadFile` (recorded in `downloads`); throwing makes it fail. Without one it answers status
+   * 200, saved where the page asked (or at a temporary path).
+   */
+  downloadFile?: (download: Download) => { statusCode: number }
   /** Build to load from; default dist/weapp. */
   distDir?: string
   /** How long `loadPage` waits for the first render; default 5000 ms. */
@@ -114,8 +149,14 @@ export interface PageHarness {
   readonly cloudCalls: CloudCall[]
   readonly toasts: Toast[]
   readonly modals: Modal[]
-  /** Files given to `wx.cloud.uploadFile` (answered with fileID `cloud://test/<cloudPath>`). */
+  /** The options of each `wx.chooseMessageFile` call (`count`, `type`, `extension`). */
+  readonly fileChoices: Record<string, unknown>[]
+  /** Files given to `wx.cloud.uploadFile` (answered with fileID `cloud://test/<cloudPath>` by default). */
   readonly uploads: Upload[]
+  /** Each `wx.downloadFile` call. */
+  readonly downloads: Download[]
+  /** Each `wx.openDocument` call. */
+  readonly documents: OpenedDocument[]
   /** The options of each `wx.scanCode` call (`onlyFromCamera`, `scanType`). */
   readonly scans: Record<string, unknown>[]
   /** Each `wx.setKeepScreenOn` value, in order. */
@@ -304,7 +345,10 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
   const cloudCalls: CloudCall[] = []
   const toasts: Toast[] = []
   const modals: Modal[] = []
+  const fileChoices: Record<string, unknown>[] = []
   const uploads: Upload[] = []
+  const downloads: Download[] = []
+  const documents: OpenedDocument[] = []
   const scans: Record<string, unknown>[] = []
   const keepScreenOn: boolean[] = []
   const errors: unknown[] = []
@@ -366,11 +410,45 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
       return { scanType: 'QR_CODE', charSet: 'utf8', rawData: '', ...options.scanCode(given) }
     }),
     setKeepScreenOn: wxAsync('setKeepScreenOn', (o) => void keepScreenOn.push(Boolean(o.keepScreenOn))),
+    env: { USER_DATA_PATH: 'wxfile://usr' },
+    chooseMessageFile: wxAsync('chooseMessageFile', (o) => {
+      const { success: _s, fail: _f, complete: _c, ...given } = o
+      fileChoices.push(clone(given))
+      if (!options.chooseMessageFile) throw new Error('no chooseMessageFile answer given to loadPage')
+      const tempFiles = options.chooseMessageFile(given).map((f) => ({ ...f, type: 'file', time: 0 }))
+      return { tempFiles }
+    }),
+    downloadFile: wxAsync('downloadFile', (o) => {
+      const download: Download = {
+        url: String(o.url),
+        ...(o.filePath ? { filePath: String(o.filePath) } : {}),
+      }
+      downloads.push(download)
+      const { statusCode } = options.downloadFile ? options.downloadFile(download) : { statusCode: 200 }
+      return download.filePath
+        ? { statusCode, filePath: download.filePath }
+        : { statusCode, tempFilePath: `wxfile://tmp/download-${downloads.length}` }
+    }),
+    openDocument: wxAsync('openDocument', (o) => {
+      documents.push({
+        filePath: String(o.filePath),
+        ...(o.fileType === undefined ? {} : { fileType: String(o.fileType) }),
+        ...(o.showMenu === undefined ? {} : { showMenu: Boolean(o.showMenu) }),
+      })
+      return {}
+    }),
     cloud: {
       init: (o: WxOptions = {}) => void (cloudInit = o),
-      uploadFile: wxAsync('cloud.uploadFile', (o) => {
-        uploads.push({ cloudPath: String(o.cloudPath), filePath: String(o.filePath) })
-        return { fileID: `cloud://test/${o.cloudPath}`, statusCode: 204 }
+      uploadFile: wxAsync('cloud.uploadFile', async (o) => {
+        const upload: Upload = { cloudPath: String(o.cloudPath), filePath: String(o.filePath) }
+        uploads.push(upload)
+        if (!cloudInit) throw new Error('please call wx.cloud.init first')
+        const answer = options.uploadFile
+          ? options.uploadFile(upload)
+          : { fileID: `cloud://test/${o.cloudPath}` }
+        // A network round trip: answer on a later macrotask, as the real client does.
+        await new Promise((resolve) => setTimeout(resolve, 0))
+        return { ...answer, statusCode: 204 }
       }),
       getTempFileURL: wxAsync('cloud.getTempFileURL', (o) => ({
         fileList: ((o.fileList ?? []) as (string | { fileID: string })[]).map((f) => {
@@ -625,7 +703,10 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
     cloudCalls,
     toasts,
     modals,
+    fileChoices,
     uploads,
+    downloads,
+    documents,
     scans,
     keepScreenOn,
     storage,

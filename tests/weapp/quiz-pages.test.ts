@@ -359,6 +359,91 @@ describe('题库管理', () => {
     expect(page.valueOf(JSON_PLACEHOLDER)).toBe(JSON.stringify(pasted))
   })
 
+  const SHEET = { name: '题库.xlsx', size: 30 * 1024, path: 'wxfile://tmp/bank.xlsx' }
+  const TICKET = {
+    cloudPath: 'uploads/3f2a9c0e5b7d41e8a6c4f0b1d2e3a4b5/0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f.xlsx',
+    maxBytes: 1048576,
+  }
+  const EXPORTED = {
+    fileName: '题库-20251201.xlsx',
+    url: 'https://7465-env-1250000000.tcb.qcloud.la/exports/3f2a/e1.xlsx?sign=abc&t=1',
+    expiresAt: Date.now() + 600_000,
+    count: 3,
+  }
+
+  test('导入 Excel uploads the chosen file to storage and sends only its fileID', async () => {
+    const page = await loadPage(BANK, {
+      cloud: backend({
+        'account/me': () => ok(STREET_ADMIN),
+        'bank/list': () => ok(bankPage()),
+        'upload/prepare': () => ok(TICKET),
+        'bank/import': () => ok({ imported: 18 }),
+      }),
+      chooseMessageFile: () => [SHEET],
+    })
+    await page.waitForText('题库共 3 题')
+    await page.tap('选择 Excel')
+    await page.waitForText('已选择：题库.xlsx')
+    await page.tap('导入 Excel')
+    await page.waitForText('已导入 18 题')
+    expect(sent(page, 'upload/prepare')).toEqual([{ kind: 'xlsx' }])
+    expect(page.uploads).toEqual([{ cloudPath: TICKET.cloudPath, filePath: SHEET.path }])
+    expect(sent(page, 'bank/import')).toEqual([
+      { format: 'xlsx', fileID: `cloud://test/${TICKET.cloudPath}` },
+    ])
+  })
+
+  test('导出 downloads the exported file under its own name and opens it with the forward menu', async () => {
+    const exported = deferred<Result<typeof EXPORTED>>()
+    const page = await loadPage(BANK, {
+      cloud: backend({
+        'account/me': () => ok(STREET_ADMIN),
+        'bank/list': () => ok(bankPage()),
+        'bank/export': () => exported.promise,
+      }),
+    })
+    await page.tap('导出题库为 Excel')
+    await page.waitForText('正在导出…')
+    expect(page.isDisabled('导出题库为 Excel')).toBe(true)
+    exported.resolve(ok(EXPORTED))
+    await page.waitForText('已导出 3 题：题库-20251201.xlsx')
+    expect(page.downloads).toEqual([{ url: EXPORTED.url, filePath: 'wxfile://usr/题库-20251201.xlsx' }])
+    expect(page.documents).toEqual([
+      { filePath: 'wxfile://usr/题库-20251201.xlsx', fileType: 'xlsx', showMenu: true },
+    ])
+    expect(page.isDisabled('导出题库为 Excel')).toBe(false)
+  })
+
+  test('an export that cannot be downloaded says so, and opens nothing', async () => {
+    const page = await loadPage(BANK, {
+      cloud: backend({
+        'account/me': () => ok(STREET_ADMIN),
+        'bank/list': () => ok(bankPage()),
+        'bank/export': () => ok(EXPORTED),
+      }),
+      downloadFile: () => ({ statusCode: 403 }),
+    })
+    await page.tap('导出题库为 Excel')
+    await page.waitForText('文件下载失败，请检查网络后重试')
+    expect(page.documents).toEqual([])
+    expect(page.hasText('已导出')).toBe(false)
+  })
+
+  test('pasted JSON too large for one call is refused on the phone, pointing to Excel', async () => {
+    const page = await loadPage(BANK, {
+      cloud: backend({ 'account/me': () => ok(STREET_ADMIN), 'bank/list': () => ok(bankPage()) }),
+    })
+    const many = Array.from({ length: 500 }, (_, i) => ({
+      type: '判断',
+      stem: `第${i + 1}题：党员必须履行党章规定的义务，这是每一名共产党员的基本要求。`.repeat(3),
+      answer: '正确',
+    }))
+    await page.input(JSON_PLACEHOLDER, JSON.stringify({ questions: many }))
+    await page.tap('导入 JSON')
+    await page.waitForText('粘贴的内容过多（一次最多约6万字），请分几次粘贴，或改用 Excel 导入')
+    expect(sent(page, 'bank/import')).toEqual([])
+  })
+
   test('text that is not JSON is refused on the phone, without a call', async () => {
     const page = await loadPage(BANK, {
       cloud: backend({ 'account/me': () => ok(STREET_ADMIN), 'bank/list': () => ok(bankPage()) }),

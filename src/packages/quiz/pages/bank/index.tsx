@@ -9,7 +9,6 @@ import { Screen, StateView } from '../../../../components/screen'
 import { useBankStore } from '../../../../stores/quiz-bank.store'
 import { BankImport } from '../../components/bank-import'
 import { letterOf, QUESTION_TYPE_LABELS } from '../../lib/labels'
-import { saveXlsx } from '../../lib/save-file'
 
 function answerText(q: QuestionView): string {
   if (q.type === 'fill') return (q.answer ?? []).join(' | ')
@@ -24,6 +23,7 @@ export default function BankPage() {
   const pickError = useBankStore((s) => s.pickError)
   const sending = useBankStore((s) => s.sending)
   const result = useBankStore((s) => s.result)
+  const exporting = useBankStore((s) => s.exporting)
   const exportMessage = useBankStore((s) => s.exportMessage)
   const bank = useBankStore.getState()
   useEffect(() => {
@@ -46,7 +46,12 @@ export default function BankPage() {
               onImportJson={(text) => void bank.importJson(text)}
             />
             <View className="card">
-              <Button className="btn btn--ghost" onClick={() => void bank.exportBank(saveXlsx)}>
+              <Button
+                className="btn btn--ghost"
+                loading={exporting}
+                disabled={exporting}
+                onClick={() => void bank.exportBank()}
+              >
                 导出题库为 Excel
               </Button>
               {exportMessage && <Text className="t-caption">{exportMessage}</Text>}

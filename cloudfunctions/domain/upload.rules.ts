@@ -1,0 +1,31 @@
+/**
+ * Files a person hands to a function go through cloud storage, never inside a call (WeChat advises storage above
+ * 100 KB). Each kind of upload says what it may be: its extension, its largest size, and how its first bytes
+ * look, so a renamed file is refused before any parser sees it. Shared with the app, which checks the name and
+ * the size before uploading; the function checks again on what it reads.
+ */
+export const UPLOAD_KINDS = {
+  /** An Excel workbook: roster and question-bank imports. .xlsx is a zip archive ("PK\x03\x04"). */
+  xlsx: {
+    ext: 'xlsx',
+    label: '.xlsx',
+    maxBytes: 1024 * 1024,
+    sizeText: '1MB',
+    magic: [0x50, 0x4b, 0x03, 0x04],
+  },
+} as const
+
+export type UploadKind = keyof typeof UPLOAD_KINDS
+
+export const UPLOAD_KIND_NAMES = Object.keys(UPLOAD_KINDS) as [UploadKind, ...UploadKind[]]
+
+/** Whether `bytes` start the way a file of this kind does. */
+export function looksLike(kind: UploadKind, bytes: Uint8Array): boolean {
+  const { magic } = UPLOAD_KINDS[kind]
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)
+}
+
+/** Whether a file name has the kind's extension (case aside). */
+export function hasExtension(kind: UploadKind, name: string): boolean {
+  return name.toLowerCase().endsWith(`.${UPLOAD_KINDS[kind].ext}`)
+}
