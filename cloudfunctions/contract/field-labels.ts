@@ -24,7 +24,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   examId: '考试编号',
   excellentLine: '优秀分数线',
   explanation: '解析',
-  fileBase64: '文件',
+  fileID: '文件',
   fill: '填空题',
   format: '形式',
   gender: '性别',

@@ -371,6 +371,6 @@ describe('member/import', () => {
       await backend.raw(DEMO.admin, 'org', { action: 'member/import', data: { fileBase64 } }),
     )
     expect(result.code).toBe('COMMON.INVALID_INPUT')
-    expect(result.message).toContain('不认识的字段 fileBase64')
+    expect(result.message).toContain('不认识的字段“fileBase64”')
   })
 })
