@@ -6,7 +6,7 @@
 //   npm run bench -- requests host      the named sections: sizes, requests, host, burst (or checkin), quiz
 //   npm run bench -- host burst --serial   host figures with calls one at a time only (--overlap: overlapping only)
 import { spawn } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -139,8 +139,14 @@ async function benchSizes() {
   for (const s of sizes.subs) console.log(`subpackage ${s.root}: ${s.bytes} bytes (${KB(s.bytes)})`)
   step('bundled cloud functions')
   for (const name of await buildFunctions()) {
-    const bytes = statSync(join(root, 'dist', 'cloudfunctions', name, 'index.js')).size
-    console.log(`  ${name}: ${bytes} bytes (${KB(bytes)})`)
+    const dir = join(root, 'dist', 'cloudfunctions', name)
+    const bytes = statSync(join(dir, 'index.js')).size
+    // Libraries loaded only by the routes that need them sit beside index.js (build-functions.mjs LAZY_VENDORS).
+    const vendor = existsSync(join(dir, 'vendor'))
+      ? files(join(dir, 'vendor')).reduce((sum, f) => sum + statSync(f).size, 0)
+      : 0
+    const lazy = vendor > 0 ? `, plus ${vendor} bytes (${KB(vendor)}) loaded on first use` : ''
+    console.log(`  ${name}: ${bytes} bytes (${KB(bytes)})${lazy}`)
   }
 }
 
@@ -296,7 +302,7 @@ async function benchRequests() {
 }
 
 /** Sections by name; `checkin` is the burst's former name. */
-const SECTIONS = ['sizes', 'requests', 'host', 'burst', 'quiz']
+const SECTIONS = ['sizes', 'load', 'requests', 'host', 'burst', 'quiz']
 
 async function main(args) {
   const names = args.filter((a) => !a.startsWith('--')).map((a) => (a === 'checkin' ? 'burst' : a))
@@ -320,6 +326,12 @@ async function main(args) {
         ? ['serial']
         : ['overlap']
   if (only('sizes')) await benchSizes()
+  if (only('load')) {
+    step('load time of each bundled function against bare wx-server-sdk (CPU time, median of 15 processes)')
+    await buildFunctions()
+    const { measureLoad, printLoad } = await import('./measure-load.mjs')
+    printLoad(measureLoad({ samples: 15 }))
+  }
   if (only('requests')) await benchRequests()
   if (only('host')) await benchHost(modes)
   if (only('burst')) await benchBurst(modes)
