@@ -3,6 +3,7 @@
  * exactly as a cloud function's would.
  */
 import { LocalDatabase } from '../../server/db/local-database'
+import { TransactionManager } from '../../server/db/transactions'
 import { uninstallLocalTransport } from '../../server/db/transport'
 import { openSdkDatabase, type Sdk } from './sdk-env'
 
@@ -16,6 +17,7 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
+  jest.restoreAllMocks()
   uninstallLocalTransport()
   await local.close()
 })
@@ -553,11 +555,27 @@ describe('transactions', () => {
       .collection('counters')
       .doc('w')
       .update({ data: { value: _.inc(1) } })
+    // Noticed when the plain write starts waiting for the lock, so the commit below comes while it waits.
+    const waitForRelease = TransactionManager.prototype.waitForRelease
+    const waiting = new Promise<void>((reached) => {
+      jest.spyOn(TransactionManager.prototype, 'waitForRelease').mockImplementation(function (
+        this: TransactionManager,
+        ...args
+      ) {
+        reached()
+        return waitForRelease.apply(this, args)
+      })
+    })
     const plain = db
       .collection('counters')
       .doc('w')
       .update({ data: { value: _.inc(10) } })
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await Promise.race([
+      waiting,
+      plain.then(() => {
+        throw new Error('the plain write went through while the transaction held the document')
+      }),
+    ])
     await tx.commit()
     await plain
     expect((await db.collection('counters').doc('w').get()).data.value).toBe(11)
