@@ -189,6 +189,35 @@ type WxOptions = Record<string, unknown> & {
 
 const openPages = new Set<PageHarness>()
 
+interface Simulator {
+  simulate: Simulate
+  exparser: Exparser
+  /** miniprogram-simulate's mock `wx`, before the harness puts its own answers over it. */
+  wx: Record<string, unknown>
+  Component: MiniProgramGlobals['Component']
+}
+let simulator: Simulator | null = null
+
+/**
+ * miniprogram-simulate and its exparser, loaded once per test file and kept across `jest.resetModules()`.
+ * They hold nothing of the app under test (each page is registered under a new id; the app's own modules are still
+ * fresh for every page). Loading them again for every page cost half of a page load's CPU, and lost simulate's copy
+ * of wcc's output, so wcc was spawned to compile every wxml of the build again.
+ */
+function loadSimulator(): Simulator {
+  const g = globalThis as unknown as MiniProgramGlobals
+  if (!simulator) {
+    // Loading it puts its mock `wx` (merged under any `wx` present), `Component` and `Behavior` on the global.
+    Reflect.deleteProperty(g, 'wx')
+    // requireActual only means: never a mock.
+    const simulate = jest.requireActual<Simulate>('miniprogram-simulate')
+    const exparser = jest.requireActual<Exparser>('miniprogram-exparser')
+    simulator = { simulate, exparser, wx: g.wx, Component: g.Component }
+  }
+  g.Component = simulator.Component
+  return simulator
+}
+
 /** Closes every page still open; registered as an afterEach when the harness is imported in a test file. */
 export function closeAll(): void {
   for (const page of [...openPages]) page.close()
@@ -324,8 +353,10 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
       return {}
     })
 
-  // Provided before miniprogram-simulate loads: it merges its own mock `wx` under these.
+  const simulator = loadSimulator()
+  // Over miniprogram-simulate's own mock `wx`, which answers what the harness does not.
   g.wx = {
+    ...simulator.wx,
     getStorageSync: (key: string) => (storage.has(key) ? clone(storage.get(key)) : ''),
     setStorageSync: (key: string, data: unknown) => void storage.set(key, clone(data)),
     removeStorageSync: (key: string) => void storage.delete(key),
@@ -400,10 +431,7 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
   g.getApp = () => app
   g.getCurrentPages = () => pages.slice()
 
-  // The registry was just reset, so these load fresh copies (requireActual only means: never a mock).
-  const simulate = jest.requireActual<Simulate>('miniprogram-simulate')
-  const exparser = jest.requireActual<Exparser>('miniprogram-exparser')
-  const simulateComponent = g.Component
+  const { simulate, exparser, Component: simulateComponent } = simulator
 
   // A Taro page is registered as a Component whose methods are the page's lifecycles and `eh`.
   g.Page = (pageOptions: Record<string, unknown>) => {
