@@ -74,7 +74,10 @@ export interface LoadOptions {
   scanCode?: (options: Record<string, unknown>) => ScanAnswer
   /** Build to load from; default dist/weapp. */
   distDir?: string
-  /** How long `loadPage` waits for the first render; default 5000 ms. */
+  /**
+   * How long `loadPage` waits for the first render; default 4000 ms, inside jest's 5 s per test so that a page
+   * that never renders fails with its errors rather than with a bare timeout.
+   */
   timeoutMs?: number
 }
 
@@ -588,7 +591,7 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
 
   // Wait for Taro's first setData: onLoad mounts React, then Taro flushes its tree into `root`.
   await new Promise<void>((resolve, reject) => {
-    const deadline = Date.now() + (options.timeoutMs ?? 5000)
+    const deadline = Date.now() + (options.timeoutMs ?? 4000)
     const poll = () => {
       const cn = instance()?.data?.root?.cn
       if (Array.isArray(cn) && cn.length > 0) return resolve()
