@@ -194,6 +194,7 @@ module.exports = {
                   '!**/cloudfunctions/common/collections',
                   '!**/cloudfunctions/common/docs',
                   '!**/cloudfunctions/common/storage-paths',
+                  '!**/cloudfunctions/common/qr-png',
                   '**/cloudfunctions/manifests',
                 ],
                 allowTypeImports: true,

@@ -35,6 +35,8 @@ export interface RunningHost {
  * POST /local/upload); as UTF-8, 64 K Chinese characters are 192 KB.
  */
 const MAX_BODY_BYTES = 256 * 1024
+/** How much of a refused body the host reads and drops to keep the connection usable (see readBody). */
+const MAX_DRAIN_BYTES = 8 * MAX_BODY_BYTES
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -60,15 +62,33 @@ function failure(
   return { ok: false, code, message: formatMessage(code) }
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+/**
+ * The request body as text, or null when it passes MAX_BODY_BYTES: the caller answers 413.
+ *
+ * A refused body is still read to its end and dropped. A client sends the next request on the same keep-alive
+ * connection right after this one's body, so a host that stops reading mid-body leaves that request stuck behind
+ * bytes nobody reads, and the app's next call hangs. Past MAX_DRAIN_BYTES reading on is not worth it: the answer
+ * then closes the connection, and the client opens a new one.
+ */
+async function readBody(req: IncomingMessage, res: ServerResponse): Promise<string | null> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) return null
-    chunks.push(chunk as Buffer)
+    if (size > MAX_DRAIN_BYTES) {
+      closeAfterAnswer(req, res)
+      return null
+    }
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')
+}
+
+/** Tells the client this connection ends with the answer, and ends it even though the body was not read out. */
+function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  const socket = req.socket
+  res.setHeader('connection', 'close')
+  res.on('finish', () => socket.destroySoon())
 }
 
 function bearer(req: IncomingMessage): string | undefined {
@@ -108,7 +128,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const fn = /^\/fn\/([^/]+)$/.exec(url.pathname)
     if (fn && req.method === 'POST') {
       if (!runtime.has(fn[1])) return sendJson(res, 404, failure('COMMON.UNKNOWN_ACTION'))
-      const body = await readBody(req)
+      const body = await readBody(req, res)
       if (body === null) return sendJson(res, 413, failure('COMMON.TOO_LARGE'))
       let event: unknown
       try {
@@ -121,10 +141,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     if (url.pathname === '/local/personas' && req.method === 'GET') return sendJson(res, 200, { personas })
     if (url.pathname === '/local/login' && req.method === 'POST') {
-      const body = await readBody(req)
+      const body = await readBody(req, res)
+      if (body === null) return sendJson(res, 413, failure('COMMON.TOO_LARGE'))
       let openid: string | null = null
       try {
-        const parsed = JSON.parse(body ?? '{}') as { openid?: unknown; fresh?: unknown }
+        const parsed = JSON.parse(body) as { openid?: unknown; fresh?: unknown }
         if (parsed.fresh === true)
           openid = `demo-new-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
         else if (personas.some((p) => p.openid === parsed.openid)) openid = parsed.openid as string

@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto'
 
-import QRCode from 'qrcode'
 import type * as z from 'zod'
 
 import { AppError } from '../common/app-error'
@@ -9,6 +8,7 @@ import type { CallContext } from '../common/caller'
 import { _, cloud } from '../common/cloud'
 import { findById, transition } from '../common/data'
 import type { OrgDoc, SessionDoc } from '../common/docs'
+import { qrPng } from '../common/qr-png'
 import { checkinSecret } from '../common/secrets'
 import type { QrView, SessionView, StaticCodeView, studyInputs } from '../contract/study.contract'
 import { makeInviteCode } from '../domain/binding.rules'
@@ -142,8 +142,7 @@ export async function listSessions(
 }
 
 async function pngBase64(text: string): Promise<string> {
-  const png = await QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 360 })
-  return png.toString('base64')
+  return (await qrPng(text, { width: 360 })).toString('base64')
 }
 
 /** The code on the secretary's phone: a fresh signed token for the current period, as a QR image. */

@@ -51,6 +51,36 @@ function equalityValues(condition: unknown): unknown[] | null {
   return null
 }
 
+/** Above this many full keys (a product of `$in` lists) a compound index narrows by its first field only. */
+const MAX_COMPOUND_KEYS = 100
+
+/**
+ * Ids an index gives for the query's top-level equality conditions, or null when the query does not fix its first
+ * field. When the query fixes every field of a compound index, by the full key: `{ examId, memberId }` is one
+ * document, where the first field alone would be every attempt of the exam (each one then copied out of nedb and
+ * tested by mingo, on every call).
+ */
+function indexedIds(index: SecondaryIndex, query: Record<string, unknown>): Set<string> | null {
+  const fields: string[][] = []
+  for (const path of index.paths) {
+    const values = equalityValues(query[path])
+    if (!values) break
+    fields.push(values.map(encodeKey))
+  }
+  if (fields.length === 0) return null
+  const matched = new Set<string>()
+  const keyCount = fields.reduce((n, keys) => n * keys.length, 1)
+  if (fields.length === index.paths.length && keyCount <= MAX_COMPOUND_KEYS) {
+    const keys = fields.reduce((prefixes, values) =>
+      prefixes.flatMap((p) => values.map((v) => `${p}\u0000${v}`)),
+    )
+    for (const key of keys) for (const id of index.owners(key) ?? []) matched.add(id)
+    return matched
+  }
+  for (const key of fields[0]) for (const id of index.idsForFirstField(key)) matched.add(id)
+  return matched
+}
+
 export class CollectionStore {
   private readonly indexes = new Map<string, SecondaryIndex>()
 
@@ -103,16 +133,9 @@ export class CollectionStore {
     const ids = equalityValues(query._id)
     if (ids) return this.getMany(ids.filter(isDocId))
     let best: Set<string> | null = null
-    for (const [field, condition] of Object.entries(query)) {
-      if (field.startsWith('$')) continue
-      const values = equalityValues(condition)
-      if (!values) continue
-      for (const index of this.indexes.values()) {
-        if (index.paths[0] !== field) continue
-        const matched = new Set<string>()
-        for (const value of values) for (const id of index.idsForFirstField(encodeKey(value))) matched.add(id)
-        if (!best || matched.size < best.size) best = matched
-      }
+    for (const index of this.indexes.values()) {
+      const matched = indexedIds(index, query)
+      if (matched && (!best || matched.size < best.size)) best = matched
     }
     return best ? this.getMany([...best].map(idFromKey)) : this.all()
   }

@@ -9,10 +9,9 @@
  * encodes the answer the same way, so everything after the network (error mapping, case conversion, the
  * `{ buffer, contentType, errCode, errMsg }` result) is the pinned SDK's own code.
  */
-import QRCode from 'qrcode'
-
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { OutboxDoc } from '../../cloudfunctions/common/docs'
+import { qrPng } from '../../cloudfunctions/common/qr-png'
 import type { LocalDatabase } from '../db/local-database'
 import { sdkEjson } from '../db/sdk-modules'
 import { OPEN_API_TYPE, openApiCodecs } from './sdk-seam'
@@ -168,12 +167,10 @@ async function getUnlimited(ctx: OpenApiContext, params: Params): Promise<WxAnsw
 
   const width = Math.min(1280, Math.max(280, Math.round(Number(params.width ?? 430))))
   const dark = params.auto_color === true ? null : colorOf(params.line_color)
-  const bytes = await QRCode.toBuffer(qrText(ctx.baseUrl(), page, scene), {
-    type: 'png',
+  const bytes = await qrPng(qrText(ctx.baseUrl(), page, scene), {
     width,
-    margin: 2,
-    errorCorrectionLevel: 'M',
-    color: { dark: dark ?? '#000000ff', light: params.is_hyaline === true ? '#ffffff00' : '#ffffffff' },
+    dark: dark ?? undefined,
+    light: params.is_hyaline === true ? '#ffffff00' : undefined,
   })
   return { bytes, contentType: 'image/png' }
 }

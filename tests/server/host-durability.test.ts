@@ -25,6 +25,8 @@ describe('the local host survives SIGKILL without losing an acknowledged write',
     const token = await signIn(first.url, { openid: 'demo-admin' })
     const acknowledged: string[] = []
     let stop = false
+    let enoughAcknowledged!: () => void
+    const killPoint = new Promise<void>((resolve) => (enoughAcknowledged = resolve))
     const writer = async (worker: number) => {
       for (let i = 0; !stop; i++) {
         const phone = `137${String(worker).padStart(2, '0')}${String(i).padStart(6, '0')}`
@@ -45,14 +47,19 @@ describe('the local host survives SIGKILL without losing an acknowledged write',
             }),
           })
           const body = (await res.json()) as { ok: boolean; data?: { id: string } }
-          if (body.ok && body.data) acknowledged.push(body.data.id)
+          if (body.ok && body.data && acknowledged.push(body.data.id) === 150) enoughAcknowledged()
         } catch {
           return // the host is gone
         }
       }
     }
     const writers = Array.from({ length: 8 }, (_, w) => writer(w))
-    while (acknowledged.length < 150) await new Promise((r) => setTimeout(r, 5))
+    await Promise.race([
+      killPoint,
+      Promise.all(writers).then(() => {
+        throw new Error(`the writers stopped after ${acknowledged.length} acknowledged creations`)
+      }),
+    ])
     first.child.kill('SIGKILL')
     stop = true
     await Promise.all(writers)

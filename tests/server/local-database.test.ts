@@ -3,6 +3,7 @@
  * exactly as a cloud function's would.
  */
 import { LocalDatabase } from '../../server/db/local-database'
+import { TransactionManager } from '../../server/db/transactions'
 import { uninstallLocalTransport } from '../../server/db/transport'
 import { openSdkDatabase, type Sdk } from './sdk-env'
 
@@ -16,6 +17,7 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
+  jest.restoreAllMocks()
   uninstallLocalTransport()
   await local.close()
 })
@@ -468,6 +470,40 @@ describe('unique indexes', () => {
   })
 })
 
+describe('queries narrowed by a compound index', () => {
+  it('find exactly what the same query finds without the index', async () => {
+    const docs = Array.from({ length: 40 }, (_, i) => ({
+      _id: `d${i}`,
+      examId: `e${i % 3}`,
+      memberId: i % 5 === 0 ? undefined : `m${i % 7}`,
+      orgPath: ['street', `c${i % 2}`],
+      status: i % 4 === 0 ? 'open' : 'submitted',
+    }))
+    await local.ensureIndex('orders', { name: 'exam_member', fields: { examId: 1, memberId: 1 } })
+    await local.ensureIndex('orders', { name: 'exam_org', fields: { examId: 1, orgPath: 1, status: 1 } })
+    await db.collection('orders').add({ data: docs })
+    await db.collection('items').add({ data: docs })
+    const _ = db.command
+    const queries = [
+      { examId: 'e1', memberId: 'm3' },
+      { examId: _.in(['e0', 'e2']), memberId: _.in(['m1', 'm4', 'm6']) },
+      { examId: 'e2', memberId: 'nobody' },
+      { examId: 'e1', orgPath: 'c1', status: 'submitted' },
+      { examId: 'e0', orgPath: 'street', status: _.in(['open', 'submitted']), memberId: 'm2' },
+      { examId: 'e0', orgPath: 'c0' },
+    ]
+    const ids = async (collection: string, query: object) =>
+      (await db.collection(collection).where(query).orderBy('_id', 'asc').get()).data.map(
+        (d: { _id: string }) => d._id,
+      )
+    for (const query of queries) {
+      const expected = await ids('items', query)
+      expect(await ids('orders', query)).toEqual(expected)
+    }
+    expect(await ids('orders', queries[0])).toEqual(['d31'])
+  })
+})
+
 describe('transactions', () => {
   it('commits all writes of runTransaction together', async () => {
     await db.collection('counters').add({
@@ -553,11 +589,27 @@ describe('transactions', () => {
       .collection('counters')
       .doc('w')
       .update({ data: { value: _.inc(1) } })
+    // Noticed when the plain write starts waiting for the lock, so the commit below comes while it waits.
+    const waitForRelease = TransactionManager.prototype.waitForRelease
+    const waiting = new Promise<void>((reached) => {
+      jest.spyOn(TransactionManager.prototype, 'waitForRelease').mockImplementation(function (
+        this: TransactionManager,
+        ...args
+      ) {
+        reached()
+        return waitForRelease.apply(this, args)
+      })
+    })
     const plain = db
       .collection('counters')
       .doc('w')
       .update({ data: { value: _.inc(10) } })
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await Promise.race([
+      waiting,
+      plain.then(() => {
+        throw new Error('the plain write went through while the transaction held the document')
+      }),
+    ])
     await tx.commit()
     await plain
     expect((await db.collection('counters').doc('w').get()).data.value).toBe(11)

@@ -14,7 +14,6 @@ import {
   writeFileSync,
 } from 'fs'
 import { createServer, type Server } from 'http'
-import jsQR from 'jsqr'
 import type { AddressInfo } from 'net'
 import { tmpdir } from 'os'
 import { join } from 'path'
@@ -31,6 +30,7 @@ import {
 } from '../../server/platform'
 import { cloudBasePrototype } from '../../server/platform/sdk-seam'
 import { prepareProcessEnv } from '../../server/runtime'
+import { decodeQr } from '../support/qr'
 import type { Sdk } from './sdk-env'
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
@@ -43,11 +43,6 @@ let cloud: Sdk
 let baseUrl = ''
 /** The mini program's pages, as the host would report them. */
 let pages: string[] = []
-
-function decodeQr(buffer: Buffer): string | null {
-  const png = PNG.sync.read(buffer)
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null
-}
 
 /** Everything under a folder, as relative paths. */
 function tree(dir: string): string[] {
@@ -103,6 +98,23 @@ describe('openapi.wxacode.getUnlimited', () => {
     expect(Buffer.isBuffer(result.buffer)).toBe(true)
     expect(result.buffer.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true)
     expect(decodeQr(result.buffer)).toBe(scene)
+  })
+
+  it('draws the line colour on a transparent background when asked, and still scans', async () => {
+    const result = await cloud.openapi.wxacode.getUnlimited({
+      scene: 'k=ABCD2345',
+      page: 'pages/home/index',
+      lineColor: { r: 180, g: 20, b: 30 },
+      isHyaline: true,
+    })
+    const image = PNG.sync.read(result.buffer)
+    const pixel = (at: number) => [...image.data.subarray(at * 4, at * 4 + 4)]
+    expect(pixel(0)).toEqual([255, 255, 255, 0])
+    // Down the diagonal, past the transparent margin, the first drawn pixel is the finder pattern's corner.
+    let at = 0
+    while (pixel(at)[3] === 0) at += image.width + 1
+    expect(pixel(at)).toEqual([180, 20, 30, 255])
+    expect(decodeQr(result.buffer)).toBe('k=ABCD2345')
   })
 
   it('encodes a URL of the local H5 page when the host knows its address', async () => {

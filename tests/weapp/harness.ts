@@ -109,7 +109,10 @@ export interface LoadOptions {
   downloadFile?: (download: Download) => { statusCode: number }
   /** Build to load from; default dist/weapp. */
   distDir?: string
-  /** How long `loadPage` waits for the first render; default 5000 ms. */
+  /**
+   * How long `loadPage` waits for the first render; default 4000 ms, inside jest's 5 s per test so that a page
+   * that never renders fails with its errors rather than with a bare timeout.
+   */
   timeoutMs?: number
 }
 
@@ -229,6 +232,35 @@ type WxOptions = Record<string, unknown> & {
 }
 
 const openPages = new Set<PageHarness>()
+
+interface Simulator {
+  simulate: Simulate
+  exparser: Exparser
+  /** miniprogram-simulate's mock `wx`, before the harness puts its own answers over it. */
+  wx: Record<string, unknown>
+  Component: MiniProgramGlobals['Component']
+}
+let simulator: Simulator | null = null
+
+/**
+ * miniprogram-simulate and its exparser, loaded once per test file and kept across `jest.resetModules()`.
+ * They hold nothing of the app under test (each page is registered under a new id; the app's own modules are still
+ * fresh for every page). Loading them again for every page cost half of a page load's CPU, and lost simulate's copy
+ * of wcc's output, so wcc was spawned to compile every wxml of the build again.
+ */
+function loadSimulator(): Simulator {
+  const g = globalThis as unknown as MiniProgramGlobals
+  if (!simulator) {
+    // Loading it puts its mock `wx` (merged under any `wx` present), `Component` and `Behavior` on the global.
+    Reflect.deleteProperty(g, 'wx')
+    // requireActual only means: never a mock.
+    const simulate = jest.requireActual<Simulate>('miniprogram-simulate')
+    const exparser = jest.requireActual<Exparser>('miniprogram-exparser')
+    simulator = { simulate, exparser, wx: g.wx, Component: g.Component }
+  }
+  g.Component = simulator.Component
+  return simulator
+}
 
 /** Closes every page still open; registered as an afterEach when the harness is imported in a test file. */
 export function closeAll(): void {
@@ -368,8 +400,10 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
       return {}
     })
 
-  // Provided before miniprogram-simulate loads: it merges its own mock `wx` under these.
+  const simulator = loadSimulator()
+  // Over miniprogram-simulate's own mock `wx`, which answers what the harness does not.
   g.wx = {
+    ...simulator.wx,
     getStorageSync: (key: string) => (storage.has(key) ? clone(storage.get(key)) : ''),
     setStorageSync: (key: string, data: unknown) => void storage.set(key, clone(data)),
     removeStorageSync: (key: string) => void storage.delete(key),
@@ -478,10 +512,7 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
   g.getApp = () => app
   g.getCurrentPages = () => pages.slice()
 
-  // The registry was just reset, so these load fresh copies (requireActual only means: never a mock).
-  const simulate = jest.requireActual<Simulate>('miniprogram-simulate')
-  const exparser = jest.requireActual<Exparser>('miniprogram-exparser')
-  const simulateComponent = g.Component
+  const { simulate, exparser, Component: simulateComponent } = simulator
 
   // A Taro page is registered as a Component whose methods are the page's lifecycles and `eh`.
   g.Page = (pageOptions: Record<string, unknown>) => {
@@ -638,7 +669,7 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
 
   // Wait for Taro's first setData: onLoad mounts React, then Taro flushes its tree into `root`.
   await new Promise<void>((resolve, reject) => {
-    const deadline = Date.now() + (options.timeoutMs ?? 5000)
+    const deadline = Date.now() + (options.timeoutMs ?? 4000)
     const poll = () => {
       const cn = instance()?.data?.root?.cn
       if (Array.isArray(cn) && cn.length > 0) return resolve()

@@ -3,6 +3,7 @@ import { formatMessage } from '@contract/errors'
 import type { AttemptView, SaveReceipt } from '@contract/quiz.contract'
 
 import { backend, fail, ok } from './backend'
+import { driveClock, passTime } from './clock'
 import { loadPage } from './harness'
 
 const EXAM = 'packages/quiz/pages/exam/index'
@@ -128,7 +129,8 @@ describe('答题', () => {
   })
 
   test('when the countdown reaches zero the paper is handed in on its own', async () => {
-    const view = paper(2)
+    driveClock()
+    const view = paper(600)
     const page = await loadPage(EXAM, {
       query: { attemptId: 'e1_m1_1' },
       cloud: backend({
@@ -138,7 +140,12 @@ describe('答题', () => {
       }),
     })
     await page.waitForText('党的最高领导机关是？')
-    await page.waitForText('得分：40分', 6000)
+    await passTime(589_000)
+    await page.waitForText(/剩余 00:(10|09)/)
+    expect(page.cloudCalls.map((c) => c.data.action)).toEqual(['attempt/get'])
+
+    await passTime(10_000)
+    await page.waitForText('得分：40分')
     expect(page.text()).toContain('未合格')
     expect(page.text()).toContain('答题时间已到，已按截止前保存的答案计分')
     expect(page.cloudCalls.map((c) => c.data.action)).toEqual(['attempt/get', 'attempt/submit'])

@@ -643,7 +643,7 @@ describe('考试管理', () => {
       }),
     })
     await page.tap('发布')
-    await page.waitFor(() => page.modals.length === 1, 1000, 'a confirmation')
+    await page.waitFor(() => page.modals.length === 1, 3000, 'a confirmation')
     expect(page.modals[0].title).toBe('发布考试')
     expect(sent(page, 'exam/publish')).toEqual([])
     expect(page.hasText('已发布')).toBe(false)

@@ -1,9 +1,17 @@
-/** 签到码 (packages/study/pages/qr/index): the secretary's rotating code with its countdown. */
+/**
+ * 签到码 (packages/study/pages/qr/index): the secretary's rotating code with its countdown. The page refreshes
+ * when the server's period ends (20 s here) or 3 s after a failure; the tests move the clock on (./clock).
+ */
 import { backend, fail, ok } from './backend'
-import { loadPage } from './harness'
+import { driveClock, passTime } from './clock'
+import { loadPage, type PageHarness } from './harness'
 import { PNG_BASE64, qrView, SESSION } from './study-fixtures'
 
 const QR = 'packages/study/pages/qr/index'
+
+beforeEach(driveClock)
+
+const codes = (page: PageHarness) => page.cloudCalls.filter((c) => c.data.action === 'session/qr').length
 
 describe('签到码', () => {
   test('shows the session title, the code image and a countdown on the server’s clock; keeps the screen on', async () => {
@@ -25,25 +33,25 @@ describe('签到码', () => {
     expect(page.keepScreenOn).toEqual([true])
 
     page.close()
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await page.waitFor(() => page.keepScreenOn.length === 2, 3000, 'the screen to be let go')
     expect(page.keepScreenOn).toEqual([true, false])
   })
 
-  test('fetches a new code when the countdown reaches 0', async () => {
+  test('counts down, and fetches a new code when the countdown reaches 0', async () => {
     let n = 0
     const page = await loadPage(QR, {
       query: { id: 's1' },
       cloud: backend({
         'session/get': () => ok(SESSION),
-        'session/qr': () => ok(qrView(Date.now(), ++n === 1 ? 1_000 : 20_000, `s1.${n}.token`)),
+        'session/qr': () => ok(qrView(Date.now(), 20_000, `s1.${++n}.token`)),
       }),
     })
-    await page.waitForText('1 秒后刷新')
-    await page.waitFor(
-      () => page.cloudCalls.filter((c) => c.data.action === 'session/qr').length === 2,
-      4000,
-      'a second code',
-    )
+    await page.waitForText(/(19|20) 秒后刷新/)
+    await passTime(10_000)
+    await page.waitForText(/(9|10) 秒后刷新/)
+    expect(codes(page)).toBe(1)
+    await passTime(10_000)
+    await page.waitFor(() => codes(page) === 2, 3000, 'a second code')
     await page.waitForText(/(19|20) 秒后刷新/)
     expect(page.errors).toEqual([])
   })
@@ -51,15 +59,18 @@ describe('签到码', () => {
   test('stops refreshing once the page is closed', async () => {
     const page = await loadPage(QR, {
       query: { id: 's1' },
-      cloud: backend({ 'session/get': () => ok(SESSION), 'session/qr': () => ok(qrView(Date.now(), 300)) }),
+      cloud: backend({
+        'session/get': () => ok(SESSION),
+        'session/qr': () => ok(qrView(Date.now(), 20_000)),
+      }),
     })
-    const codes = () => page.cloudCalls.filter((c) => c.data.action === 'session/qr').length
-    await page.waitFor(() => codes() >= 2, 3000, 'codes to rotate')
+    await page.waitForText('秒后刷新')
+    await passTime(20_000)
+    await page.waitFor(() => codes(page) === 2, 3000, 'codes to rotate')
     page.close()
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    const fetched = codes()
-    await new Promise((resolve) => setTimeout(resolve, 1000))
-    expect(codes()).toBe(fetched)
+    // Three periods' worth of ticks, each run to its end: a timer left behind would fetch in them.
+    await jest.advanceTimersByTimeAsync(60_000)
+    expect(codes(page)).toBe(2)
   })
 
   test('when fetching fails it says so and retries on its own', async () => {
@@ -72,7 +83,9 @@ describe('签到码', () => {
       }),
     })
     await page.waitForText('服务暂时不可用，请稍后再试')
-    await page.waitForText('秒后刷新', 6000)
+    expect(page.hasText('正在自动重试')).toBe(true)
+    await passTime(3_000)
+    await page.waitForText('秒后刷新')
     expect(page.hasText('服务暂时不可用')).toBe(false)
   })
 })
