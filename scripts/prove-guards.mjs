@@ -53,6 +53,13 @@ export const GUARDS = [
     test: [RACES, 'records one leave request of ten'],
   },
   {
+    name: 'reminded once per person and day (record id)',
+    file: 'cloudfunctions/common/reminders.ts',
+    find: `      const id = joinIds(topic, t.memberId, day)`,
+    replace: `      const id = \`\${joinIds(topic, t.memberId, day)}_\${Math.random()}\``,
+    test: ['tests/functions/access.test.ts', 'sends one subscribe message per bound person and day'],
+  },
+  {
     name: 'leave decided once',
     file: 'cloudfunctions/study/leave.service.ts',
     find: `    { status: 'pending' },`,

@@ -7,6 +7,7 @@ import type {
   MemberDoc,
   OrgDoc,
   OutboxDoc,
+  ReminderDoc,
   SessionDoc,
   UserDoc,
 } from './docs'
@@ -40,6 +41,8 @@ export const COLLECTIONS = {
   quizPractice: 'quiz_practice',
   /** Subscribe messages sent (locally the stand-in for WeChat's delivery: the UI can show them). */
   outbox: 'outbox',
+  /** Reminders sent, one per member, follow-up and day; `_id` is `<topic>_<memberId>_<YYYYMMDD>`. */
+  reminders: 'reminders',
 } as const
 
 export type CollectionKey = keyof typeof COLLECTIONS
@@ -65,6 +68,7 @@ export interface Stored {
   quizAttempts: AttemptDoc
   quizPractice: PracticeDoc
   outbox: OutboxDoc
+  reminders: ReminderDoc
 }
 
 export interface IndexSpec {
@@ -98,4 +102,5 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.quizExpected, name: 'member', fields: { memberId: 1 } },
   { collection: COLLECTIONS.quizAttempts, name: 'exam_member', fields: { examId: 1, memberId: 1 } },
   { collection: COLLECTIONS.quizAttempts, name: 'exam_org', fields: { examId: 1, orgPath: 1, status: 1 } },
+  { collection: COLLECTIONS.reminders, name: 'topic_day', fields: { topic: 1, day: 1 } },
 ]

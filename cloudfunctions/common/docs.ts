@@ -138,3 +138,18 @@ export interface OutboxDoc {
   lang: string | null
   sentAt: Date
 }
+
+/**
+ * A reminder sent to one member about one follow-up (an exam, a month's study), kept once per person, follow-up and
+ * day: its `_id` is `<topic>_<memberId>_<YYYYMMDD>`, so two secretaries' taps at once send one message.
+ */
+export interface ReminderDoc {
+  _id: string
+  /** `exam-<examId>` or `study-<YYYY-MM>` (domain/reminder.rules.ts). */
+  topic: string
+  memberId: string
+  /** China date, YYYYMMDD. */
+  day: string
+  sentBy: string
+  at: number
+}

@@ -45,3 +45,20 @@ export async function readFirstSheet(bytes: Buffer, unreadable: ErrorCode): Prom
   })
   return Array.from(rows, (r) => r ?? [])
 }
+
+/** A names list (学习未达标, 未参考, 不合格) as a one-sheet .xlsx: a title row, the headers, then a row per person. */
+export async function writeNamesSheet(
+  sheetName: string,
+  title: string,
+  headers: readonly string[],
+  rows: readonly (string | number)[][],
+): Promise<Buffer> {
+  const { Workbook } = await loadExcel()
+  const workbook = new Workbook()
+  const sheet = workbook.addWorksheet(sheetName)
+  sheet.addRow([title]).font = { bold: true }
+  sheet.addRow([...headers]).font = { bold: true }
+  for (const row of rows) sheet.addRow(row)
+  headers.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 0 ? 12 : 20))
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}

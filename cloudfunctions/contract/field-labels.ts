@@ -38,6 +38,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   limit: '每页条数',
   linkBase: '链接',
   memberId: '党员编号',
+  memberIds: '提醒名单',
   mode: '组卷方式',
   month: '月份',
   multiple: '多选题',

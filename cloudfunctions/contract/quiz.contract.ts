@@ -20,6 +20,7 @@ import { BANK_MAX_ROWS } from '../domain/quiz-import.rules'
 import type { Rate } from '../domain/quiz-stats.rules'
 import { boundedId, empty, id, paging, shortText } from './common.schema'
 import { type ExportedFile, fileID } from './files.contract'
+import { type FollowUpPerson, memberIds, type ReminderOutcome } from './follow-up.contract'
 
 export const PAPER_MAX_QUESTIONS = 200
 export const ATTEMPTS_MAX = 10
@@ -133,6 +134,10 @@ export const quizInputs = {
   'exam/list': empty,
   'exam/get': z.strictObject({ examId: id }),
   'exam/stats': z.strictObject({ examId: id, orgId: id.optional() }),
+  /** 提醒 members of an organisation who have not taken the exam or failed it (each at most once a day). */
+  'exam/remind': z.strictObject({ examId: id, orgId: id, memberIds }),
+  /** 未参考 and 不合格 of an organisation as an .xlsx. */
+  'exam/namesExport': z.strictObject({ examId: id, orgId: id }),
   'exam/mine': empty,
   'attempt/start': z.strictObject({ examId: id }),
   'attempt/get': z.strictObject({ attemptId }),
@@ -338,6 +343,11 @@ export interface ExamStatsView {
   tags: { tag: string; answered: number; correct: number; rate: number }[]
   /** The same headline figures for each organisation directly below. */
   children: OrgFigures[]
+  /** The people behind the figures, in this organisation: 未参考 and 不合格 (with the counted score). */
+  absent: FollowUpPerson[]
+  failed: Array<FollowUpPerson & { score: number }>
+  /** Of those, how many were reminded today: the page's 已提醒 N 人. */
+  remindedToday: number
 }
 
 export interface PracticeQuestionView {
@@ -376,6 +386,8 @@ export interface QuizOutputs {
   'exam/list': ExamList
   'exam/get': ExamView
   'exam/stats': ExamStatsView
+  'exam/remind': ReminderOutcome
+  'exam/namesExport': ExportedFile
   'exam/mine': { items: MyExamView[] }
   'attempt/start': AttemptView
   'attempt/get': AttemptView

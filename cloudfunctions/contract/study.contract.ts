@@ -8,6 +8,8 @@ import {
   SESSION_TYPE_KEYS,
 } from '../domain/study.rules'
 import { id, pairId, shortText } from './common.schema'
+import type { ExportedFile } from './files.contract'
+import { memberIds, type ReminderOutcome } from './follow-up.contract'
 
 const timestamp = z.number().int().min(1_600_000_000_000).max(4_102_444_800_000)
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应如 2025-01')
@@ -69,6 +71,10 @@ export const studyInputs = {
   'attendance/get': z.strictObject({ sessionId: id }),
   'study/mine': z.strictObject({ month: month.optional() }),
   'study/rule': z.strictObject({ orgId: id, month }),
+  /** 提醒 the members below 每月2次 of a node's month (each at most once a day). */
+  'study/remind': z.strictObject({ orgId: id, month, memberIds }),
+  /** The members below 每月2次 as an .xlsx. */
+  'study/ruleExport': z.strictObject({ orgId: id, month }),
   'lecturer/list': z.strictObject({ orgId: id }),
   'lecturer/save': z.strictObject({
     lecturerId: id.optional(),
@@ -153,6 +159,11 @@ export interface AttendanceView {
   summary: AttendanceSummary & { byMethod: Record<CheckinMethod, number> }
   rows: AttendanceRow[]
   leaves: LeaveView[]
+  /**
+   * The organisations the figures and rows are limited to when the reader sees only part of the session (a
+   * 支部书记 at a community's session: their branch's members); null when they see all of it.
+   */
+  limitedTo: string[] | null
 }
 
 export interface MyStudyView {
@@ -173,7 +184,9 @@ export interface RuleReportView {
   required: number
   total: number
   met: number
-  below: Array<{ memberId: string; name: string; orgName: string; count: number }>
+  below: Array<{ memberId: string; name: string; orgName: string; count: number; remindedToday: boolean }>
+  /** Of those below, how many were reminded today: the page's 已提醒 N 人. */
+  remindedToday: number
 }
 
 export interface LecturerView {
@@ -209,6 +222,8 @@ export interface StudyOutputs {
   'attendance/get': AttendanceView
   'study/mine': MyStudyView
   'study/rule': RuleReportView
+  'study/remind': ReminderOutcome
+  'study/ruleExport': ExportedFile
   'lecturer/list': { lecturers: LecturerView[] }
   'lecturer/save': LecturerView
   'lecturer/report': LecturerReportView

@@ -134,3 +134,21 @@ export function grantsBeyondReach(
     return org !== undefined && !withinReach(issuer, g, org)
   })
 }
+
+/**
+ * How much of a node's records the caller may read with a permission: all of it (`'whole'`) when the permission
+ * reaches the node, else the nodes inside its subtree where the caller holds it (a 支部书记 reading a community's
+ * session sees their branch's part), or null when there are none.
+ */
+export function readReach(
+  roles: readonly RoleGrant[],
+  permission: Permission,
+  target: OrgPlacement,
+  orgs: ReadonlyMap<string, OrgPlacement>,
+): 'whole' | string[] | null {
+  if (can(roles, permission, target)) return 'whole'
+  const inside = scopeRoots(roles, permission, orgs).filter((id) =>
+    orgs.get(id)?.ancestors.includes(target._id),
+  )
+  return inside.length > 0 ? inside : null
+}

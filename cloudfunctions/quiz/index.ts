@@ -3,6 +3,7 @@ import { quizInputs } from '../contract/quiz.contract'
 import { getAttempt, myExams, saveAnswers, startAttempt, submitAttempt } from './attempt.service'
 import { bankTags, exportBank, importBank, listBank, removeQuestion, saveQuestion } from './bank.service'
 import { createExam, getExam, listExams, publishExam, removeExam, updateExam } from './exam.service'
+import { exportExamNames, remindExam } from './follow-up.service'
 import { checkPractice, practiceToday } from './practice.service'
 import { examStats } from './stats.service'
 
@@ -20,6 +21,8 @@ export const routes: RoutesOf<'quiz'> = {
   'exam/list': route(quizInputs['exam/list'], (_input, ctx) => listExams(ctx)),
   'exam/get': route(quizInputs['exam/get'], (input, ctx) => getExam(ctx, input)),
   'exam/stats': route(quizInputs['exam/stats'], (input, ctx) => examStats(ctx, input)),
+  'exam/remind': route(quizInputs['exam/remind'], (input, ctx) => remindExam(ctx, input)),
+  'exam/namesExport': route(quizInputs['exam/namesExport'], (input, ctx) => exportExamNames(ctx, input)),
   'exam/mine': route(quizInputs['exam/mine'], (_input, ctx) => myExams(ctx)),
   'attempt/start': route(quizInputs['attempt/start'], (input, ctx) => startAttempt(ctx, input)),
   'attempt/get': route(quizInputs['attempt/get'], (input, ctx) => getAttempt(ctx, input)),

@@ -5,7 +5,8 @@ import { quizInputs } from '../contract/quiz.contract'
 export const manifest: FunctionManifest<'quiz'> = {
   name: 'quiz',
   routes: quizInputs,
-  openapi: [],
+  // Reminders to members behind an exam's figures (exam/remind).
+  openapi: ['subscribeMessage.send'],
   secrets: [],
   triggers: [],
   // Importing or exporting an .xlsx bank, and publishing an exam to a whole street.
@@ -19,6 +20,7 @@ export const manifest: FunctionManifest<'quiz'> = {
     COLLECTIONS.quizExpected,
     COLLECTIONS.quizAttempts,
     COLLECTIONS.quizPractice,
+    COLLECTIONS.reminders,
   ],
   writes: [
     COLLECTIONS.users,
@@ -27,5 +29,6 @@ export const manifest: FunctionManifest<'quiz'> = {
     COLLECTIONS.quizExpected,
     COLLECTIONS.quizAttempts,
     COLLECTIONS.quizPractice,
+    COLLECTIONS.reminders,
   ],
 }

@@ -10,6 +10,7 @@ export const exams = () => collection('quizExams')
 export const expected = () => collection('quizExpected')
 export const attempts = () => collection('quizAttempts')
 export const practice = () => collection('quizPractice')
+export const members = () => collection('members')
 
 export async function streetOf(ctx: CallContext): Promise<OrgDoc> {
   const street = [...(await ctx.orgs()).values()].find((o) => o.parentId === null)

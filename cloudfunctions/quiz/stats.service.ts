@@ -4,13 +4,16 @@ import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { fetchAll } from '../common/data'
+import type { MemberDoc, OrgDoc } from '../common/docs'
 import type { AttemptDoc, ExamDoc } from '../common/quiz.docs'
+import { remindedToday } from '../common/reminders'
+import type { FollowUpPerson } from '../contract/follow-up.contract'
 import type { ExamStatsView, OrgFigures, quizInputs } from '../contract/quiz.contract'
 import { countedAttempts, examFigures } from '../domain/quiz-stats.rules'
 import { can, scopeRoots } from '../domain/roles'
 import { finaliseExpired } from './attempt.service'
 import { examVisible, loadQuestions } from './exam.service'
-import { attempts, expected, loadExam } from './quiz.store'
+import { attempts, expected, loadExam, members } from './quiz.store'
 
 type Input<K extends keyof typeof quizInputs> = z.output<(typeof quizInputs)[K]>
 
@@ -52,7 +55,7 @@ export async function examStats(ctx: CallContext, input: Input<'exam/stats'>): P
   if (!related) throw new AppError('QUIZ.EXAM_NOT_FOUND')
 
   await finaliseExpired(exam, { orgPath: org._id }, ctx.now)
-  const [expectedDocs, graded] = await Promise.all([
+  const [expectedDocs, graded, people, reminded] = await Promise.all([
     fetchAll(
       expected().where({ examId: exam._id, orgPath: org._id }).field({
         memberId: true,
@@ -62,6 +65,8 @@ export async function examStats(ctx: CallContext, input: Input<'exam/stats'>): P
     fetchAll<AttemptDoc>(
       attempts().where({ examId: exam._id, orgPath: org._id, status: 'submitted' }).field(GRADED_FIELDS),
     ),
+    fetchAll(members().where({ orgPath: org._id }).field({ name: true, orgId: true })),
+    remindedToday('exam', exam._id, ctx.now),
   ])
   const counted = countedAttempts(
     graded.map((a) => ({ ...a, score: a.score ?? 0 })),
@@ -117,5 +122,46 @@ export async function examStats(ctx: CallContext, input: Input<'exam/stats'>): P
     }),
     tags: figures.tags,
     children,
+    ...followUp(expectedDocs, counted, people, orgs, reminded),
+  }
+}
+
+/** 未参考 and 不合格 by name, in tree order of their organisation, then by name. */
+function followUp(
+  expectedDocs: readonly { memberId: string }[],
+  counted: readonly { memberId: string; passed: boolean; score: number }[],
+  people: readonly Pick<MemberDoc, '_id' | 'name' | 'orgId'>[],
+  orgs: ReadonlyMap<string, OrgDoc>,
+  reminded: ReadonlySet<string>,
+): Pick<ExamStatsView, 'absent' | 'failed' | 'remindedToday'> {
+  const byId = new Map(people.map((m) => [m._id, m]))
+  const countedOf = new Map(counted.map((a) => [a.memberId, a]))
+  const person = (memberId: string): FollowUpPerson => {
+    const m = byId.get(memberId)
+    return {
+      memberId,
+      // A member removed from the roster after publication still counts in 应考.
+      name: m?.name ?? '（已移出花名册）',
+      orgName: (m && orgs.get(m.orgId)?.name) ?? '',
+      remindedToday: reminded.has(memberId),
+    }
+  }
+  const order = (a: FollowUpPerson, b: FollowUpPerson) =>
+    a.orgName.localeCompare(b.orgName, 'zh') || a.name.localeCompare(b.name, 'zh')
+  const ids = [...new Set(expectedDocs.map((e) => e.memberId))]
+  const absent = ids
+    .filter((id) => !countedOf.has(id))
+    .map(person)
+    .sort(order)
+  const failed = ids
+    .flatMap((id) => {
+      const a = countedOf.get(id)
+      return a && !a.passed ? [{ ...person(id), score: a.score }] : []
+    })
+    .sort(order)
+  return {
+    absent,
+    failed,
+    remindedToday: [...absent, ...failed].filter((p) => p.remindedToday).length,
   }
 }

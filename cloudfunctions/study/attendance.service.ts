@@ -5,6 +5,7 @@ import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
 import { fetchAll } from '../common/data'
 import type { CheckinDoc, LeaveDoc, SessionDoc } from '../common/docs'
+import { remindedToday } from '../common/reminders'
 import type {
   AttendanceRow,
   AttendanceStatus,
@@ -21,6 +22,7 @@ import {
   summariseAttendance,
 } from '../domain/study.rules'
 import { monthOf } from '../domain/time'
+import { studyReach } from './read-reach'
 import {
   checkins,
   expectedMembers,
@@ -46,13 +48,18 @@ function statusOf(record: CheckinDoc | undefined, leave: LeaveDoc | undefined): 
 /** 应到 / 实到 / 请假 / 缺席 for one session, every figure counted from its records. */
 export async function attendance(ctx: CallContext, input: Input<'attendance/get'>): Promise<AttendanceView> {
   const session = await loadSession(input.sessionId)
-  await authorizeOn(ctx, 'stats.read', session.orgId)
-  const [expected, records, leaveDocs, orgs] = await Promise.all([
+  const reach = await studyReach(ctx, session.orgId)
+  const [everyone, allRecords, allLeaves, orgs] = await Promise.all([
     expectedMembers(session.orgId),
     fetchAll<CheckinDoc>(checkins().where({ sessionId: session._id })),
     fetchAll<LeaveDoc>(leaves().where({ sessionId: session._id })),
     ctx.orgs(),
   ])
+  // A reader of part of the session (a 支部书记 at a community's session) sees their own members only.
+  const expected = everyone.filter((m) => reach.covers(m.orgId))
+  const shown = new Set(expected.map((m) => m._id))
+  const records = allRecords.filter((r) => shown.has(r.memberId) || r.orgPath.some((o) => reach.covers(o)))
+  const leaveDocs = allLeaves.filter((l) => shown.has(l.memberId))
   const byMember = new Map(records.map((r) => [r.memberId, r]))
   const leaveOf = new Map(leaveDocs.map((l) => [l.memberId, l]))
   const summary = summariseAttendance({
@@ -101,6 +108,7 @@ export async function attendance(ctx: CallContext, input: Input<'attendance/get'
     summary: { ...summary, byMethod },
     rows,
     leaves: leaveDocs.map((l) => toLeaveView(l, names)),
+    limitedTo: reach.limitedTo,
   }
 }
 
@@ -148,12 +156,13 @@ export async function myStudy(ctx: CallContext, input: Input<'study/mine'>): Pro
 /** 每月2次理论学习: for a node and month, who met it and who did not, counted from check-in records. */
 export async function ruleReport(ctx: CallContext, input: Input<'study/rule'>): Promise<RuleReportView> {
   const org = await authorizeOn(ctx, 'stats.read', input.orgId)
-  const [people, records, orgs] = await Promise.all([
+  const [people, records, orgs, reminded] = await Promise.all([
     expectedMembers(org._id),
     fetchAll(
       checkins().where({ month: input.month, orgPath: org._id, format: 'theory' }).field({ memberId: true }),
     ),
     ctx.orgs(),
+    remindedToday('study', input.month, ctx.now),
   ])
   const counts = new Map<string, number>()
   for (const r of records) counts.set(r.memberId, (counts.get(r.memberId) ?? 0) + 1)
@@ -164,7 +173,13 @@ export async function ruleReport(ctx: CallContext, input: Input<'study/rule'>): 
   )
     .map((b) => {
       const m = byId.get(b.id)!
-      return { memberId: m._id, name: m.name, orgName: orgs.get(m.orgId)?.name ?? '', count: b.count }
+      return {
+        memberId: m._id,
+        name: m.name,
+        orgName: orgs.get(m.orgId)?.name ?? '',
+        count: b.count,
+        remindedToday: reminded.has(m._id),
+      }
     })
     .sort((a, b) => a.count - b.count || a.name.localeCompare(b.name, 'zh'))
   return {
@@ -173,5 +188,6 @@ export async function ruleReport(ctx: CallContext, input: Input<'study/rule'>): 
     total: people.length,
     met: people.length - below.length,
     below,
+    remindedToday: below.filter((b) => b.remindedToday).length,
   }
 }

@@ -2,6 +2,7 @@ import { createMain, route, type RoutesOf } from '../common/router'
 import { studyInputs } from '../contract/study.contract'
 import { attendance, myStudy, ruleReport } from './attendance.service'
 import { makeup, scan, scene } from './checkin.service'
+import { exportRule, remindStudy } from './follow-up.service'
 import { decideLeave, requestLeave } from './leave.service'
 import { lecturerReport, listLecturers, saveLecturer } from './lecturer.service'
 import {
@@ -30,6 +31,8 @@ export const routes: RoutesOf<'study'> = {
   'attendance/get': route(studyInputs['attendance/get'], (input, ctx) => attendance(ctx, input)),
   'study/mine': route(studyInputs['study/mine'], (input, ctx) => myStudy(ctx, input)),
   'study/rule': route(studyInputs['study/rule'], (input, ctx) => ruleReport(ctx, input)),
+  'study/remind': route(studyInputs['study/remind'], (input, ctx) => remindStudy(ctx, input)),
+  'study/ruleExport': route(studyInputs['study/ruleExport'], (input, ctx) => exportRule(ctx, input)),
   'lecturer/list': route(studyInputs['lecturer/list'], (input, ctx) => listLecturers(ctx, input)),
   'lecturer/save': route(studyInputs['lecturer/save'], (input, ctx) => saveLecturer(ctx, input)),
   'lecturer/report': route(studyInputs['lecturer/report'], (input, ctx) => lecturerReport(ctx, input)),

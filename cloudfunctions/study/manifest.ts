@@ -5,8 +5,8 @@ import { studyInputs } from '../contract/study.contract'
 export const manifest: FunctionManifest<'study'> = {
   name: 'study',
   routes: studyInputs,
-  // The printed poster's static mini-program code (session/staticCode).
-  openapi: ['wxacode.getUnlimited'],
+  // The printed poster's static mini-program code (session/staticCode); reminders (study/remind).
+  openapi: ['wxacode.getUnlimited', 'subscribeMessage.send'],
   // Signs the rotating check-in codes.
   secrets: ['CHECKIN_HMAC_SECRET'],
   triggers: [],
@@ -19,6 +19,7 @@ export const manifest: FunctionManifest<'study'> = {
     COLLECTIONS.checkins,
     COLLECTIONS.leaves,
     COLLECTIONS.lecturers,
+    COLLECTIONS.reminders,
   ],
   writes: [
     COLLECTIONS.users,
@@ -26,5 +27,6 @@ export const manifest: FunctionManifest<'study'> = {
     COLLECTIONS.checkins,
     COLLECTIONS.leaves,
     COLLECTIONS.lecturers,
+    COLLECTIONS.reminders,
   ],
 }

@@ -14,7 +14,7 @@ import type { QrView, SessionView, StaticCodeView, studyInputs } from '../contra
 import { makeInviteCode } from '../domain/binding.rules'
 import { periodEndsAt, periodOf, signToken } from '../domain/checkin-token'
 import { childAncestors } from '../domain/org-tree'
-import { can } from '../domain/roles'
+import { readReach } from '../domain/roles'
 import { qrPayload, staticScene } from '../domain/study.rules'
 import { monthOf } from '../domain/time'
 import { lecturerNames, loadSession, sessions } from './study.store'
@@ -116,13 +116,17 @@ export async function cancelSession(ctx: CallContext, input: Input<'session/canc
   return view(ctx, { ...session, ...data })
 }
 
-/** Secretaries of the node (and above) read any session; members read the sessions they are expected at. */
+/**
+ * Readers of the node's study records read any session (secretaries of it and above, the street's 纪工委, and
+ * secretaries of a node below, whose members are expected there); members read the sessions they are expected at.
+ */
 export async function getSession(ctx: CallContext, input: Input<'session/get'>): Promise<SessionView> {
   const session = await loadSession(input.sessionId)
   const [caller, orgs] = await Promise.all([ctx.member(), ctx.orgs()])
   const org = orgs.get(session.orgId)
   const expected = caller.member.orgPath.includes(session.orgId)
-  if (!expected && !(org && can(caller.roles, 'stats.read', org))) throw new AppError('COMMON.FORBIDDEN')
+  if (!expected && !(org && readReach(caller.roles, 'stats.read', org, orgs)))
+    throw new AppError('COMMON.FORBIDDEN')
   return view(ctx, session)
 }
 
@@ -131,8 +135,14 @@ export async function listSessions(
   input: Input<'session/list'>,
 ): Promise<{ sessions: SessionView[] }> {
   const org = await authorizeOn(ctx, 'stats.read', input.orgId)
+  // The node's own sessions and those below, and those of the nodes above, where its members are expected too.
   const found = await sessions()
-    .where({ orgPath: org._id, month: input.month })
+    .where(
+      _.and([
+        { month: input.month },
+        _.or([{ orgPath: org._id }, { orgId: _.in(org.ancestors.length > 0 ? org.ancestors : ['-']) }]),
+      ]),
+    )
     .orderBy('startAt', 'asc')
     .limit(1000)
     .get()

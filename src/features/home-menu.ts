@@ -28,13 +28,27 @@ export function homeMenu(me: MeView): MenuEntry[] {
     { key: 'quiz', title: '党建考核', caption: '考试与每日一练', route: 'quiz' },
     { key: 'volunteer', title: '志愿服务', caption: SOON },
   ]
-  if (hasAnyPermission(me.roles, 'session.manage')) {
-    entries.push({ key: 'sessions', title: '学习活动', caption: '创建活动、出示签到码', route: 'sessions' })
+  // Readers of the figures who manage nothing (the 纪工委) open the same pages, read-only.
+  const manages = hasAnyPermission(me.roles, 'session.manage')
+  if (manages || hasAnyPermission(me.roles, 'stats.read')) {
+    entries.push({
+      key: 'sessions',
+      title: '学习活动',
+      caption: manages ? '创建活动、出示签到码' : '查看活动与出勤',
+      route: 'sessions',
+    })
     entries.push({ key: 'studyRule', title: '学习达标', caption: '每月2次理论学习', route: 'studyRule' })
-    entries.push({ key: 'lecturers', title: '讲师队伍', caption: '讲师与讲课统计', route: 'lecturers' })
+    entries.push({
+      key: 'lecturers',
+      title: '讲师队伍',
+      caption: manages ? '讲师与讲课统计' : '查看讲师与讲课统计',
+      route: 'lecturers',
+    })
   }
   if (hasAnyPermission(me.roles, 'quiz.manage')) {
     entries.push({ key: 'quizManage', title: '考试管理', caption: '组卷、发布、合格率', route: 'quizManage' })
+  } else if (hasAnyPermission(me.roles, 'stats.read')) {
+    entries.push({ key: 'quizManage', title: '考试成绩', caption: '各次考试的成绩统计', route: 'quizManage' })
   }
   if (hasAnyPermission(me.roles, 'bank.manage')) {
     entries.push({ key: 'quizBank', title: '题库管理', caption: '导入、导出题库', route: 'quizBank' })

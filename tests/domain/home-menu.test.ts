@@ -46,14 +46,21 @@ describe('首页 offers what the person’s roles allow', () => {
     expect(entries.find((e) => e.title === '题库管理')?.route).toBe('quizBank')
   })
 
-  it('offers the study management entries, each opening its page, only to those who manage sessions', () => {
+  it('offers the study entries, each opening its page, to those who manage sessions or read the figures', () => {
     const study = ['学习活动', '学习达标', '讲师队伍']
     const inspector = homeMenu({
       bound: true,
       member,
       roles: [{ orgId: 's', orgName: '幸福街道党工委', role: 'inspector' }],
-    }).map((e) => e.title)
-    for (const title of study) expect(inspector).not.toContain(title)
+    })
+    expect(study.map((title) => inspector.find((e) => e.title === title)?.route)).toEqual([
+      'sessions',
+      'studyRule',
+      'lecturers',
+    ])
+    // Worded for reading: the inspector creates nothing.
+    expect(inspector.find((e) => e.title === '学习活动')?.caption).toBe('查看活动与出勤')
+    expect(homeMenu({ bound: true, member, roles: [] }).map((e) => e.title)).not.toContain('学习活动')
 
     const entries = homeMenu({
       bound: true,
@@ -82,8 +89,10 @@ describe('首页 offers what the person’s roles allow', () => {
       bound: true,
       member,
       roles: [{ orgId: 's', orgName: '幸福街道党工委', role: 'inspector' }],
-    }).map((e) => e.title)
-    expect(inspector).not.toContain('考试管理')
+    })
+    expect(inspector.map((e) => e.title)).not.toContain('考试管理')
+    expect(inspector.find((e) => e.title === '考试成绩')?.route).toBe('quizManage')
+    expect(secretary.map((e) => e.title)).not.toContain('考试成绩')
     const admin = homeMenu({
       bound: true,
       member,

@@ -1,4 +1,10 @@
-import { can, hasAnyPermission, type RoleGrant, scopeRoots } from '../../cloudfunctions/domain/roles'
+import {
+  can,
+  hasAnyPermission,
+  readReach,
+  type RoleGrant,
+  scopeRoots,
+} from '../../cloudfunctions/domain/roles'
 
 const street = { _id: 'street', ancestors: [] }
 const c1 = { _id: 'c1', ancestors: ['street'] }
@@ -55,5 +61,18 @@ describe('scopeRoots', () => {
 
   it('is empty for a permission the roles do not carry', () => {
     expect(scopeRoots([{ orgId: 'c1', role: 'lecturer' }], 'stats.read', orgs)).toEqual([])
+  })
+})
+
+describe('readReach', () => {
+  it('reads a node whole where the permission reaches it, else only the parts below held by the caller', () => {
+    const branch: RoleGrant[] = [{ orgId: 'c1b1', role: 'branch_secretary' }]
+    expect(readReach(branch, 'stats.read', c1b1, orgs)).toBe('whole')
+    expect(readReach(branch, 'stats.read', c1, orgs)).toEqual(['c1b1'])
+    expect(readReach(branch, 'stats.read', street, orgs)).toEqual(['c1b1'])
+    expect(readReach(branch, 'stats.read', c2, orgs)).toBeNull()
+    expect(readReach(branch, 'session.manage', c1, orgs)).toEqual(['c1b1'])
+    expect(readReach([{ orgId: 'street', role: 'inspector' }], 'stats.read', c2b1, orgs)).toBe('whole')
+    expect(readReach([], 'stats.read', c1, orgs)).toBeNull()
   })
 })

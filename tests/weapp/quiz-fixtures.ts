@@ -155,6 +155,9 @@ export const bankPage = (items: QuestionView[] = BANK_QUESTIONS): QuestionPage =
 
 /** 42 expected, 30 took part, 20 passed, 7 excellent: rates over 参考 and over 应考 differ. */
 export const STATS: ExamStatsView = {
+  absent: [{ memberId: 'm21', name: '周晓明', orgName: '第一党支部', remindedToday: false }],
+  failed: [{ memberId: 'm22', name: '吴建国', orgName: '第二党支部', remindedToday: true, score: 48 }],
+  remindedToday: 1,
   examId: 'e1',
   title: '十一月党章测试',
   orgId: 'c1',

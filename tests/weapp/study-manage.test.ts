@@ -223,10 +223,11 @@ const report = (patch: Partial<RuleReportView> = {}): RuleReportView => ({
   total: 12,
   met: 9,
   below: [
-    { memberId: 'm3', name: '赵丽华', orgName: '第一党支部', count: 1 },
-    { memberId: 'm5', name: '钱卫东', orgName: '第二党支部', count: 0 },
-    { memberId: 'm7', name: '孙晓梅', orgName: '第二党支部', count: 1 },
+    { memberId: 'm3', name: '赵丽华', orgName: '第一党支部', count: 1, remindedToday: false },
+    { memberId: 'm5', name: '钱卫东', orgName: '第二党支部', count: 0, remindedToday: false },
+    { memberId: 'm7', name: '孙晓梅', orgName: '第二党支部', count: 1, remindedToday: false },
   ],
+  remindedToday: 0,
   ...patch,
 })
 

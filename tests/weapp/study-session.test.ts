@@ -40,6 +40,7 @@ const leave: LeaveView = {
 
 function view(rows: AttendanceRow[], leaves: LeaveView[] = []): AttendanceView {
   return {
+    limitedTo: null,
     session: SESSION,
     summary: {
       expected: 4,

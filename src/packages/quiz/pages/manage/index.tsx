@@ -12,7 +12,10 @@ import { blankDraft, useExamsStore } from '../../../../stores/quiz-exams.store'
 import { ExamEditor } from '../../components/exam-editor'
 import { ExamRow } from '../../components/exam-row'
 
-/** 考试管理: the exams of the caller's organisations, a new exam, publishing, and the way to results. */
+/**
+ * 考试管理: the exams of the caller's organisations, a new exam, publishing, and the way to results; for the
+ * 纪工委 (考试成绩 on 首页) the list and the results only.
+ */
 export default function ManagePage() {
   const list = useExamsStore((s) => s.list)
   const draft = useExamsStore((s) => s.draft)
@@ -43,7 +46,7 @@ export default function ManagePage() {
 
   return (
     <Screen>
-      <PermissionGate permission="quiz.manage">
+      <PermissionGate permission="stats.read">
         {(me) => {
           const places = me.roles.filter(
             (r) => r.role !== 'inspector' && r.role !== 'lecturer' && ROLES[r.role],
@@ -77,7 +80,7 @@ export default function ManagePage() {
                 state={list}
                 onRetry={exams.load}
                 isEmpty={(items) => items.length === 0}
-                emptyText="还没有考试，点“新建考试”开始"
+                emptyText={places.length > 0 ? '还没有考试，点“新建考试”开始' : '还没有考试'}
               >
                 {(items) => (
                   <View>

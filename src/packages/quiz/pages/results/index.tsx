@@ -6,7 +6,9 @@ import { useEffect, useState } from 'react'
 
 import { PermissionGate } from '../../../../components/permission-gate'
 import { Screen, StateView } from '../../../../components/screen'
+import { mayAnywhere } from '../../../../stores/account.store'
 import { useExamsStore } from '../../../../stores/quiz-exams.store'
+import { FollowUpNames } from '../../components/follow-up-names'
 import { StatsFigures } from '../../components/stats-figures'
 
 /** 考试成绩统计: one exam's figures for the caller's organisation; tap an organisation below to see its own. */
@@ -24,7 +26,7 @@ export default function ResultsPage() {
   return (
     <Screen>
       <PermissionGate permission="stats.read">
-        {() => (
+        {(me) => (
           <View>
             <StateView state={stats} onRetry={() => void loadStats(examId)} loadingText="正在统计…">
               {(data) => (
@@ -37,6 +39,12 @@ export default function ResultsPage() {
                     </View>
                   )}
                   <StatsFigures stats={data} onOrg={(orgId) => open(orgId)} />
+                  <FollowUpNames
+                    stats={data}
+                    // Every holder of stats.read on a node sets its exams too, except the 纪工委, who only reads.
+                    mayRemind={mayAnywhere(me, 'quiz.manage')}
+                    onReminded={() => void loadStats(examId, data.orgId)}
+                  />
                 </View>
               )}
             </StateView>

@@ -24,8 +24,14 @@ const SHOWN: Record<Exclude<Filter, 'all'>, AttendanceStatus[]> = {
   leave: ['leave', 'leave_pending'],
 }
 
-/** The expected members (and visitors) with their status; 补签/补学 for those absent. */
-export function AttendanceList({ rows }: { rows: readonly AttendanceRow[] }) {
+/** The expected members (and visitors) with their status; 补签/补学 for those absent, unless read-only. */
+export function AttendanceList({
+  rows,
+  readOnly = false,
+}: {
+  rows: readonly AttendanceRow[]
+  readOnly?: boolean
+}) {
   const [filter, setFilter] = useState<Filter>('all')
   const shown = filter === 'all' ? rows : rows.filter((r) => SHOWN[filter].includes(r.status))
   return (
@@ -35,13 +41,13 @@ export function AttendanceList({ rows }: { rows: readonly AttendanceRow[] }) {
       {shown.length === 0 ? (
         <Text className="t-caption">没有符合条件的党员</Text>
       ) : (
-        shown.map((row) => <MemberRow key={row.memberId} row={row} />)
+        shown.map((row) => <MemberRow key={row.memberId} row={row} readOnly={readOnly} />)
       )}
     </View>
   )
 }
 
-function MemberRow({ row }: { row: AttendanceRow }) {
+function MemberRow({ row, readOnly }: { row: AttendanceRow; readOnly: boolean }) {
   const busy = useAttendanceStore((s) => s.busy)
   const makeup = useAttendanceStore((s) => s.makeup)
   const [kind, setKind] = useState<MakeupKind | null>(null)
@@ -80,6 +86,7 @@ function MemberRow({ row }: { row: AttendanceRow }) {
       {!recorded && row.reason && <Text className="t-caption">原因：{row.reason}</Text>}
       {error && <Text className="t-body error-text">{error}</Text>}
       {row.status === 'absent' &&
+        !readOnly &&
         (kind ? (
           <ReasonForm
             placeholder={`${METHOD_LABELS[kind]}原因`}

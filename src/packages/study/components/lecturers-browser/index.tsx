@@ -10,11 +10,18 @@ import { LecturerForm } from '../lecturer-form'
 import { LecturerReport } from '../lecturer-report'
 import { YearStepper } from '../stepper'
 
-/** 讲师队伍 of a node: the pool with add/edit, then the year's report. */
-export function LecturersBrowser({ options }: { options: readonly OrgOption[] }) {
+export interface LecturersBrowserProps {
+  options: readonly OrgOption[]
+  /** Whether the person keeps the node's lecturers; readers (the 纪工委) only look. */
+  mayManage(orgId: string): boolean
+}
+
+/** 讲师队伍 of a node: the pool with add/edit for its keepers, then the year's report. */
+export function LecturersBrowser({ options, mayManage }: LecturersBrowserProps) {
   const [orgId, setOrgId] = useState(options[0].id)
   const [year, setYear] = useState(() => yearOf(Date.now()))
   const [editing, setEditing] = useState<LecturerView | 'new' | null>(null)
+  const keeps = mayManage(orgId)
   const lecturers = useLecturersStore((s) => s.lecturers)
   const report = useLecturersStore((s) => s.report)
   const load = useLecturersStore((s) => s.load)
@@ -35,15 +42,17 @@ export function LecturersBrowser({ options }: { options: readonly OrgOption[] })
       {editing ? (
         <LecturerForm orgId={orgId} lecturer={editing === 'new' ? null : editing} onDone={done} />
       ) : (
-        <Button className="btn btn--primary" onClick={() => setEditing('new')}>
-          添加讲师
-        </Button>
+        keeps && (
+          <Button className="btn btn--primary" onClick={() => setEditing('new')}>
+            添加讲师
+          </Button>
+        )
       )}
       <StateView
         state={lecturers}
         onRetry={() => load(orgId)}
         isEmpty={(list) => list.length === 0}
-        emptyText="还没有讲师，请添加"
+        emptyText={keeps ? '还没有讲师，请添加' : '还没有讲师'}
       >
         {(list) => (
           <View className="card">
@@ -56,9 +65,11 @@ export function LecturersBrowser({ options }: { options: readonly OrgOption[] })
                     {l.isStaff ? '本单位' : '外聘'} · {l.speciality}
                   </Text>
                 </View>
-                <View className="study-link" onClick={() => setEditing(l)}>
-                  <Text className="t-body error-text">编辑</Text>
-                </View>
+                {keeps && (
+                  <View className="study-link" onClick={() => setEditing(l)}>
+                    <Text className="t-body error-text">编辑</Text>
+                  </View>
+                )}
               </View>
             ))}
           </View>

@@ -1,8 +1,9 @@
 import type { RuleReportView } from '@contract/study.contract'
 import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 
-/** 每月2次理论学习: who should have studied, who did, and who fell short with their count. */
-export function RuleReport({ report }: { report: RuleReportView }) {
+/** 每月2次理论学习: who should have studied, who did, and who fell short with their count (and 已提醒 today). */
+export function RuleReport({ report, children }: { report: RuleReportView; children?: ReactNode }) {
   return (
     <View>
       <View className="card">
@@ -33,10 +34,12 @@ export function RuleReport({ report }: { report: RuleReportView }) {
                 <Text className="t-body">{m.name}</Text>
                 <Text className="t-caption"> {m.orgName}</Text>
               </View>
+              {m.remindedToday && <Text className="t-caption">已提醒 </Text>}
               <Text className="t-body error-text">{m.count}次</Text>
             </View>
           ))
         )}
+        {children}
       </View>
     </View>
   )

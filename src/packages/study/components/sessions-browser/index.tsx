@@ -13,11 +13,13 @@ import { SessionRow } from '../session-row'
 
 export interface SessionsBrowserProps {
   options: readonly OrgOption[]
+  /** Whether the person creates sessions on a node; readers (the 纪工委) only look. */
+  mayManage(orgId: string): boolean
   requestedOrgId?: string
 }
 
 /** 学习活动 of one organisation and month; reloaded when the screen shows again after an edit. */
-export function SessionsBrowser({ options, requestedOrgId }: SessionsBrowserProps) {
+export function SessionsBrowser({ options, mayManage, requestedOrgId }: SessionsBrowserProps) {
   const [orgId, setOrgId] = useState(() => initialOrg(options, requestedOrgId))
   const [month, setMonth] = useState(() => monthOf(Date.now()))
   const list = useSessionsStore((s) => s.list)
@@ -28,9 +30,11 @@ export function SessionsBrowser({ options, requestedOrgId }: SessionsBrowserProp
   return (
     <View>
       <OrgPeriodBar options={options} orgId={orgId} onOrg={setOrgId} period={{ month, onMonth: setMonth }} />
-      <Button className="btn btn--primary" onClick={() => go('sessionEdit', { orgId })}>
-        新建活动
-      </Button>
+      {mayManage(orgId) && (
+        <Button className="btn btn--primary" onClick={() => go('sessionEdit', { orgId })}>
+          新建活动
+        </Button>
+      )}
       <StateView
         state={list}
         onRetry={() => loadList(orgId, month)}

@@ -14,15 +14,18 @@ import { SessionHeader } from '../../components/session-header'
 import { StaticCodePanel } from '../../components/static-code-panel'
 import { useOnReturn } from '../../hooks/use-on-return'
 
-/** 活动详情 (`?id=`): figures, pending 请假, the member list with 补签/补学, the codes and 编辑. */
+/**
+ * 活动详情 (`?id=`): figures, pending 请假, the member list with 补签/补学, the codes and 编辑; for a reader who
+ * does not manage the session (the 纪工委, a 支部书记 at a community's session) the figures and list only.
+ */
 export default function SessionPage() {
   const { params } = useRouter()
   return (
     <Screen>
-      <ManageGate>
-        {() =>
+      <ManageGate access="read">
+        {({ mayManage }) =>
           params.id ? (
-            <Attendance sessionId={params.id} />
+            <Attendance sessionId={params.id} mayManage={mayManage} />
           ) : (
             <View className="state">
               <Text className="t-body">没有指定活动，请从学习活动进入</Text>
@@ -34,22 +37,30 @@ export default function SessionPage() {
   )
 }
 
-function Attendance({ sessionId }: { sessionId: string }) {
+function Attendance({ sessionId, mayManage }: { sessionId: string; mayManage(orgId: string): boolean }) {
   const attendance = useAttendanceStore((s) => s.attendance)
   const load = useAttendanceStore((s) => s.load)
   useEffect(() => void load(sessionId), [load, sessionId])
   useOnReturn(() => void load(sessionId))
   return (
     <StateView state={attendance} onRetry={() => load(sessionId)}>
-      {(view) => (
-        <View>
-          <SessionHeader session={view.session} />
-          <AttendanceSummary summary={view.summary} />
-          <LeaveRequests leaves={view.leaves} />
-          <AttendanceList rows={view.rows} />
-          <StaticCodePanel session={view.session} />
-        </View>
-      )}
+      {(view) => {
+        const manages = mayManage(view.session.orgId)
+        return (
+          <View>
+            <SessionHeader session={view.session} readOnly={!manages} />
+            {view.limitedTo && (
+              <View className="card">
+                <Text className="t-body">仅显示{view.limitedTo.join('、')}的党员</Text>
+              </View>
+            )}
+            <AttendanceSummary summary={view.summary} />
+            {manages && <LeaveRequests leaves={view.leaves} />}
+            <AttendanceList rows={view.rows} readOnly={!manages} />
+            {manages && <StaticCodePanel session={view.session} />}
+          </View>
+        )
+      }}
     </StateView>
   )
 }

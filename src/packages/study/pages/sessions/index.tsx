@@ -6,13 +6,15 @@ import { Screen } from '../../../../components/screen'
 import { ManageGate } from '../../components/manage-gate'
 import { SessionsBrowser } from '../../components/sessions-browser'
 
-/** 学习活动 (secretary): the sessions of a node they manage, by month; `?orgId=` opens on that node. */
+/** 学习活动: the sessions of a node, by month (read-only for the 纪工委); `?orgId=` opens on that node. */
 export default function SessionsPage() {
   const { params } = useRouter()
   return (
     <Screen>
-      <ManageGate>
-        {({ options }) => <SessionsBrowser options={options} requestedOrgId={params.orgId} />}
+      <ManageGate access="read">
+        {({ options, mayManage }) => (
+          <SessionsBrowser options={options} mayManage={mayManage} requestedOrgId={params.orgId} />
+        )}
       </ManageGate>
     </Screen>
   )

@@ -1,0 +1,62 @@
+/**
+ * Reminders a secretary sends to the members behind a figure (未参考, 不合格, 学习未达标): one subscribe message per
+ * person, at most one per person, follow-up and day. Pure, so the page can word its buttons from the same rules.
+ */
+import { chinaClock } from './time'
+
+/** What a reminder is about: an exam (未参考 or 不合格) or a month's 理论学习 (每月2次). */
+export type ReminderKind = 'exam' | 'study'
+
+/**
+ * The subscribe-message templates, chosen from WeChat's public library in the mini-program's console
+ * (订阅消息 → 公共模板库); the ids below are this project's and are replaced per deployment (docs/DEPLOY.md).
+ * Fields: thing1 事项 (≤ 20 characters), phrase2 状态 (≤ 5 汉字), thing3 备注 (≤ 20 characters).
+ */
+export const REMINDER_TEMPLATES: Record<ReminderKind, { templateId: string; page: string }> = {
+  exam: { templateId: 'PARTY_EXAM_REMINDER', page: 'packages/quiz/pages/index/index' },
+  study: { templateId: 'PARTY_STUDY_REMINDER', page: 'packages/study/pages/mine/index' },
+}
+
+/** WeChat refuses a `thing` value over 20 characters and a `phrase` over 5. */
+export const THING_MAX = 20
+export const PHRASE_MAX = 5
+
+/** Cuts a text to a template field's length, marking the cut with an ellipsis. */
+export function fitField(text: string, max: number): string {
+  const chars = [...text.trim()]
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`
+}
+
+/** The day a reminder counts for, in China: a person is reminded of one follow-up at most once a day. */
+export function reminderDay(now: number): string {
+  return chinaClock(now).format('YYYYMMDD')
+}
+
+/** The follow-up a reminder belongs to: `exam-<examId>` or `study-<YYYY-MM>`. */
+export function reminderTopic(kind: ReminderKind, subject: string): string {
+  return `${kind}-${subject}`
+}
+
+export type ExamFollowUp = 'absent' | 'failed'
+
+/** The message's fields: what it is about, its state, and what to do. */
+export function examReminderData(title: string, why: ExamFollowUp): Record<string, { value: string }> {
+  return {
+    thing1: { value: fitField(title, THING_MAX) },
+    phrase2: { value: why === 'absent' ? '未参考' : '未合格' },
+    thing3: { value: why === 'absent' ? '请在考试截止前完成答题' : '请按要求重新参加考试' },
+  }
+}
+
+export function studyReminderData(
+  month: string,
+  count: number,
+  required: number,
+): Record<string, { value: string }> {
+  const [, m] = month.split('-')
+  return {
+    thing1: { value: fitField(`${Number(m)}月理论学习`, THING_MAX) },
+    phrase2: { value: '未达标' },
+    thing3: { value: fitField(`本月已学${count}次，每月需${required}次`, THING_MAX) },
+  }
+}
