@@ -7,7 +7,7 @@ import { chunks, fetchAll, findById, insertOnce } from '../common/data'
 import type { AttemptDoc, ExamDoc, PaperEntry } from '../common/quiz.docs'
 import type { AttemptView, MyExamView, quizInputs, SaveReceipt } from '../contract/quiz.contract'
 import { joinIds } from '../domain/ids'
-import { attemptDeadline, gradeQuestion, scoreAttempt, shuffle } from '../domain/quiz.rules'
+import { attemptDeadline, gradeQuestion, paperPoints, scoreAttempt, shuffle } from '../domain/quiz.rules'
 import { drawPaper } from '../domain/quiz-draw.rules'
 import { countedAttempts } from '../domain/quiz-stats.rules'
 import { chinaClock } from '../domain/time'
@@ -156,11 +156,13 @@ export async function myExams(ctx: CallContext): Promise<{ items: MyExamView[] }
 }
 
 function paperFor(exam: ExamDoc, drawn: PaperEntry[]): PaperEntry[] {
+  // Each question's share of 100, so the points shown add up to the paper's worth and grade exactly.
+  const points = paperPoints(drawn.map((p) => exam.points[p.type]))
   // Choice options are shuffled for every attempt; answers are option ids, so order never matters.
-  return drawn.map((p) => ({
+  return drawn.map((p, i) => ({
     ...p,
     options: p.type === 'single' || p.type === 'multiple' ? shuffle(p.options) : p.options,
-    points: exam.points[p.type],
+    points: points[i],
   }))
 }
 
