@@ -95,6 +95,13 @@ export const GUARDS = [
     test: ['tests/functions/quiz-lifecycle.test.ts', 'closes once'],
   },
   {
+    name: 'attempt started during a close ends with the exam',
+    file: 'cloudfunctions/quiz/attempt.service.ts',
+    find: `  await keepWithinWindow(exam._id, doc)\n`,
+    replace: ``,
+    test: ['tests/functions/quiz-lifecycle.test.ts', 'never leaves an attempt running past'],
+  },
+  {
     name: 'unique organisation name (index)',
     file: 'cloudfunctions/common/collections.ts',
     find: `name: 'parent_name', fields: { parentId: 1, name: 1 }, unique: true },`,

@@ -237,7 +237,22 @@ export async function startAttempt(ctx: CallContext, input: Input<'attempt/start
   }
   // Two starts at once make one n-th attempt: the second insert finds the first and shows it.
   await insertOnce('quizAttempts', doc)
+  await keepWithinWindow(exam._id, doc)
   return attemptView(doc._id, exam, ctx.now)
+}
+
+/**
+ * An exam closed early (exam/close) after this start read it ends this attempt too. The close moves the exam's
+ * closesAt, then the deadline of every open attempt; this reads closesAt after the insert. Read before the
+ * close moved it, the insert came earlier still and the close's own update reaches the attempt; read after, the
+ * attempt's deadline is brought back to it here.
+ */
+async function keepWithinWindow(examId: string, doc: AttemptDoc): Promise<void> {
+  const now = (await exams().where({ _id: examId }).field({ closesAt: true }).get()).data[0]
+  if (!now || now.closesAt >= doc.deadline) return
+  await attempts()
+    .where({ _id: doc._id, status: 'open', deadline: _.gt(now.closesAt) })
+    .update({ data: { deadline: now.closesAt } })
 }
 
 async function attemptView(attemptId: string, exam: ExamDoc, now: number): Promise<AttemptView> {

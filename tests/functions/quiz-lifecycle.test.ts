@@ -81,6 +81,9 @@ describe('publishing a draft', () => {
 
   it('publishes once when two publishes of one draft overlap at every point', async () => {
     await importBank(singles(6))
+    // The clock moves on every reading, so the second publisher's write would change the stored exam.
+    let tick = 0
+    jest.spyOn(Date, 'now').mockImplementation(() => clock + tick++)
     for (let round = 1; round <= 12; round++) {
       const draft = ok(await backend.call(DEMO.secretary1, 'quiz', 'exam/create', examInput()))
       const [a, b] = await startDuring(
@@ -203,6 +206,30 @@ describe('closing a published exam early', () => {
       'QUIZ.EXAM_ALREADY_CLOSED',
     )
     expect(await backend.snapshot()).toEqual(after)
+  })
+})
+
+describe('a start and an early close at the same moment', () => {
+  it('never leaves an attempt running past the exam’s close, at every interleaving', async () => {
+    await importBank(singles(6))
+    for (let round = 1; round <= 12; round++) {
+      const draft = ok(
+        await backend.call(DEMO.secretary1, 'quiz', 'exam/create', examInput({ title: `第${round}场` })),
+      )
+      const exam = ok(await backend.call(DEMO.secretary1, 'quiz', 'exam/publish', { examId: draft.id }))
+      const [start, close] = await startDuring(
+        () => backend.call(DEMO.member1, 'quiz', 'attempt/start', { examId: exam.id }),
+        { openid: DEMO.member1, label: 'quiz attempt/start' },
+        round,
+        () => backend.call(DEMO.secretary1, 'quiz', 'exam/close', { examId: exam.id }),
+      )
+      expect(codeOf(close)).toBe('ok')
+      const closesAt = ((await examDocs()).find((e) => e._id === exam.id) as Stored).closesAt as number
+      const running = (await backend.docs('quiz_attempts')).filter((a) => a.examId === exam.id)
+      // The start either came too late (QUIZ.CLOSED) or its attempt ends when the exam does.
+      if (start.ok) expect(running.map((a) => a.deadline <= closesAt)).toEqual([true])
+      else expect(codeOf(start)).toBe('QUIZ.CLOSED')
+    }
   })
 })
 
