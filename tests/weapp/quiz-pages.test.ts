@@ -98,6 +98,8 @@ describe('党建考核', () => {
         '成绩：85.5分（合格）',
       ]),
     )
+    // What the paper is worth, as the exam page's header and its questions' points add up to.
+    expect(page.text()).toMatch(/满分100分，合格60分，优秀90分/)
     // Only the open exam can be started, only the finished one has a result; one of each button.
     expect(shown.filter((l) => l === '开始答题')).toHaveLength(1)
     expect(shown.filter((l) => l === '查看成绩')).toHaveLength(1)
