@@ -88,6 +88,27 @@ export const GUARDS = [
     test: [RACES, 'grading revision'],
   },
   {
+    name: 'exam published once (status draft)',
+    file: 'cloudfunctions/quiz/exam.service.ts',
+    find: `  const claimed = await exams()\n    .where({ _id: exam._id, status: 'draft' })`,
+    replace: `  const claimed = await exams()\n    .where({ _id: exam._id })`,
+    test: ['tests/functions/quiz-lifecycle.test.ts', 'publishes once when two publishes'],
+  },
+  {
+    name: 'exam closed once (published, still open)',
+    file: 'cloudfunctions/quiz/exam.service.ts',
+    find: `    { status: 'published', closesAt: _.gt(ctx.now) },`,
+    replace: `    { status: 'published' },`,
+    test: ['tests/functions/quiz-lifecycle.test.ts', 'closes once'],
+  },
+  {
+    name: 'attempt started during a close ends with the exam',
+    file: 'cloudfunctions/quiz/attempt.service.ts',
+    find: `  await keepWithinWindow(exam._id, doc)\n`,
+    replace: ``,
+    test: ['tests/functions/quiz-lifecycle.test.ts', 'never leaves an attempt running past'],
+  },
+  {
     name: 'unique organisation name (index)',
     file: 'cloudfunctions/common/collections.ts',
     find: `name: 'parent_name', fields: { parentId: 1, name: 1 }, unique: true },`,

@@ -14,6 +14,13 @@ export interface QuestionDoc {
   explanation: string | null
   /** questionKey(type, stem): unique, so the same question cannot be stored twice. */
   key: string
+  /**
+   * A retired question stays for the attempts that drew it (they hold their own copy) but is never drawn
+   * again and is hidden from the bank list by default. Queries read `retired ≠ true`, so a question stored
+   * before retiring existed counts as in use.
+   */
+  retired: boolean
+  retiredAt: number | null
   importBatch: string | null
   createdBy: string
   createdAt: number
@@ -33,6 +40,8 @@ export interface ExamDoc extends ExamSettings {
   createdAt: number
   updatedAt: number
   publishedAt: number | null
+  /** Set when a secretary closed the exam before its window ended (closesAt was moved to that moment). */
+  closedEarlyAt?: number | null
   /** A fixed paper's questions as they stood at publication (with answers: never sent to a client). */
   fixedPaper: Omit<PaperEntry, 'points'>[] | null
 }

@@ -66,6 +66,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   rotateSeconds: '二维码刷新间隔',
   scene: '海报码内容',
   sessionId: '活动编号',
+  show: '显示范围',
   single: '单选题',
   speciality: '专长',
   startAt: '开始时间',

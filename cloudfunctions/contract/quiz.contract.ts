@@ -105,11 +105,14 @@ export const quizInputs = {
     type: questionType.optional(),
     tag: z.string().trim().max(20).optional(),
     keyword: z.string().trim().max(30, '搜索词不能超过30字').optional(),
+    /** In use (the default), retired, or both. */
+    show: z.enum(['active', 'retired', 'all'], { error: '显示范围应为在用、已停用或全部' }).optional(),
     ...paging,
   }),
   'bank/tags': empty,
   'bank/save': z.strictObject({ questionId: id.optional(), question: rawQuestion }),
   'bank/remove': z.strictObject({ questionId: id }),
+  'bank/retire': z.strictObject({ questionId: id }),
   'bank/import': z.discriminatedUnion(
     'format',
     [
@@ -131,6 +134,7 @@ export const quizInputs = {
   'exam/update': z.strictObject({ examId: id, ...examFields }),
   'exam/publish': z.strictObject({ examId: id }),
   'exam/remove': z.strictObject({ examId: id }),
+  'exam/close': z.strictObject({ examId: id }),
   'exam/list': empty,
   'exam/get': z.strictObject({ examId: id }),
   'exam/stats': z.strictObject({ examId: id, orgId: id.optional() }),
@@ -156,6 +160,8 @@ export interface QuestionView {
   stem: string
   options: QuestionOption[]
   tags: string[]
+  /** Kept for past attempts, never drawn again. */
+  retired: boolean
   /** Correct option ids, or the accepted fill-in texts. */
   answer?: string[]
   explanation?: string | null
@@ -224,6 +230,8 @@ export interface ExamView extends ExamSettings {
   expectedCount: number | null
   /** Whether the caller may edit, publish or remove it (else they only read its results). */
   mayManage: boolean
+  /** When a secretary ended it before its window closed (closesAt is then that moment). */
+  closedEarlyAt: number | null
 }
 
 export interface ExamList {
@@ -377,12 +385,14 @@ export interface QuizOutputs {
   'bank/tags': BankTags
   'bank/save': QuestionView
   'bank/remove': { removed: true }
+  'bank/retire': QuestionView
   'bank/import': BankImportReport
   'bank/export': BankExport
   'exam/create': ExamView
   'exam/update': ExamView
   'exam/publish': ExamView
   'exam/remove': { removed: true }
+  'exam/close': ExamView
   'exam/list': ExamList
   'exam/get': ExamView
   'exam/stats': ExamStatsView

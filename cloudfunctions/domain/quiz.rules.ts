@@ -122,6 +122,32 @@ export function toHundredths(points: number): number {
   return Math.round(points * 100)
 }
 
+/** What every paper is worth: scores are out of 100, and the member is told so. */
+export const PAPER_TOTAL = 100
+
+/**
+ * Each question's points on a paper: its type's points as a share of PAPER_TOTAL, in tenths, summing exactly
+ * to the total (largest remainder: every question gets its share rounded down, and the tenths left over go to
+ * the largest fractions, earlier questions first on a tie). So the points shown add up to what the paper is
+ * worth, and grading on them makes the score the sum of the points earned.
+ */
+export function paperPoints(raw: readonly number[], total = PAPER_TOTAL): number[] {
+  const weights = raw.map((p) => Math.max(0, toHundredths(p)))
+  const sum = weights.reduce((s, w) => s + w, 0)
+  if (sum <= 0) return raw.map(() => 0)
+  const units = Math.round(total * 10)
+  const shares = weights.map((w) => Math.floor((w * units) / sum))
+  const rest = weights.map((w, i) => ({ i, fraction: w * units - shares[i] * sum }))
+  let left = units - shares.reduce((s, x) => s + x, 0)
+  rest.sort((a, b) => b.fraction - a.fraction || a.i - b.i)
+  for (const { i } of rest) {
+    if (left <= 0) break
+    shares[i]++
+    left--
+  }
+  return shares.map((x) => x / 10)
+}
+
 export interface PaperItem {
   type: QuestionType
   /** This question's points, as set for its type. */

@@ -7,7 +7,7 @@ import { chunks, fetchAll, findById, insertOnce } from '../common/data'
 import type { AttemptDoc, ExamDoc, PaperEntry } from '../common/quiz.docs'
 import type { AttemptView, MyExamView, quizInputs, SaveReceipt } from '../contract/quiz.contract'
 import { joinIds } from '../domain/ids'
-import { attemptDeadline, gradeQuestion, scoreAttempt, shuffle } from '../domain/quiz.rules'
+import { attemptDeadline, gradeQuestion, paperPoints, scoreAttempt, shuffle } from '../domain/quiz.rules'
 import { drawPaper } from '../domain/quiz-draw.rules'
 import { countedAttempts } from '../domain/quiz-stats.rules'
 import { chinaClock } from '../domain/time'
@@ -156,11 +156,13 @@ export async function myExams(ctx: CallContext): Promise<{ items: MyExamView[] }
 }
 
 function paperFor(exam: ExamDoc, drawn: PaperEntry[]): PaperEntry[] {
+  // Each question's share of 100, so the points shown add up to the paper's worth and grade exactly.
+  const points = paperPoints(drawn.map((p) => exam.points[p.type]))
   // Choice options are shuffled for every attempt; answers are option ids, so order never matters.
-  return drawn.map((p) => ({
+  return drawn.map((p, i) => ({
     ...p,
     options: p.type === 'single' || p.type === 'multiple' ? shuffle(p.options) : p.options,
-    points: exam.points[p.type],
+    points: points[i],
   }))
 }
 
@@ -235,7 +237,22 @@ export async function startAttempt(ctx: CallContext, input: Input<'attempt/start
   }
   // Two starts at once make one n-th attempt: the second insert finds the first and shows it.
   await insertOnce('quizAttempts', doc)
+  await keepWithinWindow(exam._id, doc)
   return attemptView(doc._id, exam, ctx.now)
+}
+
+/**
+ * An exam closed early (exam/close) after this start read it ends this attempt too. The close moves the exam's
+ * closesAt, then the deadline of every open attempt; this reads closesAt after the insert. Read before the
+ * close moved it, the insert came earlier still and the close's own update reaches the attempt; read after, the
+ * attempt's deadline is brought back to it here.
+ */
+async function keepWithinWindow(examId: string, doc: AttemptDoc): Promise<void> {
+  const now = (await exams().where({ _id: examId }).field({ closesAt: true }).get()).data[0]
+  if (!now || now.closesAt >= doc.deadline) return
+  await attempts()
+    .where({ _id: doc._id, status: 'open', deadline: _.gt(now.closesAt) })
+    .update({ data: { deadline: now.closesAt } })
 }
 
 async function attemptView(attemptId: string, exam: ExamDoc, now: number): Promise<AttemptView> {

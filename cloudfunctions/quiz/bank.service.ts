@@ -5,7 +5,7 @@ import type { z } from 'zod'
 import { AppError } from '../common/app-error'
 import type { CallContext } from '../common/caller'
 import { _, db } from '../common/cloud'
-import { chunks, fetchAll } from '../common/data'
+import { chunks, fetchAll, readById, transition } from '../common/data'
 import { readUpload, writeExport } from '../common/files'
 import type { QuestionDoc } from '../common/quiz.docs'
 import type {
@@ -28,7 +28,7 @@ import {
 import { can } from '../domain/roles'
 import { chinaClock } from '../domain/time'
 import { readBankSheet, writeBankSheet } from './bank-file'
-import { authorizeBank, authorizeBankRead, questions, streetOf } from './quiz.store'
+import { authorizeBank, authorizeBankRead, IN_USE, questions, streetOf } from './quiz.store'
 import { toQuestionView } from './quiz.views'
 
 type Input<K extends keyof typeof quizInputs> = z.output<(typeof quizInputs)[K]>
@@ -67,6 +67,8 @@ function toDoc(
     tags: q.tags,
     explanation: q.explanation,
     key: questionKey(q.type, q.stem),
+    retired: previous?.retired ?? false,
+    retiredAt: previous?.retiredAt ?? null,
     importBatch: meta.batch,
     createdBy: meta.by,
     createdAt: previous?.createdAt ?? meta.now,
@@ -99,6 +101,9 @@ export async function listBank(ctx: CallContext, input: Input<'bank/list'>): Pro
   if (input.type) query.type = input.type
   if (input.tag) query.tags = input.tag
   if (input.keyword) query.stem = db.RegExp({ regexp: escapeRegExp(input.keyword) })
+  const show = input.show ?? 'active'
+  if (show === 'active') query.retired = IN_USE
+  else if (show === 'retired') query.retired = true
   const offset = input.offset ?? 0
   const limit = input.limit ?? 20
   const [page, count] = await Promise.all([
@@ -119,7 +124,7 @@ const zeroCounts = (): Record<QuestionType, number> =>
 export async function bankTags(ctx: CallContext): Promise<BankTags> {
   await authorizeBankRead(ctx)
   const all = await fetchAll<Pick<QuestionDoc, 'type' | 'tags'>>(
-    questions().where({}).field({
+    questions().where({ retired: IN_USE }).field({
       type: true,
       tags: true,
     }),
@@ -185,6 +190,24 @@ export async function saveQuestion(ctx: CallContext, input: Input<'bank/save'>):
   }
   const added = await questions().add({ data: doc })
   return toQuestionView({ _id: String(added._id), ...doc }, true)
+}
+
+/**
+ * Retires a question: attempts that drew it keep their copy (and their review), no draw, fixed paper or
+ * practice takes it again. The change is conditional on the question being in use, so of two retirements one
+ * answers QUIZ.QUESTION_RETIRED.
+ */
+export async function retireQuestion(ctx: CallContext, input: Input<'bank/retire'>): Promise<QuestionView> {
+  await authorizeBank(ctx)
+  const question = await readById('quizQuestions', input.questionId, 'QUIZ.QUESTION_NOT_FOUND')
+  await transition(
+    'quizQuestions',
+    question._id,
+    { retired: IN_USE },
+    { retired: true, retiredAt: ctx.now, updatedAt: ctx.now },
+    () => new AppError('QUIZ.QUESTION_RETIRED'),
+  )
+  return toQuestionView({ ...question, retired: true, retiredAt: ctx.now, updatedAt: ctx.now }, true)
 }
 
 /** Removing a question never changes a paper already drawn: attempts keep their own copy. */

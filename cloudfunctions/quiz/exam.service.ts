@@ -4,7 +4,7 @@ import { AppError } from '../common/app-error'
 import { authorizeOn, scopeOf } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
-import { chunks, collection, fetchAll } from '../common/data'
+import { chunks, collection, fetchAll, transition } from '../common/data'
 import type { MemberDoc, OrgDoc } from '../common/docs'
 import type { ExamDoc, ExpectedDoc, QuestionDoc } from '../common/quiz.docs'
 import type { ExamList, ExamView, quizInputs } from '../contract/quiz.contract'
@@ -13,7 +13,7 @@ import { childAncestors } from '../domain/org-tree'
 import { checkExamSettings } from '../domain/quiz.rules'
 import { type DrawCandidate, drawPaper, formatShortage } from '../domain/quiz-draw.rules'
 import { can, type RoleGrant } from '../domain/roles'
-import { exams, expected, loadExam, questions } from './quiz.store'
+import { attempts, exams, expected, IN_USE, loadExam, questions } from './quiz.store'
 import { toExamView } from './quiz.views'
 
 type Input<K extends keyof typeof quizInputs> = z.output<(typeof quizInputs)[K]>
@@ -150,7 +150,7 @@ export async function removeExam(ctx: CallContext, input: Input<'exam/remove'>):
 /** The bank as the draw sees it: ids, types and tags only. */
 export async function drawCandidates(): Promise<DrawCandidate[]> {
   const all = await fetchAll<Pick<QuestionDoc, '_id' | 'type' | 'tags'>>(
-    questions().where({}).field({
+    questions().where({ retired: IN_USE }).field({
       _id: true,
       type: true,
       tags: true,
@@ -187,6 +187,11 @@ export async function publishExam(ctx: CallContext, input: Input<'exam/publish'>
     const missing = exam.questionIds.map((id, i) => (found.has(id) ? 0 : i + 1)).filter((n) => n > 0)
     if (missing.length > 0)
       throw new AppError('QUIZ.EXAM_INVALID', { detail: `第${missing.join('、')}题已不在题库中` })
+    const retired = exam.questionIds.map((id, i) => (found.get(id)?.retired === true ? i + 1 : 0))
+    if (retired.some((n) => n > 0))
+      throw new AppError('QUIZ.EXAM_INVALID', {
+        detail: `第${retired.filter((n) => n > 0).join('、')}题已停用，请换题后再发布`,
+      })
     fixedPaper = exam.questionIds.flatMap((id) => {
       const q = found.get(id)
       if (!q) return []
@@ -253,6 +258,30 @@ export async function publishExam(ctx: CallContext, input: Input<'exam/publish'>
     publishedAt: ctx.now,
   }
   return toExamView(published, await ctx.orgs(), ctx.now, true)
+}
+
+/**
+ * Ends a published exam now: its window closes at this moment (a guarded change: published and still open, so
+ * two closes close once and a draft is never closed), and attempts under way end with it, as at a normal
+ * close: their deadline moves to now, so a later save is refused, and each is graded on what was saved when
+ * the member or a secretary next looks.
+ */
+export async function closeExam(ctx: CallContext, input: Input<'exam/close'>): Promise<ExamView> {
+  const exam = await loadExam(input.examId)
+  await placeExam(ctx, exam.orgId)
+  if (exam.status !== 'published') throw new AppError('QUIZ.EXAM_NOT_PUBLISHED')
+  const closed = { closesAt: ctx.now, closedEarlyAt: ctx.now, updatedAt: ctx.now }
+  await transition(
+    'quizExams',
+    exam._id,
+    { status: 'published', closesAt: _.gt(ctx.now) },
+    closed,
+    () => new AppError('QUIZ.EXAM_ALREADY_CLOSED'),
+  )
+  await attempts()
+    .where({ examId: exam._id, status: 'open', deadline: _.gt(ctx.now) })
+    .update({ data: { deadline: ctx.now } })
+  return toExamView({ ...exam, ...closed }, await ctx.orgs(), ctx.now, true)
 }
 
 /** Exams of the caller's subtrees, and those above that reach into them (the street's exams). */

@@ -1,8 +1,24 @@
 import { createMain, route, type RoutesOf } from '../common/router'
 import { quizInputs } from '../contract/quiz.contract'
 import { getAttempt, myExams, saveAnswers, startAttempt, submitAttempt } from './attempt.service'
-import { bankTags, exportBank, importBank, listBank, removeQuestion, saveQuestion } from './bank.service'
-import { createExam, getExam, listExams, publishExam, removeExam, updateExam } from './exam.service'
+import {
+  bankTags,
+  exportBank,
+  importBank,
+  listBank,
+  removeQuestion,
+  retireQuestion,
+  saveQuestion,
+} from './bank.service'
+import {
+  closeExam,
+  createExam,
+  getExam,
+  listExams,
+  publishExam,
+  removeExam,
+  updateExam,
+} from './exam.service'
 import { exportExamNames, remindExam } from './follow-up.service'
 import { checkPractice, practiceToday } from './practice.service'
 import { examStats } from './stats.service'
@@ -12,12 +28,14 @@ export const routes: RoutesOf<'quiz'> = {
   'bank/tags': route(quizInputs['bank/tags'], (_input, ctx) => bankTags(ctx)),
   'bank/save': route(quizInputs['bank/save'], (input, ctx) => saveQuestion(ctx, input)),
   'bank/remove': route(quizInputs['bank/remove'], (input, ctx) => removeQuestion(ctx, input)),
+  'bank/retire': route(quizInputs['bank/retire'], (input, ctx) => retireQuestion(ctx, input)),
   'bank/import': route(quizInputs['bank/import'], (input, ctx) => importBank(ctx, input)),
   'bank/export': route(quizInputs['bank/export'], (_input, ctx) => exportBank(ctx)),
   'exam/create': route(quizInputs['exam/create'], (input, ctx) => createExam(ctx, input)),
   'exam/update': route(quizInputs['exam/update'], (input, ctx) => updateExam(ctx, input)),
   'exam/publish': route(quizInputs['exam/publish'], (input, ctx) => publishExam(ctx, input)),
   'exam/remove': route(quizInputs['exam/remove'], (input, ctx) => removeExam(ctx, input)),
+  'exam/close': route(quizInputs['exam/close'], (input, ctx) => closeExam(ctx, input)),
   'exam/list': route(quizInputs['exam/list'], (_input, ctx) => listExams(ctx)),
   'exam/get': route(quizInputs['exam/get'], (input, ctx) => getExam(ctx, input)),
   'exam/stats': route(quizInputs['exam/stats'], (input, ctx) => examStats(ctx, input)),

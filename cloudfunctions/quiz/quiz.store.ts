@@ -1,6 +1,7 @@
 import { AppError } from '../common/app-error'
 import { authorizeOn, scopeOf } from '../common/auth'
 import type { CallContext } from '../common/caller'
+import { _ } from '../common/cloud'
 import { collection, readById } from '../common/data'
 import type { OrgDoc } from '../common/docs'
 import type { ExamDoc } from '../common/quiz.docs'
@@ -11,6 +12,9 @@ export const expected = () => collection('quizExpected')
 export const attempts = () => collection('quizAttempts')
 export const practice = () => collection('quizPractice')
 export const members = () => collection('members')
+
+/** Questions in use: `retired` is false, or absent on a question stored before retiring existed. */
+export const IN_USE = _.neq(true)
 
 export async function streetOf(ctx: CallContext): Promise<OrgDoc> {
   const street = [...(await ctx.orgs()).values()].find((o) => o.parentId === null)

@@ -17,6 +17,7 @@ export function toQuestionView(q: QuestionDoc, withAnswer: boolean): QuestionVie
     stem: q.stem,
     options: q.options.map((o) => ({ id: o.id, text: o.text })),
     tags: q.tags,
+    retired: q.retired === true,
   }
   // (1) The bank's keeper sees answers while editing the bank.
   if (withAnswer) {
@@ -61,6 +62,7 @@ export function toExamView(
     questionCount: exam.questionCount,
     expectedCount: exam.expectedCount,
     mayManage,
+    closedEarlyAt: exam.closedEarlyAt ?? null,
   }
 }
 

@@ -1,7 +1,8 @@
 import { ERRORS } from '@contract/errors'
-import type { BankRowError, QuestionPage } from '@contract/quiz.contract'
+import type { BankRowError, QuestionPage, QuestionView } from '@contract/quiz.contract'
 import { create } from 'zustand'
 
+import { OPTION_LETTERS } from '../../cloudfunctions/domain/quiz-import.rules'
 import { call, upload } from '../services/cloud'
 import { openExportedFile } from '../services/exported-file'
 import { type PickedFile, pickXlsx } from '../services/file-picker'
@@ -38,8 +39,74 @@ export function parseBankJson(
   return { ok: true, questions: list }
 }
 
+export type BankShow = 'active' | 'retired' | 'all'
+
+/** A question as the editor holds it: options one per line, the answer as letters, 正确/错误 or texts. */
+export interface QuestionForm {
+  id: string
+  type: QuestionView['type']
+  stem: string
+  options: string
+  answer: string
+  tags: string
+  explanation: string
+}
+
+export function formOf(q: QuestionView): QuestionForm {
+  const answer = q.answer ?? []
+  let text: string
+  if (q.type === 'fill') text = answer.join('|')
+  else if (q.type === 'judge') text = q.options.find((o) => answer.includes(o.id))?.text ?? ''
+  else text = q.options.map((o, i) => (answer.includes(o.id) ? OPTION_LETTERS[i] : '')).join('')
+  return {
+    id: q.id,
+    type: q.type,
+    stem: q.stem,
+    options: q.type === 'single' || q.type === 'multiple' ? q.options.map((o) => o.text).join('\n') : '',
+    answer: text,
+    tags: q.tags.join('、'),
+    explanation: q.explanation ?? '',
+  }
+}
+
+const parts = (text: string, by: RegExp) =>
+  text
+    .split(by)
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0)
+
+/** The bank/save request of a form; the server checks it with the import rules. */
+export function questionOf(form: QuestionForm) {
+  const choice = form.type === 'single' || form.type === 'multiple'
+  return {
+    type: form.type,
+    stem: form.stem,
+    options: choice ? parts(form.options, /\n/) : [],
+    answer:
+      form.type === 'fill'
+        ? parts(form.answer, /[|｜]/)
+        : choice
+          ? [...form.answer.trim().toUpperCase()]
+          : [form.answer.trim()],
+    tags: parts(form.tags, /[、,，\s]+/),
+    explanation: form.explanation.trim() || null,
+  }
+}
+
 interface BankState {
   page: Loadable<QuestionPage>
+  /** Which questions the list shows: in use (the default), retired, or all. */
+  show: BankShow
+  form: QuestionForm | null
+  saving: boolean
+  /** What the last edit or retirement did, or why it was refused. */
+  editMessage: string | null
+  setShow(show: BankShow): Promise<void>
+  editQuestion(form: QuestionForm | null): void
+  patchForm(fields: Partial<QuestionForm>): void
+  saveForm(): Promise<void>
+  /** Retires a question: kept for past attempts, never drawn again. */
+  retire(questionId: string): Promise<void>
   file: PickedFile | null
   pickError: string | null
   sending: boolean
@@ -82,15 +149,57 @@ export const useBankStore = create<BankState>((set, get) => {
     result: null,
     exporting: false,
     exportMessage: null,
+    form: null,
+    saving: false,
+    editMessage: null,
   } as const
   return {
     page: idle,
+    show: 'active',
     ...fresh,
     async load(keyword) {
+      const show = get().show
       await track(
         (page) => set({ page }),
-        () => call('quiz', 'bank/list', { limit: 50, ...(keyword ? { keyword } : {}) }),
+        () =>
+          call('quiz', 'bank/list', {
+            limit: 50,
+            ...(show === 'active' ? {} : { show }),
+            ...(keyword ? { keyword } : {}),
+          }),
       )
+    },
+    async setShow(show) {
+      set({ show })
+      await get().load()
+    },
+    editQuestion(form) {
+      set({ form, editMessage: null })
+    },
+    patchForm(fields) {
+      const form = get().form
+      if (form) set({ form: { ...form, ...fields } })
+    },
+    async saveForm() {
+      const { form, saving } = get()
+      if (!form || saving) return
+      set({ saving: true, editMessage: null })
+      const outcome = await attempt(() =>
+        call('quiz', 'bank/save', { questionId: form.id, question: questionOf(form) }),
+      )
+      set({
+        saving: false,
+        form: outcome.ok ? null : form,
+        editMessage: outcome.ok ? '已保存修改' : outcome.message,
+      })
+      if (outcome.ok) void get().load()
+    },
+    async retire(questionId) {
+      if (get().saving) return
+      set({ saving: true, editMessage: null })
+      const outcome = await attempt(() => call('quiz', 'bank/retire', { questionId }))
+      set({ saving: false, editMessage: outcome.ok ? '已停用，这道题不会再被抽到' : outcome.message })
+      void get().load()
     },
     async choose() {
       const picked = await pickXlsx()

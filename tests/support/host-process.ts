@@ -4,12 +4,15 @@ import { join } from 'node:path'
 const ROOT = join(__dirname, '..', '..')
 export const HOST_MAIN = join(ROOT, 'dist', 'host', 'main.js')
 
-/** The real local host as `npm start` runs it, on a free port, over `dataDir`. */
-export function spawnHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+/**
+ * The real local host as `npm start` runs it, over `dataDir`, on a free port (or on `port`, to restart it
+ * where the pages that were using it will look for it again).
+ */
+export function spawnHost(dataDir: string, port = 0): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [HOST_MAIN], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, PORT: '0' },
+      env: { ...process.env, DATA_DIR: dataDir, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''

@@ -318,6 +318,7 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
     const spare = await m.setup(DEMO.admin, 'quiz', 'bank/save', {
       question: { type: 'judge', stem: `${tag}待删除的题`, options: [], answer: ['错误'], tags: [] },
     })
+    await m.measure(DEMO.admin, 'quiz', 'bank/retire', { questionId: spare.id })
     await m.measure(DEMO.admin, 'quiz', 'bank/remove', { questionId: spare.id })
     await m.measure(DEMO.admin, 'quiz', 'bank/list', { limit: 5 }, { page: (out) => out.items.length })
     await m.measure(DEMO.admin, 'quiz', 'bank/tags', {})
@@ -373,6 +374,7 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       questionId: q.id,
       answer: q.type === 'fill' ? ['1921'] : [q.options[0].id],
     })
+    await m.measure(DEMO.secretary1, 'quiz', 'exam/close', { examId: exam.id })
   })
 
   return m.costs

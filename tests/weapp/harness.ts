@@ -164,6 +164,13 @@ export interface PageHarness {
   readonly scans: Record<string, unknown>[]
   /** Each `wx.setKeepScreenOn` value, in order. */
   readonly keepScreenOn: boolean[]
+  /** Each `wx.pageScrollTo` the page asked for, in order. */
+  readonly scrolls: { scrollTop: number }[]
+  /**
+   * The phone's connection changes: every `wx.onNetworkStatusChange` listener hears `isConnected`, as when
+   * WeChat regains (or loses) the network.
+   */
+  setNetwork(isConnected: boolean): void
   readonly storage: Map<string, unknown>
   /** Uncaught errors seen while the page ran (timers, React). */
   readonly errors: unknown[]
@@ -383,6 +390,9 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
   const documents: OpenedDocument[] = []
   const scans: Record<string, unknown>[] = []
   const keepScreenOn: boolean[] = []
+  const scrolls: { scrollTop: number }[] = []
+  const networkListeners = new Set<(res: { isConnected: boolean; networkType: string }) => void>()
+  let connected = true
   const errors: unknown[] = []
   const storage = new Map<string, unknown>(Object.entries(clone(options.storage ?? {})))
   let toastShowing: { title: string; until: number } | null = null
@@ -444,6 +454,12 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
       return { scanType: 'QR_CODE', charSet: 'utf8', rawData: '', ...options.scanCode(given) }
     }),
     setKeepScreenOn: wxAsync('setKeepScreenOn', (o) => void keepScreenOn.push(Boolean(o.keepScreenOn))),
+    pageScrollTo: wxAsync('pageScrollTo', (o) => void scrolls.push({ scrollTop: Number(o.scrollTop ?? 0) })),
+    onNetworkStatusChange: (listener: (res: { isConnected: boolean; networkType: string }) => void) =>
+      void networkListeners.add(listener),
+    offNetworkStatusChange: (listener?: (res: { isConnected: boolean; networkType: string }) => void) =>
+      void (listener ? networkListeners.delete(listener) : networkListeners.clear()),
+    getNetworkType: wxAsync('getNetworkType', () => ({ networkType: connected ? 'wifi' : 'none' })),
     env: { USER_DATA_PATH: 'wxfile://usr' },
     chooseMessageFile: wxAsync('chooseMessageFile', (o) => {
       const { success: _s, fail: _f, complete: _c, ...given } = o
@@ -740,6 +756,12 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
     documents,
     scans,
     keepScreenOn,
+    scrolls,
+    setNetwork(isConnected) {
+      connected = isConnected
+      for (const listener of [...networkListeners])
+        listener({ isConnected, networkType: isConnected ? 'wifi' : 'none' })
+    },
     storage,
     errors,
     get dom() {

@@ -69,6 +69,17 @@ const receipt = (view: AttemptView): SaveReceipt => ({
   serverNow: view.serverNow,
 })
 
+/** A server whose saves do not get through while `network.down` (the call itself fails, as offline). */
+const droppingSaves = (view: AttemptView, network: { down: boolean }) =>
+  backend({
+    'attempt/start': () => ok(view),
+    'attempt/save': () => {
+      if (network.down) throw new Error('cloud.callFunction:fail network')
+      return ok(receipt(view))
+    },
+    'attempt/submit': () => ok(graded(view, 60)),
+  })
+
 describe('答题', () => {
   test('answering saves each answer on the server, 交卷 asks first and shows the score', async () => {
     const view = paper(90)
@@ -111,6 +122,23 @@ describe('答题', () => {
     expect(page.text()).toContain('考试结束后可查看答案和解析')
     expect(page.hasText(/剩余/)).toBe(false)
     expect(page.cloudCalls.filter((c) => c.data.action === 'attempt/submit')).toHaveLength(1)
+    // The score is at the top of the page: the page is taken there at once, wherever 交卷 was tapped.
+    expect(page.scrolls).toEqual([{ scrollTop: 0 }])
+  })
+
+  test('the paper says what it is worth, and its questions’ points add up to it', async () => {
+    const view = paper(600)
+    const worth: AttemptView = {
+      ...view,
+      questions: view.questions.map((q, i) => ({ ...q, points: [33.4, 33.3, 33.3][i] })),
+    }
+    const page = await loadPage(EXAM, {
+      query: { examId: 'e1' },
+      cloud: backend({ 'attempt/start': () => ok(worth) }),
+    })
+    await page.waitForText('共3题，满分100分；合格60分')
+    expect(page.text()).toContain('1. 单选题（33.4分）')
+    expect(page.text()).toContain('2. 多选题（33.3分） 可选多项')
   })
 
   test('交卷 warns about unanswered questions, and cancelling keeps the paper open', async () => {
@@ -149,6 +177,70 @@ describe('答题', () => {
     expect(page.text()).toContain('未合格')
     expect(page.text()).toContain('答题时间已到，已按截止前保存的答案计分')
     expect(page.cloudCalls.map((c) => c.data.action)).toEqual(['attempt/get', 'attempt/submit'])
+  })
+
+  test('an answer the connection dropped is marked 未保存, retried by itself and saved when the network returns', async () => {
+    const view = paper(600)
+    const network = { down: true }
+    const page = await loadPage(EXAM, { query: { examId: 'e1' }, cloud: droppingSaves(view, network) })
+    const saves = () =>
+      page.cloudCalls
+        .filter((c) => c.data.action === 'attempt/save')
+        .map((c) => (c.data.data as { answers: Record<string, string[]> }).answers)
+    await page.tap('全国代表大会和中央委员会')
+    await page.waitForText('1题未保存，网络不通，恢复后自动保存')
+    // On the question itself, and only there.
+    expect(
+      page
+        .text()
+        .split('\n')
+        .filter((l) => l === '未保存'),
+    ).toHaveLength(1)
+    // Tried again without a tap (after a second), still failing.
+    await page.waitFor(() => saves().length >= 2, 3000, 'a retry by itself')
+    await page.tap('政治意识')
+    await page.waitForText('2题未保存')
+    expect(
+      page
+        .text()
+        .split('\n')
+        .filter((l) => l === '未保存'),
+    ).toHaveLength(2)
+
+    network.down = false
+    const before = saves().length
+    page.setNetwork(true)
+    // At once on the network's return, not at the next retry (two seconds or more away by now).
+    await page.waitFor(() => saves().length > before, 1500, 'a save on reconnection')
+    await page.waitForText('已保存')
+    expect(page.hasText('未保存')).toBe(false)
+    expect(saves()[saves().length - 1]).toEqual({ q1: ['k2'], q2: ['a1'] })
+  })
+
+  test('交卷 waits for answers not yet saved, says so, and hands in once they are', async () => {
+    const view = paper(600)
+    const network = { down: true }
+    const page = await loadPage(EXAM, { query: { examId: 'e1' }, cloud: droppingSaves(view, network) })
+    await page.tap('全国代表大会和中央委员会')
+    await page.waitForText('1题未保存')
+    await page.tap('交卷')
+    await page.waitForText('正在保存答案，保存好后交卷…')
+    expect(page.text()).toContain('正在交卷…')
+    expect(page.cloudCalls.some((c) => c.data.action === 'attempt/submit')).toBe(false)
+
+    network.down = false
+    page.setNetwork(true)
+    await page.waitForText('得分：60分')
+    const calls = page.cloudCalls.map((c) => c.data)
+    const submitted = calls.findIndex((c) => c.action === 'attempt/submit')
+    // The answer reached the server by a save before the paper was handed in.
+    expect(
+      calls
+        .slice(0, submitted)
+        .some((c) => c.action === 'attempt/save' && JSON.stringify(c.data).includes('k2')),
+    ).toBe(true)
+    expect(calls.filter((c) => c.action === 'attempt/submit')).toHaveLength(1)
+    expect(page.scrolls).toEqual([{ scrollTop: 0 }])
   })
 
   test('a save refused by the server says why', async () => {

@@ -77,6 +77,7 @@ export function examView(patch: Partial<ExamView> = {}): ExamView {
     multipleRule: 'all',
     reveal: 'after_close',
     categories: [],
+    closedEarlyAt: null,
     ...patch,
   }
 }
@@ -120,6 +121,7 @@ export const BANK_QUESTIONS: QuestionView[] = [
       { id: 'o2', text: '全国代表大会和中央委员会' },
     ],
     tags: ['党章', '组织'],
+    retired: false,
     answer: ['o2'],
     explanation: '见党章第十条',
   },
@@ -132,6 +134,7 @@ export const BANK_QUESTIONS: QuestionView[] = [
       { id: 'F', text: '错误' },
     ],
     tags: [],
+    retired: false,
     answer: ['T'],
     explanation: null,
   },
@@ -141,6 +144,7 @@ export const BANK_QUESTIONS: QuestionView[] = [
     stem: '中国共产党成立于____年。',
     options: [],
     tags: ['党史'],
+    retired: false,
     answer: ['1921', '一九二一'],
     explanation: null,
   },

@@ -98,6 +98,8 @@ describe('党建考核', () => {
         '成绩：85.5分（合格）',
       ]),
     )
+    // What the paper is worth, as the exam page's header and its questions' points add up to.
+    expect(page.text()).toMatch(/满分100分，合格60分，优秀90分/)
     // Only the open exam can be started, only the finished one has a result; one of each button.
     expect(shown.filter((l) => l === '开始答题')).toHaveLength(1)
     expect(shown.filter((l) => l === '查看成绩')).toHaveLength(1)
@@ -313,6 +315,56 @@ describe('题库管理', () => {
       ]),
     )
     expect(sent(page, 'bank/list')).toEqual([{ limit: 50 }])
+  })
+
+  test('停用 asks first and retires the question; 已停用 lists the retired ones', async () => {
+    const page = await loadPage(BANK, {
+      cloud: backend({
+        'account/me': () => ok(STREET_ADMIN),
+        'bank/list': (input) =>
+          ok(input.show === 'retired' ? bankPage([{ ...BANK_QUESTIONS[0], retired: true }]) : bankPage()),
+        'bank/retire': ({ questionId }) => ok({ ...BANK_QUESTIONS[0], id: questionId, retired: true }),
+      }),
+    })
+    await page.waitForText('题库共 3 题')
+    await page.tap('停用')
+    await page.waitForText('已停用，这道题不会再被抽到')
+    expect(page.modals[0]).toMatchObject({ title: '停用题目' })
+    expect(sent(page, 'bank/retire')).toEqual([{ questionId: 'q1' }])
+    await page.tap('已停用')
+    await page.waitForText('〔已停用〕[单选题] 党的最高领导机关是？ 答案：B 〔党章、组织〕')
+    expect(sent(page, 'bank/list').at(-1)).toEqual({ limit: 50, show: 'retired' })
+    expect(lines(page)).not.toContain('停用')
+  })
+
+  test('编辑 opens the question with its options and answer, and 保存修改 sends it back', async () => {
+    const page = await loadPage(BANK, {
+      cloud: backend({
+        'account/me': () => ok(STREET_ADMIN),
+        'bank/list': () => ok(bankPage()),
+        'bank/save': ({ questionId, question }) =>
+          ok({ ...BANK_QUESTIONS[0], id: questionId ?? 'q1', stem: question.stem }),
+      }),
+    })
+    await page.waitForText('题库共 3 题')
+    await page.tap('编辑')
+    await page.waitForText('编辑单选题')
+    expect(page.valueOf('#question-stem')).toBe('党的最高领导机关是？')
+    await page.tap('保存修改')
+    await page.waitForText('已保存修改')
+    expect(sent(page, 'bank/save')).toEqual([
+      {
+        questionId: 'q1',
+        question: {
+          type: 'single',
+          stem: '党的最高领导机关是？',
+          options: ['中央政治局', '全国代表大会和中央委员会'],
+          answer: ['B'],
+          tags: ['党章', '组织'],
+          explanation: '见党章第十条',
+        },
+      },
+    ])
   })
 
   test('pasted JSON is sent as it reads, and the imported count shows with the bank reloaded', async () => {
@@ -697,6 +749,76 @@ describe('考试管理', () => {
     await page.waitForText(`已保存为草稿。${formatMessage('QUIZ.DRAW_SHORT', { detail })}`)
     expect(page.text()).toContain('发布考试')
     expect(page.valueOf('考试名称')).toBe('填空专项')
+  })
+
+  test('发布 tapped again after the shortage is fixed publishes the same draft: never a second exam', async () => {
+    let short = true
+    const page = await loadPage(MANAGE, {
+      cloud: backend({
+        'account/me': () => ok(SECRETARY),
+        'exam/list': () => ok({ items: EXAMS }),
+        'bank/tags': () => ok(TAGS),
+        'bank/list': () => ok(bankPage()),
+        'exam/create': (input) => ok(examView({ ...input, id: 'e9', status: 'draft', expectedCount: null })),
+        'exam/update': (input) => ok(examView({ ...input, id: input.examId, status: 'draft' })),
+        'exam/publish': ({ examId }) =>
+          short
+            ? fail('QUIZ.DRAW_SHORT', { detail: '填空题需要5题，题库只有3题' })
+            : ok(published(examView({ id: examId, title: '填空专项' }))),
+      }),
+    })
+    await page.tap('新建考试')
+    await page.input('考试名称', '填空专项')
+    await page.input('填空题题数', '5')
+    await page.tap('发布考试')
+    await page.waitForText(/已保存为草稿/)
+    expect(page.text()).toContain('编辑考试草稿')
+    // The secretary lowers the count (or the bank keeper adds questions) and taps 发布考试 again.
+    short = false
+    await page.input('填空题题数', '3')
+    await page.tap('发布考试')
+    await page.waitForText('已发布“填空专项”')
+    expect(sent(page, 'exam/create')).toHaveLength(1)
+    expect(sent(page, 'exam/update')).toEqual([expect.objectContaining({ examId: 'e9', title: '填空专项' })])
+    expect(sent(page, 'exam/publish')).toEqual([{ examId: 'e9' }, { examId: 'e9' }])
+  })
+
+  test('a draft opens in the editor with its settings, and 保存草稿 changes that draft', async () => {
+    const page = await loadPage(MANAGE, {
+      cloud: backend({
+        'account/me': () => ok(SECRETARY),
+        'exam/list': () => ok({ items: EXAMS }),
+        'bank/tags': () => ok(TAGS),
+        'bank/list': () => ok(bankPage()),
+        'exam/update': (input) => ok(examView({ ...input, id: input.examId, status: 'draft' })),
+      }),
+    })
+    await page.tap('编辑')
+    await page.waitForText('编辑考试草稿')
+    expect(page.valueOf('考试名称')).toBe('十二月党史测试')
+    await page.input('考试名称', '十二月党史测试（修订）')
+    await page.tap('保存草稿')
+    await page.waitForText('已保存草稿“十二月党史测试（修订）”')
+    expect(sent(page, 'exam/update')).toEqual([
+      expect.objectContaining({ examId: 'e2', title: '十二月党史测试（修订）' }),
+    ])
+    expect(sent(page, 'exam/create')).toEqual([])
+  })
+
+  test('提前结束 on an open exam asks first, then closes it', async () => {
+    const page = await loadPage(MANAGE, {
+      cloud: backend({
+        'account/me': () => ok(SECRETARY),
+        'exam/list': () => ok({ items: EXAMS }),
+        'exam/close': ({ examId }) =>
+          ok(examView({ id: examId, state: 'closed', closesAt: Date.now(), closedEarlyAt: Date.now() })),
+      }),
+    })
+    await page.tap('提前结束')
+    await page.waitForText('已结束“十一月党章测试”')
+    expect(page.modals[0]).toMatchObject({ title: '提前结束考试' })
+    expect(page.modals[0].content).toContain('按已保存的答案评分')
+    expect(sent(page, 'exam/close')).toEqual([{ examId: 'e1' }])
   })
 
   test('no exams reads 还没有考试，点“新建考试”开始', async () => {

@@ -20,6 +20,11 @@ export function formatTime(ms: number): string {
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
 }
 
+/** What a paper is worth: its questions' points added up, to one decimal (100 on every paper drawn now). */
+export function paperWorth(questions: readonly { points: number }[]): number {
+  return Math.round(questions.reduce((s, q) => s + q.points * 10, 0)) / 10
+}
+
 /** "12:05" for twelve minutes and five seconds left. */
 export function formatCountdown(ms: number): string {
   const seconds = Math.ceil(ms / 1000)

@@ -13,8 +13,11 @@ export interface ExamEditorProps {
   tags: BankTags | null
   bank: QuestionView[]
   busy: boolean
+  /** Editing a stored draft rather than a new exam. */
+  editing: boolean
   onPatch(fields: Partial<ExamDraft>): void
   onCancel(): void
+  onSave(): void
   onPublish(): void
 }
 
@@ -33,13 +36,15 @@ export function ExamEditor({
   tags,
   bank,
   busy,
+  editing,
   onPatch,
   onCancel,
+  onSave,
   onPublish,
 }: ExamEditorProps) {
   return (
     <View className="card">
-      <Text className="t-title">新建考试</Text>
+      <Text className="t-title">{editing ? '编辑考试草稿' : '新建考试'}</Text>
       <Input
         className="input"
         placeholder="考试名称"
@@ -105,6 +110,9 @@ export function ExamEditor({
       <View className="actions">
         <Button className="btn btn--ghost" onClick={onCancel}>
           取消
+        </Button>
+        <Button className="btn btn--ghost" disabled={busy || !draft.title.trim()} onClick={onSave}>
+          保存草稿
         </Button>
         <Button
           className="btn btn--primary"

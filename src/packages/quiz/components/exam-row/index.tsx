@@ -7,12 +7,16 @@ export interface ExamRowProps {
   exam: ExamView
   onPublish(): void
   onRemove(): void
+  onEdit(): void
+  /** Ends a published exam now. */
+  onClose(): void
   onResults(): void
 }
 
-/** An exam in 考试管理: drafts can be published or removed, published ones show their results. */
-export function ExamRow({ exam, onPublish, onRemove, onResults }: ExamRowProps) {
+/** An exam in 考试管理: drafts can be edited, published or removed; published ones closed early, and show their results. */
+export function ExamRow({ exam, onPublish, onRemove, onEdit, onClose, onResults }: ExamRowProps) {
   const draft = exam.status === 'draft'
+  const closable = !draft && exam.mayManage && exam.state !== 'closed'
   return (
     <View className="card">
       <Text className="t-title">{exam.title}</Text>
@@ -25,6 +29,7 @@ export function ExamRow({ exam, onPublish, onRemove, onResults }: ExamRowProps) 
       <View>
         <Text className="t-caption">
           {formatTime(exam.opensAt)} 至 {formatTime(exam.closesAt)}
+          {exam.closedEarlyAt !== null ? '（已提前结束）' : ''}
         </Text>
       </View>
       <View className="quiz-line">
@@ -34,8 +39,18 @@ export function ExamRow({ exam, onPublish, onRemove, onResults }: ExamRowProps) 
           </View>
         )}
         {draft && exam.mayManage && (
+          <View className="quiz-action" onClick={onEdit}>
+            <Text className="t-body">编辑</Text>
+          </View>
+        )}
+        {draft && exam.mayManage && (
           <View className="quiz-action" onClick={onPublish}>
             <Text className="t-body">发布</Text>
+          </View>
+        )}
+        {closable && (
+          <View className="quiz-action" onClick={onClose}>
+            <Text className="t-body error-text">提前结束</Text>
           </View>
         )}
         {!draft && (

@@ -1,6 +1,7 @@
 import type { MyExamView } from '@contract/quiz.contract'
 import { Button, Text, View } from '@tarojs/components'
 
+import { PAPER_TOTAL } from '../../../../../cloudfunctions/domain/quiz.rules'
 import { formatScore, formatTime, STATE_LABELS } from '../../lib/labels'
 
 export interface MyExamCardProps {
@@ -24,8 +25,8 @@ export function MyExamCard({ exam, onStart, onResult }: MyExamCardProps) {
       </View>
       <View>
         <Text className="t-caption">
-          {formatTime(exam.opensAt)} 至 {formatTime(exam.closesAt)}；合格{exam.passLine}分，优秀
-          {exam.excellentLine}分
+          {formatTime(exam.opensAt)} 至 {formatTime(exam.closesAt)}；满分{PAPER_TOTAL}分，合格
+          {exam.passLine}分，优秀{exam.excellentLine}分
         </Text>
       </View>
       {exam.counted && (

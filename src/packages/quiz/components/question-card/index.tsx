@@ -17,6 +17,8 @@ export interface QuestionCardProps {
   correct?: string[]
   explanation?: string | null
   verdict?: string
+  /** The answer shown has not reached the server (the connection dropped): marked 未保存 until it does. */
+  unsaved?: boolean
   onChange(value: string[]): void
   /** Fill-ins: called when the member leaves the blank, so typing is saved once, not per key. */
   onCommit?(): void
@@ -38,6 +40,7 @@ export function QuestionCard(props: QuestionCardProps) {
         {props.points !== undefined ? `（${props.points}分）` : ''}
         {type === 'multiple' ? ' 可选多项' : ''}
       </Text>
+      {props.unsaved && <Text className="t-caption quiz-unsaved">未保存</Text>}
       <View>
         <Text className="t-body">{props.stem}</Text>
       </View>

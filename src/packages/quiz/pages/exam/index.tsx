@@ -5,13 +5,19 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 
 import { Screen, StateView } from '../../../../components/screen'
-import { useQuizStore } from '../../../../stores/quiz.store'
+import { type SaveState, unsavedOf, useQuizStore } from '../../../../stores/quiz.store'
 import { AttemptResult } from '../../components/attempt-result'
 import { QuestionCard } from '../../components/question-card'
 import { useCountdown } from '../../hooks/use-countdown'
-import { formatCountdown } from '../../lib/labels'
+import { formatCountdown, paperWorth } from '../../lib/labels'
 
-const SAVE_TEXT = { idle: '答案会自动保存', saving: '正在保存…', saved: '已保存', error: '' }
+const SAVE_TEXT: Record<SaveState, string> = {
+  idle: '答案会自动保存',
+  saving: '正在保存…',
+  saved: '已保存',
+  retrying: '',
+  error: '',
+}
 
 /** Taking an exam: the paper, a countdown by the server's deadline, answers saved as they go, 交卷. */
 export default function ExamPage() {
@@ -20,18 +26,27 @@ export default function ExamPage() {
   const answers = useQuizStore((s) => s.answers)
   const saveState = useQuizStore((s) => s.saveState)
   const saveMessage = useQuizStore((s) => s.saveMessage)
+  const offline = useQuizStore((s) => s.offline)
+  const pending = useQuizStore((s) => s.pending)
+  const unsaved = unsavedOf({ offline, pending })
   const offset = useQuizStore((s) => s.clockOffset)
   const submitting = useQuizStore((s) => s.submitting)
-  const { open, answer, flush, submit } = useQuizStore.getState()
+  const submitNote = useQuizStore((s) => s.submitNote)
+  const { open, answer, flush, submit, leave } = useQuizStore.getState()
   const load = () => void open({ examId: params.examId, attemptId: params.attemptId })
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- opened once per visit
-  useEffect(load, [])
+  useEffect(() => {
+    load()
+    return leave
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- opened once per visit
+  }, [])
 
   const view = attempt.status === 'ready' ? attempt.data : null
   const running = view?.status === 'open'
   const hand = async () => {
     const done = await submit()
-    if (!done.ok && done.message) void Taro.showToast({ title: done.message, icon: 'none' })
+    // The score is at the top: show it at once, wherever the member scrolled to reach 交卷.
+    if (done.ok) void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+    else if (done.message) void Taro.showToast({ title: done.message, icon: 'none' })
   }
   const left = useCountdown(running ? view.deadline : null, offset, () => void hand())
   const confirm = async () => {
@@ -44,6 +59,7 @@ export default function ExamPage() {
     })
     if (yes) await hand()
   }
+  const alert = saveState === 'retrying' || saveState === 'error'
 
   return (
     <Screen>
@@ -53,12 +69,24 @@ export default function ExamPage() {
             {running ? (
               <View className="quiz-bar">
                 <Text className="t-body">剩余 {formatCountdown(left)}</Text>
-                <Text className="t-caption">
-                  {saveState === 'error' ? saveMessage : SAVE_TEXT[saveState]}
+                <Text className={`t-caption quiz-save ${alert ? 'quiz-save--alert' : ''}`}>
+                  {alert
+                    ? `${unsaved.size > 0 ? `${unsaved.size}题未保存，` : ''}${saveMessage ?? ''}`
+                    : SAVE_TEXT[saveState]}
                 </Text>
               </View>
             ) : (
               <AttemptResult view={data} />
+            )}
+            {running && (
+              <View className="card">
+                <Text className="t-body">{data.examTitle}</Text>
+                <View>
+                  <Text className="t-caption">
+                    共{data.questions.length}题，满分{paperWorth(data.questions)}分；合格{data.passLine}分
+                  </Text>
+                </View>
+              </View>
             )}
             {data.questions.map((q, i) => {
               const review = data.review?.find((r) => r.questionId === q.id)
@@ -72,6 +100,7 @@ export default function ExamPage() {
                   points={q.points}
                   chosen={answers[q.id] ?? []}
                   locked={!running}
+                  unsaved={running && unsaved.has(q.id)}
                   correct={review?.correct}
                   explanation={review?.explanation}
                   verdict={review ? ['✗ 答错了', '△ 部分得分', '✓ 答对了'][review.credit] : undefined}
@@ -80,6 +109,7 @@ export default function ExamPage() {
                 />
               )
             })}
+            {running && submitNote && <Text className="t-body">{submitNote}</Text>}
             {running && (
               <Button
                 className="btn btn--primary"
@@ -87,7 +117,7 @@ export default function ExamPage() {
                 disabled={submitting}
                 onClick={confirm}
               >
-                交卷
+                {submitting ? '正在交卷…' : '交卷'}
               </Button>
             )}
           </View>

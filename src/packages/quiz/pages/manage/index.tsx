@@ -8,7 +8,7 @@ import { PermissionGate } from '../../../../components/permission-gate'
 import { Screen, StateView } from '../../../../components/screen'
 import { go } from '../../../../services/navigation'
 import { useBankStore } from '../../../../stores/quiz-bank.store'
-import { blankDraft, useExamsStore } from '../../../../stores/quiz-exams.store'
+import { blankDraft, draftOf, type ExamDraft, useExamsStore } from '../../../../stores/quiz-exams.store'
 import { ExamEditor } from '../../components/exam-editor'
 import { ExamRow } from '../../components/exam-row'
 
@@ -19,6 +19,7 @@ import { ExamRow } from '../../components/exam-row'
 export default function ManagePage() {
   const list = useExamsStore((s) => s.list)
   const draft = useExamsStore((s) => s.draft)
+  const draftId = useExamsStore((s) => s.draftId)
   const tags = useExamsStore((s) => s.tags)
   const busy = useExamsStore((s) => s.busy)
   const message = useExamsStore((s) => s.message)
@@ -26,8 +27,8 @@ export default function ManagePage() {
   const exams = useExamsStore.getState()
   useDidShow(() => void exams.load())
 
-  const start = (orgId: string) => {
-    exams.edit(blankDraft(orgId))
+  const start = (next: ExamDraft, id: string | null = null) => {
+    exams.edit(next, id)
     void exams.loadTags()
     void useBankStore.getState().load()
   }
@@ -38,6 +39,13 @@ export default function ManagePage() {
       content: '发布后不能再修改或删除，应考党员将看到这场考试。确定发布吗？',
     })
     if (confirm) await exams.publish(examId)
+  }
+  const close = async (examId: string) => {
+    const { confirm } = await Taro.showModal({
+      title: '提前结束考试',
+      content: '结束后不能再答题，正在作答的试卷按已保存的答案评分。确定现在结束吗？',
+    })
+    if (confirm) await exams.close(examId)
   }
   const remove = async (examId: string) => {
     const { confirm } = await Taro.showModal({ title: '删除草稿', content: '确定删除这个考试草稿吗？' })
@@ -65,13 +73,15 @@ export default function ManagePage() {
                   tags={tags.status === 'ready' ? tags.data : null}
                   bank={bank.status === 'ready' ? bank.data.items : []}
                   busy={busy}
+                  editing={draftId !== null}
                   onPatch={exams.patch}
                   onCancel={() => exams.edit(null)}
-                  onPublish={() => void exams.createAndPublish()}
+                  onSave={() => void exams.saveDraft()}
+                  onPublish={() => void exams.saveAndPublish()}
                 />
               ) : (
                 places[0] && (
-                  <Button className="btn btn--primary" onClick={() => start(places[0].orgId)}>
+                  <Button className="btn btn--primary" onClick={() => start(blankDraft(places[0].orgId))}>
                     新建考试
                   </Button>
                 )
@@ -90,6 +100,8 @@ export default function ManagePage() {
                         exam={exam}
                         onPublish={() => void publish(exam.id)}
                         onRemove={() => void remove(exam.id)}
+                        onEdit={() => start(draftOf(exam), exam.id)}
+                        onClose={() => void close(exam.id)}
                         onResults={() => go('quizResults', { examId: exam.id })}
                       />
                     ))}
