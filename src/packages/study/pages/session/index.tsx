@@ -14,7 +14,10 @@ import { SessionHeader } from '../../components/session-header'
 import { StaticCodePanel } from '../../components/static-code-panel'
 import { useOnReturn } from '../../hooks/use-on-return'
 
-/** 活动详情 (`?id=`): figures, pending 请假, the member list with 补签/补学, the codes and 编辑. */
+/**
+ * 活动详情 (`?id=`): figures, pending 请假, the member list with 补签/补学 (once started), the codes (until it
+ * has ended) and 编辑. Before the start it lists who is expected and who asked for leave, nobody as 缺席.
+ */
 export default function SessionPage() {
   const { params } = useRouter()
   return (
@@ -43,11 +46,11 @@ function Attendance({ sessionId }: { sessionId: string }) {
     <StateView state={attendance} onRetry={() => load(sessionId)}>
       {(view) => (
         <View>
-          <SessionHeader session={view.session} />
-          <AttendanceSummary summary={view.summary} />
+          <SessionHeader session={view.session} phase={view.phase} />
+          <AttendanceSummary summary={view.summary} phase={view.phase} />
           <LeaveRequests leaves={view.leaves} />
-          <AttendanceList rows={view.rows} />
-          <StaticCodePanel session={view.session} />
+          <AttendanceList rows={view.rows} phase={view.phase} />
+          {view.phase !== 'ended' && <StaticCodePanel session={view.session} />}
         </View>
       )}
     </StateView>
