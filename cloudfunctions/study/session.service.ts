@@ -185,6 +185,7 @@ export async function staticCode(
     return { enabled: false, scene: null, imageBase64: null }
   }
   if (session.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
+  if (sessionPhase(session, ctx.now) === 'ended') throw new AppError('STUDY.ENDED')
   let code = session.staticCode
   while (code === null) {
     const candidate = makeInviteCode(randomInt)

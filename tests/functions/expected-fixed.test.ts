@@ -243,5 +243,10 @@ describe('活动详情 before the start and codes after the end', () => {
     expect(refusal.code).toBe('STUDY.ENDED')
     expect(refusal.message).toBe('活动已结束，签到码不再显示')
     expect((await detail(session.id)).phase).toBe('ended')
+    // Nor a poster code: switching one on is refused, switching it off still works.
+    const poster = (enable: boolean) =>
+      backend.call(DEMO.secretary1, 'study', 'session/staticCode', { sessionId: session.id, enable })
+    expect(failed(await poster(true)).code).toBe('STUDY.ENDED')
+    expect(ok(await poster(false)).enabled).toBe(false)
   })
 })
