@@ -109,6 +109,13 @@ export const GUARDS = [
     test: ['tests/functions/quiz-lifecycle.test.ts', 'never leaves an attempt running past'],
   },
   {
+    name: 'member moved once (orgId as read)',
+    file: 'cloudfunctions/org/member.service.ts',
+    find: `members().where({ _id: member._id, orgId: member.orgId }).update`,
+    replace: `members().where({ _id: member._id }).update`,
+    test: ['tests/functions/expected-fixed.test.ts', 'keeps every span when two moves of one member cross'],
+  },
+  {
     name: 'unique organisation name (index)',
     file: 'cloudfunctions/common/collections.ts',
     find: `name: 'parent_name', fields: { parentId: 1, name: 1 }, unique: true },`,

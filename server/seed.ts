@@ -3,6 +3,7 @@ import cloud from 'wx-server-sdk'
 import { COLLECTIONS } from '../cloudfunctions/common/collections'
 import type { InviteDoc, MemberDoc, OrgDoc, UserDoc } from '../cloudfunctions/common/docs'
 import type { CadreLevel, Gender, MemberCategory } from '../cloudfunctions/domain/member.rules'
+import { OPEN_SPAN_END } from '../cloudfunctions/domain/org-history.rules'
 import type { OrgType } from '../cloudfunctions/domain/org-tree'
 import type { RoleGrant } from '../cloudfunctions/domain/roles'
 
@@ -128,6 +129,8 @@ export function demoData(now: number): Seeded {
       phone: `139${String(10_000_000 + n * 7919).slice(-8)}`,
       orgId,
       orgPath: [...ancestorsOf(orgId)],
+      // The demo street's members were on the roster before the app was first used: expected at any session.
+      orgHistory: [{ orgPath: [...ancestorsOf(orgId)], from: 0, to: OPEN_SPAN_END }],
       category,
       cadreLevel,
       roles,

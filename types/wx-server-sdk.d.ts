@@ -22,6 +22,8 @@ declare module 'wx-server-sdk' {
     lt(value: unknown): Operator
     lte(value: unknown): Operator
     exists(flag: boolean): Operator
+    /** An array element matching every condition at once (MongoDB `$elemMatch`). */
+    elemMatch(condition: Record<string, unknown>): Operator
     and(...conditions: unknown[]): Operator
     or(...conditions: unknown[]): Operator
     set(value: unknown): Operator

@@ -85,6 +85,11 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.members, name: 'openid', fields: { openid: 1 } },
   { collection: COLLECTIONS.members, name: 'org_path', fields: { orgPath: 1, name: 1 } },
   { collection: COLLECTIONS.members, name: 'roles_org', fields: { 'roles.orgId': 1 } },
+  {
+    collection: COLLECTIONS.members,
+    name: 'org_history',
+    fields: { 'orgHistory.orgPath': 1, 'orgHistory.from': 1 },
+  },
   { collection: COLLECTIONS.invites, name: 'member', fields: { memberId: 1 } },
   { collection: COLLECTIONS.audit, name: 'org_time', fields: { orgId: 1, at: -1 } },
   { collection: COLLECTIONS.sessions, name: 'org_start', fields: { orgPath: 1, startAt: 1 } },

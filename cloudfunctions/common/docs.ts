@@ -1,5 +1,6 @@
 import type { BindFailures } from '../domain/binding.rules'
 import type { CadreLevel, Gender, MemberCategory } from '../domain/member.rules'
+import type { OrgSpan } from '../domain/org-history.rules'
 import type { OrgNode } from '../domain/org-tree'
 import type { RoleGrant } from '../domain/roles'
 import type { CheckinMethod, SessionFormat, SessionType } from '../domain/study.rules'
@@ -15,6 +16,12 @@ export interface MemberDoc {
   orgId: string
   /** The member's organisation and all its ancestors, root first: subtree queries match on it. */
   orgPath: string[]
+  /**
+   * Where the member belonged and when (domain/org-history.rules.ts): a session's 应到 is read from it. Written on
+   * create, on every move and by the roster import; absent on members stored before it existed, read as one span
+   * from `createdAt`.
+   */
+  orgHistory?: OrgSpan[]
   category: MemberCategory
   cadreLevel: CadreLevel | null
   roles: RoleGrant[]

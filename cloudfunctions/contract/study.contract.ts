@@ -1,6 +1,12 @@
 import * as z from 'zod'
 
-import type { AttendanceSummary, CheckinMethod, SessionFormat, SessionType } from '../domain/study.rules'
+import type {
+  AttendanceSummary,
+  CheckinMethod,
+  SessionFormat,
+  SessionPhase,
+  SessionType,
+} from '../domain/study.rules'
 import {
   MAX_ROTATE_SECONDS,
   MIN_ROTATE_SECONDS,
@@ -138,7 +144,8 @@ export interface AttendanceRow {
   memberId: string
   name: string
   orgName: string
-  status: AttendanceStatus
+  /** 'upcoming': expected, the session has not started yet (not 缺席). */
+  status: AttendanceStatus | 'upcoming'
   method: CheckinMethod | null
   at: number | null
   reason: string | null
@@ -156,6 +163,8 @@ export interface LeaveView {
 
 export interface AttendanceView {
   session: SessionView
+  /** On the server's clock: 补签/补学 only once started, 出示签到码 only until it has ended. */
+  phase: SessionPhase
   summary: AttendanceSummary & { byMethod: Record<CheckinMethod, number> }
   rows: AttendanceRow[]
   leaves: LeaveView[]

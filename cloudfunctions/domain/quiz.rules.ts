@@ -198,12 +198,6 @@ export function formatScore(score: number): string {
   return `${Number(score.toFixed(2))}分`
 }
 
-/** A rate as a percentage with one decimal, floored, or "—" when there is nobody to divide by. */
-export function formatRate(rate: number | null): string {
-  if (rate === null) return '—'
-  return `${(Math.floor(rate * 1000 + 1e-9) / 10).toFixed(1)}%`
-}
-
 /** The deadline the server holds: the earlier of start + limit and the window's close. */
 export function attemptDeadline(startedAt: number, timeLimitMinutes: number, closesAt: number): number {
   return Math.min(startedAt + timeLimitMinutes * 60_000, closesAt)

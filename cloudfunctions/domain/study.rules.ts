@@ -50,6 +50,14 @@ export function checkinWindow(session: SessionTiming, now: number): WindowCheck 
   return 'open'
 }
 
+/** Before the start (who is expected, who asked for leave), under way, or over (no more codes shown). */
+export type SessionPhase = 'upcoming' | 'running' | 'ended'
+
+export function sessionPhase(session: Pick<SessionTiming, 'startAt' | 'endAt'>, now: number): SessionPhase {
+  if (now < session.startAt) return 'upcoming'
+  return now > session.endAt ? 'ended' : 'running'
+}
+
 /** Late once the grace after the start has passed; at exactly the boundary one is still on time. */
 export function isLate(session: SessionTiming, at: number): boolean {
   return at > session.startAt + session.lateAfterMinutes * 60 * 1000
@@ -67,6 +75,8 @@ export interface AttendanceInput {
   expected: readonly string[]
   checkins: readonly { memberId: string; late: boolean; visitor: boolean }[]
   approvedLeaves: readonly string[]
+  /** False before the session's start: nobody is 缺席 yet. */
+  started?: boolean
 }
 
 export interface AttendanceSummary {
@@ -109,7 +119,7 @@ export function summariseAttendance(input: AttendanceInput): AttendanceSummary {
     present,
     late,
     onLeave,
-    absent: expected.size - present - onLeave,
+    absent: input.started === false ? 0 : expected.size - present - onLeave,
     visitors,
     rateOfExpected: ratio(present, expected.size),
     rateOfRequired: ratio(present, expected.size - onLeave),

@@ -8,6 +8,7 @@ import { collection, readById } from '../common/data'
 import type { MemberDoc, OrgDoc } from '../common/docs'
 import { toMemberView } from '../common/views'
 import type { MemberPage, MemberView, orgInputs } from '../contract/org.contract'
+import { firstSpan, movedSpans } from '../domain/org-history.rules'
 import { childAncestors } from '../domain/org-tree'
 import { ORG_TYPES } from '../domain/org-tree'
 import { roleFitsOrg, type RoleGrant, ROLES } from '../domain/roles'
@@ -70,9 +71,11 @@ async function assertPhoneFree(phone: string, except?: string): Promise<void> {
 export async function createMember(ctx: CallContext, input: Input<'member/create'>): Promise<MemberView> {
   const org = await placement(ctx, input.orgId)
   await assertPhoneFree(input.phone)
+  const orgPath = childAncestors(org)
   const doc: Omit<MemberDoc, '_id'> = {
     ...input,
-    orgPath: childAncestors(org),
+    orgPath,
+    orgHistory: firstSpan(orgPath, ctx.now),
     roles: [],
     openid: null,
     boundAt: null,
@@ -95,12 +98,23 @@ export async function updateMember(ctx: CallContext, input: Input<'member/update
   const member = await loadMember(input.memberId)
   await authorizeOn(ctx, 'roster.manage', member.orgId)
   const patch: Partial<MemberDoc> = { ...input.patch, updatedAt: ctx.now }
-  if (input.patch.orgId && input.patch.orgId !== member.orgId) {
+  const moves = input.patch.orgId !== undefined && input.patch.orgId !== member.orgId
+  if (input.patch.orgId && moves) {
     patch.orgPath = childAncestors(await placement(ctx, input.patch.orgId))
+    patch.orgHistory = movedSpans(member, patch.orgPath, ctx.now)
   }
   if (input.patch.phone && input.patch.phone !== member.phone)
     await assertPhoneFree(input.patch.phone, member._id)
-  await members().doc(member._id).update({ data: patch })
+  // Applied only while the member is still in the organisation read here: the history is rewritten from this
+  // read, and an edit form carries the organisation it showed, so an edit crossing a move is asked to refresh
+  // instead of undoing the move or dropping a span.
+  const { orgPath, orgHistory, ...rest } = patch
+  const data =
+    orgPath && orgHistory ? { ...rest, orgPath: _.set(orgPath), orgHistory: _.set(orgHistory) } : rest
+  const written = await members().where({ _id: member._id, orgId: member.orgId }).update({ data })
+  // CloudBase counts an update that changes nothing as not applied: only a changed organisation is a refusal.
+  if (written.stats.updated !== 1 && (await loadMember(member._id)).orgId !== member.orgId)
+    throw new AppError('MEMBER.MOVED_MEANWHILE')
   const updated = { ...member, ...patch }
   await writeAudit(ctx, {
     orgId: updated.orgId,

@@ -10,6 +10,7 @@ import { readUpload } from '../common/files'
 import { readFirstSheet } from '../common/xlsx'
 import { excerpt } from '../contract/errors'
 import type { ImportReport } from '../contract/org.contract'
+import { firstSpan } from '../domain/org-history.rules'
 import { childAncestors, type OrgNode, orgPathName } from '../domain/org-tree'
 import { checkRosterSheet, type RosterRow } from '../domain/roster-import.rules'
 import { writeAudit } from './audit'
@@ -54,12 +55,14 @@ function toDoc(
   const org = orgs.get(row.orgId)
   // The row's organisation was resolved from this same tree; one removed meanwhile stops the import.
   if (!org) throw new AppError('ORG.NOT_FOUND')
+  const orgPath = childAncestors(org)
   return {
     name: row.name,
     gender: row.gender,
     phone: row.phone,
     orgId: row.orgId,
-    orgPath: childAncestors(org),
+    orgPath,
+    orgHistory: firstSpan(orgPath, now),
     category: row.category,
     cadreLevel: row.cadreLevel,
     roles: [],

@@ -14,22 +14,25 @@ import type {
   RuleReportView,
   studyInputs,
 } from '../contract/study.contract'
+import { belongedAt, spanAt, spansOf } from '../domain/org-history.rules'
 import {
   belowMonthlyRule,
   type CheckinMethod,
   METHOD_LABELS,
   MONTHLY_STUDY_REQUIRED,
+  type SessionPhase,
+  sessionPhase,
   summariseAttendance,
 } from '../domain/study.rules'
-import { monthOf } from '../domain/time'
+import { monthOf, monthRange } from '../domain/time'
 import { studyReach } from './read-reach'
 import {
   checkins,
-  expectedMembers,
   leaves,
   lecturerNames,
   loadSession,
   members,
+  membersAt,
   namesOf,
   recordId,
   sessions,
@@ -45,12 +48,22 @@ function statusOf(record: CheckinDoc | undefined, leave: LeaveDoc | undefined): 
   return 'absent'
 }
 
-/** 应到 / 实到 / 请假 / 缺席 for one session, every figure counted from its records. */
+/** Before the start an expected member with neither a record nor a leave is awaited, not absent. */
+function upcomingOr(phase: SessionPhase, status: AttendanceStatus): AttendanceStatus | 'upcoming' {
+  return phase === 'upcoming' && status === 'absent' ? 'upcoming' : status
+}
+
+/**
+ * 应到 / 实到 / 请假 / 缺席 for one session, every figure counted from its records. 应到 is who belonged to the
+ * session's node at its start (`membersAt`), so the figures of a started session never move with the roster.
+ * Before the start nobody is 缺席: the list shows who is expected and who asked for leave.
+ */
 export async function attendance(ctx: CallContext, input: Input<'attendance/get'>): Promise<AttendanceView> {
   const session = await loadSession(input.sessionId)
   const reach = await studyReach(ctx, session.orgId)
+  const phase = sessionPhase(session, ctx.now)
   const [everyone, allRecords, allLeaves, orgs] = await Promise.all([
-    expectedMembers(session.orgId),
+    membersAt(session.orgId, session.startAt),
     fetchAll<CheckinDoc>(checkins().where({ sessionId: session._id })),
     fetchAll<LeaveDoc>(leaves().where({ sessionId: session._id })),
     ctx.orgs(),
@@ -66,6 +79,7 @@ export async function attendance(ctx: CallContext, input: Input<'attendance/get'
     expected: expected.map((m) => m._id),
     checkins: records,
     approvedLeaves: leaveDocs.filter((l) => l.status === 'approved').map((l) => l.memberId),
+    started: phase !== 'upcoming',
   })
   const byMethod = Object.fromEntries(Object.keys(METHOD_LABELS).map((m) => [m, 0])) as Record<
     CheckinMethod,
@@ -92,7 +106,7 @@ export async function attendance(ctx: CallContext, input: Input<'attendance/get'
       memberId,
       name,
       orgName: orgs.get(orgId)?.name ?? '',
-      status: statusOf(record, leaveOf.get(memberId)),
+      status: upcomingOr(phase, statusOf(record, leaveOf.get(memberId))),
       method: record?.method ?? null,
       at: record?.at ?? null,
       reason: record?.reason ?? null,
@@ -100,11 +114,13 @@ export async function attendance(ctx: CallContext, input: Input<'attendance/get'
     }
   }
   const rows = [
-    ...expected.map((m) => row(m._id, m.name, m.orgId)),
+    // The branch a member was in at the start, which a later move does not change.
+    ...expected.map((m) => row(m._id, m.name, spanAt(m, session.startAt)?.orgPath.at(-1) ?? m.orgId)),
     ...visitorIds.map((id) => row(id, names.get(id) ?? '', orgOfVisitor.get(id) ?? '')),
   ]
   return {
     session: toSessionView(session, orgs, await lecturerNames([session.lecturerId])),
+    phase,
     summary: { ...summary, byMethod },
     rows,
     leaves: leaveDocs.map((l) => toLeaveView(l, names)),
@@ -112,15 +128,20 @@ export async function attendance(ctx: CallContext, input: Input<'attendance/get'
   }
 }
 
-/** 我的学习: the month's sessions the member is expected at (or attended as a visitor), and the rule. */
+/**
+ * 我的学习: the month's sessions the member is expected at (or attended as a visitor), and the rule. Expected
+ * means in the session's node at its start, by the member's organisation history, as in the session's 应到.
+ */
 export async function myStudy(ctx: CallContext, input: Input<'study/mine'>): Promise<MyStudyView> {
   const caller = await ctx.member()
   const member = caller.member
   const month = input.month ?? monthOf(ctx.now)
-  const [records, expectedSessions] = await Promise.all([
+  const everBelonged = [...new Set(spansOf(member).flatMap((s) => s.orgPath))]
+  const [records, scopeSessions] = await Promise.all([
     fetchAll<CheckinDoc>(checkins().where({ month, memberId: member._id })),
-    fetchAll<SessionDoc>(sessions().where({ month, orgId: _.in(member.orgPath), status: 'scheduled' })),
+    fetchAll<SessionDoc>(sessions().where({ month, orgId: _.in(everBelonged), status: 'scheduled' })),
   ])
+  const expectedSessions = scopeSessions.filter((s) => belongedAt(member, s.orgId, s.startAt))
   const known = new Set(expectedSessions.map((s) => s._id))
   const visited = records.filter((r) => !known.has(r.sessionId)).map((r) => r.sessionId)
   const visitedSessions =
@@ -156,8 +177,11 @@ export async function myStudy(ctx: CallContext, input: Input<'study/mine'>): Pro
 /** 每月2次理论学习: for a node and month, who met it and who did not, counted from check-in records. */
 export async function ruleReport(ctx: CallContext, input: Input<'study/rule'>): Promise<RuleReportView> {
   const org = await authorizeOn(ctx, 'stats.read', input.orgId)
+  // Who belonged to the node at the month's end (now, for the month under way): a past month's list keeps
+  // its members whatever the roster became, and a member who moved counts in one place only.
+  const [, monthEnd] = monthRange(input.month)
   const [people, records, orgs, reminded] = await Promise.all([
-    expectedMembers(org._id),
+    membersAt(org._id, Math.min(monthEnd - 1, ctx.now)),
     fetchAll(
       checkins().where({ month: input.month, orgPath: org._id, format: 'theory' }).field({ memberId: true }),
     ),

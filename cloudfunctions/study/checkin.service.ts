@@ -8,6 +8,7 @@ import type { CheckinDoc, MemberDoc, SessionDoc } from '../common/docs'
 import { checkinSecret } from '../common/secrets'
 import type { AttendanceRow, CheckinResult, studyInputs } from '../contract/study.contract'
 import { parseToken, verifyToken } from '../domain/checkin-token'
+import { belongedAt } from '../domain/org-history.rules'
 import { type CheckinMethod, checkinWindow, codeFromScene, isLate } from '../domain/study.rules'
 import { loadSession, recordId, sessions } from './study.store'
 
@@ -75,13 +76,16 @@ async function attend(
   method: CheckinMethod,
 ): Promise<CheckinResult> {
   const member = caller.member
-  const expected = member.orgPath.includes(session.orgId)
+  // Expected: in the session's node at its start (its 应到). Someone who joined the node since may still come,
+  // counted as 列席 beside the fixed 应到.
+  const expected = belongedAt(member, session.orgId, session.startAt)
+  const inScope = expected || member.orgPath.includes(session.orgId) || session.allowVisitors
   const refusal =
     session.status === 'cancelled'
       ? new AppError('STUDY.CANCELLED')
       : checkinWindow(session, ctx.now) !== 'open'
         ? new AppError('STUDY.NOT_IN_WINDOW')
-        : !expected && !session.allowVisitors
+        : !inScope
           ? new AppError('STUDY.NOT_IN_SCOPE')
           : null
   if (refusal) {
@@ -142,14 +146,14 @@ export async function scene(ctx: CallContext, input: Input<'checkin/scene'>): Pr
   return attend(ctx, caller, session, 'static')
 }
 
-/** 补签 / 补学 by a secretary, after the start, for a member expected at the session; shown as such. */
+/** 补签 / 补学 by a secretary, after the start, for a member expected at the session (in its 应到); shown as such. */
 export async function makeup(ctx: CallContext, input: Input<'checkin/makeup'>): Promise<AttendanceRow> {
   const session = await loadSession(input.sessionId)
   await authorizeOn(ctx, 'session.manage', session.orgId)
   if (session.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
   if (ctx.now < session.startAt) throw new AppError('STUDY.MAKEUP_TOO_EARLY')
   const member = await readById('members', input.memberId, 'MEMBER.NOT_FOUND')
-  if (!member.orgPath.includes(session.orgId)) throw new AppError('STUDY.NOT_IN_SCOPE')
+  if (!belongedAt(member, session.orgId, session.startAt)) throw new AppError('STUDY.NOT_IN_SCOPE')
   const recorder = await ctx.member()
   await holdSession(session)
   const doc = checkinRecord(session, member, ctx.now, {

@@ -6,6 +6,7 @@ import type { CallContext } from '../common/caller'
 import { insertUnique, readById, transition } from '../common/data'
 import type { LeaveDoc } from '../common/docs'
 import type { LeaveView, studyInputs } from '../contract/study.contract'
+import { belongedAt } from '../domain/org-history.rules'
 import { loadSession, namesOf, recordId } from './study.store'
 import { toLeaveView } from './study.views'
 
@@ -17,7 +18,7 @@ export async function requestLeave(ctx: CallContext, input: Input<'leave/request
   const session = await loadSession(input.sessionId)
   if (session.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
   if (ctx.now >= session.startAt) throw new AppError('STUDY.LEAVE_CLOSED')
-  if (!caller.member.orgPath.includes(session.orgId)) throw new AppError('STUDY.NOT_IN_SCOPE')
+  if (!belongedAt(caller.member, session.orgId, session.startAt)) throw new AppError('STUDY.NOT_IN_SCOPE')
   const doc: LeaveDoc = {
     _id: recordId(session._id, caller.member._id),
     sessionId: session._id,

@@ -13,9 +13,10 @@ import { checkinSecret } from '../common/secrets'
 import type { QrView, SessionView, StaticCodeView, studyInputs } from '../contract/study.contract'
 import { makeInviteCode } from '../domain/binding.rules'
 import { periodEndsAt, periodOf, signToken } from '../domain/checkin-token'
+import { belongedAt } from '../domain/org-history.rules'
 import { childAncestors } from '../domain/org-tree'
 import { readReach } from '../domain/roles'
-import { qrPayload, staticScene } from '../domain/study.rules'
+import { qrPayload, sessionPhase, staticScene } from '../domain/study.rules'
 import { monthOf } from '../domain/time'
 import { lecturerNames, loadSession, sessions } from './study.store'
 import { toSessionView } from './study.views'
@@ -124,7 +125,8 @@ export async function getSession(ctx: CallContext, input: Input<'session/get'>):
   const session = await loadSession(input.sessionId)
   const [caller, orgs] = await Promise.all([ctx.member(), ctx.orgs()])
   const org = orgs.get(session.orgId)
-  const expected = caller.member.orgPath.includes(session.orgId)
+  const expected =
+    belongedAt(caller.member, session.orgId, session.startAt) || caller.member.orgPath.includes(session.orgId)
   if (!expected && !(org && readReach(caller.roles, 'stats.read', org, orgs)))
     throw new AppError('COMMON.FORBIDDEN')
   return view(ctx, session)
@@ -155,10 +157,14 @@ async function pngBase64(text: string): Promise<string> {
   return (await qrPng(text, { width: 360 })).toString('base64')
 }
 
-/** The code on the secretary's phone: a fresh signed token for the current period, as a QR image. */
+/**
+ * The code on the secretary's phone: a fresh signed token for the current period, as a QR image. Not once the
+ * session has ended: a code nobody can use any more is not shown.
+ */
 export async function sessionQr(ctx: CallContext, input: Input<'session/qr'>): Promise<QrView> {
   const { session } = await managedSession(ctx, input.sessionId)
   if (session.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
+  if (sessionPhase(session, ctx.now) === 'ended') throw new AppError('STUDY.ENDED')
   const token = signToken(checkinSecret(), session._id, periodOf(ctx.now, session.rotateSeconds))
   const payload = qrPayload(token, input.linkBase)
   return {
@@ -188,6 +194,7 @@ export async function staticCode(
     return { enabled: false, scene: null, imageBase64: null }
   }
   if (session.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
+  if (sessionPhase(session, ctx.now) === 'ended') throw new AppError('STUDY.ENDED')
   let code = session.staticCode
   while (code === null) {
     const candidate = makeInviteCode(randomInt)

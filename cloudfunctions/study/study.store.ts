@@ -19,9 +19,25 @@ export function loadSession(sessionId: string): Promise<SessionDoc> {
   return readById('sessions', sessionId, 'STUDY.SESSION_NOT_FOUND')
 }
 
-/** 应到: the members of the session's node and everything below it. */
-export function expectedMembers(orgId: string): Promise<Pick<MemberDoc, '_id' | 'name' | 'orgId'>[]> {
-  return fetchAll(members().where({ orgPath: orgId }).field({ name: true, orgId: true }))
+export type HistoryMember = Pick<MemberDoc, '_id' | 'name' | 'orgId' | 'orgPath' | 'createdAt' | 'orgHistory'>
+
+/**
+ * The members who belonged to `orgId` or a node below it at the moment `at`, read from their organisation history
+ * (domain/org-history.rules.ts) in one query: a session's 应到 is `membersAt(session.orgId, session.startAt)`, so
+ * it is fixed when the session starts and never moves with the roster afterwards. Members stored before histories
+ * existed count from when they were added, in the node they are in.
+ */
+export function membersAt(orgId: string, at: number): Promise<HistoryMember[]> {
+  return fetchAll(
+    members()
+      .where(
+        _.or([
+          { orgHistory: _.elemMatch({ orgPath: orgId, from: _.lte(at), to: _.gt(at) }) },
+          { orgHistory: _.exists(false), orgPath: orgId, createdAt: _.lte(at) },
+        ]),
+      )
+      .field({ name: true, orgId: true, orgPath: true, createdAt: true, orgHistory: true }),
+  )
 }
 
 export async function namesOf(ids: readonly string[]): Promise<Map<string, string>> {

@@ -1,7 +1,7 @@
 import type { QrView } from '@contract/study.contract'
 import { create } from 'zustand'
 
-import { call, messageOf } from '../services/cloud'
+import { ApiError, call, messageOf } from '../services/cloud'
 
 export interface ShownCode {
   qr: QrView
@@ -15,14 +15,20 @@ interface QrState {
   fetching: boolean
   /** The last refresh failed with this message; the screen retries on its own. */
   error: string | null
+  /** The session gives no more codes (it has ended or was cancelled): the screen says so and stops asking. */
+  closed: string | null
   fetch(sessionId: string, linkBase: string | null): Promise<void>
   reset(): void
 }
+
+/** Refusals that stay: retrying cannot bring a code back. */
+const FINAL = new Set(['STUDY.ENDED', 'STUDY.CANCELLED'])
 
 export const useQrStore = create<QrState>((set, get) => ({
   code: null,
   fetching: false,
   error: null,
+  closed: null,
   async fetch(sessionId, linkBase) {
     if (get().fetching) return
     set({ fetching: true })
@@ -30,8 +36,10 @@ export const useQrStore = create<QrState>((set, get) => ({
       const qr = await call('study', 'session/qr', { sessionId, linkBase })
       set({ code: { qr, offset: qr.serverNow - Date.now() }, error: null, fetching: false })
     } catch (error) {
-      set({ error: messageOf(error), fetching: false })
+      if (error instanceof ApiError && FINAL.has(error.code))
+        set({ code: null, closed: error.message, error: null, fetching: false })
+      else set({ error: messageOf(error), fetching: false })
     }
   },
-  reset: () => set({ code: null, fetching: false, error: null }),
+  reset: () => set({ code: null, fetching: false, error: null, closed: null }),
 }))

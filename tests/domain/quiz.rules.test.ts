@@ -1,7 +1,6 @@
 import {
   attemptDeadline,
   type Credit,
-  formatRate,
   type GradedQuestion,
   gradeQuestion,
   normaliseFill,
@@ -125,12 +124,6 @@ describe('scores and lines', () => {
   it('holds the deadline at the earlier of start + limit and the close', () => {
     expect(attemptDeadline(1_000, 10, 10_000_000)).toBe(1_000 + 600_000)
     expect(attemptDeadline(1_000, 10, 300_000)).toBe(300_000)
-  })
-
-  it('formats rates floored to one decimal', () => {
-    expect(formatRate(2 / 3)).toBe('66.6%')
-    expect(formatRate(0.9)).toBe('90.0%')
-    expect(formatRate(null)).toBe('—')
   })
 })
 

@@ -20,11 +20,12 @@ jest.setTimeout(240_000)
 
 /** A fixed afternoon mid-month (14:00 in China), so past sessions of "this month" exist on any day. */
 const NOW = Date.UTC(2026, 10, 25, 6, 0, 0)
+let clock = NOW
 
 async function costsOn(grow: boolean): Promise<{ costs: Cost[]; members: number; checkins: number }> {
   const backend: Backend = await startBackend()
   try {
-    if (grow) await growStreet(backend)
+    if (grow) await growStreet(backend, (ms) => (clock = ms))
     const costs = await measureFlows(backend)
     return {
       costs,
@@ -43,7 +44,7 @@ const failures = (costs: readonly Cost[]) =>
 let seeded: Awaited<ReturnType<typeof costsOn>>
 let grown: Awaited<ReturnType<typeof costsOn>>
 beforeAll(async () => {
-  jest.spyOn(Date, 'now').mockImplementation(() => NOW)
+  jest.spyOn(Date, 'now').mockImplementation(() => clock)
   seeded = await costsOn(false)
   grown = await costsOn(true)
 })

@@ -423,9 +423,14 @@ export const GROWTH: Growth = {
 /**
  * Grows the demo street through its own actions: members in 和平社区's and 光明社区's branches, past sessions
  * of this month with 补签 records (demo-member-1 at half of them), sessions ahead with leave requests,
- * published exams with graded attempts, more bank questions and lecturers.
+ * published exams with graded attempts, more bank questions and lecturers. The members join a week before
+ * (`setClock` moves the functions' clock), so they are in the 应到 of the past sessions.
  */
-export async function growStreet(backend: Backend, growth: Growth = GROWTH): Promise<void> {
+export async function growStreet(
+  backend: Backend,
+  setClock: (ms: number) => void,
+  growth: Growth = GROWTH,
+): Promise<void> {
   const must = async <T>(answer: Promise<Result<T>>, what: string): Promise<T> => {
     const r = await answer
     if (!r.ok) throw new Error(`growing the street, ${what}: ${r.code} ${r.message}`)
@@ -435,6 +440,7 @@ export async function growStreet(backend: Backend, growth: Growth = GROWTH): Pro
   const now = Date.now()
   const branches = ['org-c1-b1', 'org-c1-b2', 'org-c1-b3', 'org-c2-b1']
   const memberIds: string[] = new Array(growth.members)
+  setClock(now - 7 * 24 * HOUR)
   await pool(growth.members, 10, async (i) => {
     const created = await must(
       call(DEMO.admin, 'org', 'member/create', {
@@ -449,6 +455,7 @@ export async function growStreet(backend: Backend, growth: Growth = GROWTH): Pro
     )
     memberIds[i] = created.id
   })
+  setClock(now)
   // Bound members of 和平社区 (indexes not ≡ 3 mod 4, which are in 光明社区).
   const inC1 = memberIds.filter((_, i) => i % branches.length !== 3)
   const boundOpenids: string[] = []

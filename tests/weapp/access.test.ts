@@ -39,6 +39,7 @@ const row = (patch: Partial<AttendanceRow> & Pick<AttendanceRow, 'memberId' | 'n
 
 const attendance = (limitedTo: string[] | null): AttendanceView => ({
   session: SESSION,
+  phase: 'ended',
   summary: {
     expected: 2,
     present: 1,

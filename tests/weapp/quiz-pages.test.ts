@@ -852,7 +852,7 @@ describe('考试管理', () => {
 })
 
 describe('考试成绩统计', () => {
-  test('shows 应考, 参考, 合格 and 优秀 with both rates, floored to one decimal', async () => {
+  test('shows 应考, 参考, 合格 and 优秀 with both rates, half up to one decimal with their counts', async () => {
     const stats = deferred<Result<ExamStatsView>>()
     const page = await loadPage(RESULTS, {
       query: { examId: 'e1' },
@@ -863,14 +863,15 @@ describe('考试成绩统计', () => {
     await page.waitForText('十一月党章测试 · 和平社区党委')
     expect(sent(page, 'exam/stats')).toEqual([{ examId: 'e1' }])
     expect(valueAfter(page, '应考')).toBe('42人')
-    expect(valueAfter(page, '参考')).toBe('30人（参考率71.4%）')
+    expect(valueAfter(page, '参考')).toBe('30人')
+    expect(valueAfter(page, '参考率')).toBe('71.4%（30/42）')
     expect(valueAfter(page, '合格（≥60分）')).toBe('20人')
-    expect(valueAfter(page, '合格率（按参考）')).toBe('66.6%')
-    expect(valueAfter(page, '合格率（按应考）')).toBe('47.6%')
+    // 20/30 = 66.67%: rounded half up, as every rate in the product.
+    expect(valueAfter(page, '合格率（按参考）')).toBe('66.7%（20/30）')
+    expect(valueAfter(page, '合格率（按应考）')).toBe('47.6%（20/42）')
     expect(valueAfter(page, '优秀（≥90分）')).toBe('7人')
-    expect(valueAfter(page, '优秀率（按参考）')).toBe('23.3%')
-    // 7/42 = 16.67%: floored, never rounded up.
-    expect(valueAfter(page, '优秀率（按应考）')).toBe('16.6%')
+    expect(valueAfter(page, '优秀率（按参考）')).toBe('23.3%（7/30）')
+    expect(valueAfter(page, '优秀率（按应考）')).toBe('16.7%（7/42）')
     expect(lines(page)).toEqual(expect.arrayContaining(['60分以下：10人', '90分及以上：7人']))
   })
 
@@ -880,7 +881,7 @@ describe('考试成绩统计', () => {
       cloud: backend({ 'account/me': () => ok(SECRETARY), 'exam/stats': () => ok(STATS) }),
     })
     await page.waitForText('下级组织')
-    expect(valueAfter(page, '和平社区第一支部')).toBe('参考18/20 合格率66.6% 优秀率22.2%')
+    expect(valueAfter(page, '和平社区第一支部')).toBe('参考18/20 合格率66.7%（12/18） 优秀率22.2%（4/18）')
     // Nobody took part: no rate rather than 0%.
     expect(valueAfter(page, '和平社区第二支部')).toBe('参考0/22 合格率— 优秀率—')
     expect(valueAfter(page, '党史')).toBe('30.0%（9/30）')
@@ -890,7 +891,7 @@ describe('考试成绩统计', () => {
     expect(at('知识点正确率（薄弱在前）')).toBeLessThan(at('党史'))
     expect(at('党史')).toBeLessThan(at('党章'))
     expect(at('[填空题] 中国共产党成立于____年。')).toBeLessThan(at('[单选题] 党的最高领导机关是？'))
-    expect(valueAfter(page, '[填空题] 中国共产党成立于____年。')).toBe('30.0%')
+    expect(valueAfter(page, '[填空题] 中国共产党成立于____年。')).toBe('30.0%（9/30）')
   })
 
   const BRANCH: ExamStatsView = {
@@ -914,7 +915,8 @@ describe('考试成绩统计', () => {
     await page.waitForText('十一月党章测试 · 和平社区第一支部')
     expect(sent(page, 'exam/stats')).toEqual([{ examId: 'e1' }, { examId: 'e1', orgId: 'b1' }])
     expect(valueAfter(page, '应考')).toBe('20人')
-    expect(valueAfter(page, '参考')).toBe('18人（参考率90.0%）')
+    expect(valueAfter(page, '参考')).toBe('18人')
+    expect(valueAfter(page, '参考率')).toBe('90.0%（18/20）')
     expect(page.hasText('下级组织')).toBe(false)
     expect(page.text()).toContain('‹ 返回上一级统计')
   })
@@ -952,9 +954,10 @@ describe('考试成绩统计', () => {
       cloud: backend({ 'account/me': () => ok(SECRETARY), 'exam/stats': () => ok(none) }),
     })
     await page.waitForText('还没有人交卷')
-    expect(valueAfter(page, '参考')).toBe('0人（参考率0.0%）')
+    expect(valueAfter(page, '参考')).toBe('0人')
+    expect(valueAfter(page, '参考率')).toBe('0.0%（0/42）')
     expect(valueAfter(page, '合格率（按参考）')).toBe('—')
-    expect(valueAfter(page, '合格率（按应考）')).toBe('0.0%')
+    expect(valueAfter(page, '合格率（按应考）')).toBe('0.0%（0/42）')
   })
 
   test('a failed load shows the message, and 重试 computes the figures again', async () => {

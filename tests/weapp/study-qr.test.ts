@@ -73,6 +73,26 @@ describe('签到码', () => {
     expect(codes(page)).toBe(2)
   })
 
+  test('once the session has ended it says so, drops the code and stops asking', async () => {
+    let n = 0
+    const page = await loadPage(QR, {
+      query: { id: 's1' },
+      cloud: backend({
+        'session/get': () => ok(SESSION),
+        'session/qr': () => (++n === 1 ? ok(qrView(Date.now(), 300)) : fail('STUDY.ENDED')),
+      }),
+    })
+    await page.waitForText('活动已结束，签到码不再显示', 4000)
+    expect(page.hasText('秒后刷新')).toBe(false)
+    expect(page.hasText('立即刷新')).toBe(false)
+    expect(page.hasText('正在自动重试')).toBe(false)
+    expect(page.hasText('重试')).toBe(false)
+    // The refresh timer stops with the keep-screen-on: no more codes are asked for.
+    await page.waitFor(() => page.keepScreenOn.at(-1) === false, 3000, 'the timer to stop')
+    expect(page.keepScreenOn).toEqual([true, false])
+    expect(page.cloudCalls.filter((c) => c.data.action === 'session/qr')).toHaveLength(2)
+  })
+
   test('when fetching fails it says so and retries on its own', async () => {
     let n = 0
     const page = await loadPage(QR, {

@@ -38,10 +38,15 @@ const leave: LeaveView = {
   requestedAt: SESSION.startAt - 86_400_000,
 }
 
-function view(rows: AttendanceRow[], leaves: LeaveView[] = []): AttendanceView {
+function view(
+  rows: AttendanceRow[],
+  leaves: LeaveView[] = [],
+  phase: AttendanceView['phase'] = 'running',
+): AttendanceView {
   return {
     limitedTo: null,
     session: SESSION,
+    phase,
     summary: {
       expected: 4,
       present: 2,
@@ -95,7 +100,7 @@ describe('活动详情', () => {
     for (const label of ['应到', '实到', '请假', '缺席', '迟到', '列席', '出示签到码', '编辑']) {
       expect(text).toContain(label)
     }
-    expect(text).toContain('50%')
+    expect(text).toContain('50.0%（2/4）')
     expect(text).toContain('扫码签到 1 · 海报码签到 0 · 补签 1 · 补学 0')
     expect(text).toMatch(/补签原因：手机没电 · 记录人：沈静怡 · 11月25日 17:00/)
     expect(page.cloudCalls.find((c) => c.data.action === 'attendance/get')?.data.data).toEqual({
@@ -177,6 +182,51 @@ describe('活动详情', () => {
       { leaveId: 'l1', approve: true },
       { leaveId: 'l1', approve: true },
     ])
+  })
+
+  test('before the start: who is expected and who asked for leave, nobody 缺席, no 补签', async () => {
+    const before: AttendanceView = {
+      ...view(
+        [
+          row({ memberId: 'm1', name: '冯浩然', status: 'upcoming', method: null, at: null }),
+          row({ memberId: 'm3', name: '赵丽华', status: 'upcoming', method: null, at: null }),
+          row({ memberId: 'm4', name: '李秀英', status: 'leave_pending', method: null, at: null }),
+        ],
+        [leave],
+        'upcoming',
+      ),
+    }
+    before.summary = { ...before.summary, expected: 3, present: 0, late: 0, absent: 0 }
+    const page = await loadPage(PAGE, {
+      query: { id: 's1' },
+      cloud: backend({ ...base, 'attendance/get': () => ok(before) }),
+    })
+    await page.waitForText('赵丽华')
+    const text = page.text()
+    expect(text).toContain('活动尚未开始，开始后统计出勤率')
+    expect(text).toContain('未开始')
+    expect(text).toContain('请假待批')
+    expect(text).toContain('李秀英：外出就医')
+    expect(text).toContain('出示签到码')
+    expect(text).not.toContain('缺席')
+    expect(text).not.toContain('出勤率（扣除请假）')
+    const lines = text.split('\n')
+    expect(lines).not.toContain('补签')
+    expect(lines).not.toContain('补学')
+  })
+
+  test('after the end: no 出示签到码 and no poster code, 补签 still offered for the absent', async () => {
+    const page = await loadPage(PAGE, {
+      query: { id: 's1' },
+      cloud: backend({ ...base, 'attendance/get': () => ok(view(rows, [], 'ended')) }),
+    })
+    await page.waitForText('赵丽华')
+    const text = page.text()
+    expect(text).toContain('活动已结束，签到已关闭')
+    expect(text).not.toContain('出示签到码')
+    expect(text).not.toContain('海报码（可打印张贴')
+    expect(text).toContain('缺席')
+    expect(text.split('\n')).toContain('补签')
   })
 
   test('a member without session.manage is told so and nothing is loaded', async () => {

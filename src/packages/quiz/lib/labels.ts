@@ -2,7 +2,8 @@ import type { ExamState, ExamStatus } from '@contract/quiz.contract'
 
 import { OPTION_LETTERS } from '../../../../cloudfunctions/domain/quiz-import.rules'
 
-export { formatRate, formatScore, QUESTION_TYPE_LABELS } from '../../../../cloudfunctions/domain/quiz.rules'
+export { formatScore, QUESTION_TYPE_LABELS } from '../../../../cloudfunctions/domain/quiz.rules'
+export { formatRate } from '../../../../cloudfunctions/domain/rates'
 
 /** "A" for the first option shown: letters follow the order on screen, not the stored order. */
 export function letterOf(index: number): string {

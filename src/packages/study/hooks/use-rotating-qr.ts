@@ -22,12 +22,13 @@ function keepScreenOn(on: boolean): void {
 /**
  * Shows a session's rotating code while the page is visible: fetches a new one when the countdown
  * (on the server's clock) reaches 0, retries every few seconds after a failure, and stops all
- * timers and the keep-screen-on when the page is hidden or closed.
+ * timers and the keep-screen-on when the page is hidden or closed, or once the session gives no more codes.
  */
 export function useRotatingQr(sessionId: string) {
   const code = useQrStore((s) => s.code)
   const error = useQrStore((s) => s.error)
   const fetching = useQrStore((s) => s.fetching)
+  const closed = useQrStore((s) => s.closed)
   const [now, setNow] = useState(() => Date.now())
   const timer = useRef<ReturnType<typeof setInterval> | null>(null)
   const nextRetry = useRef(0)
@@ -41,6 +42,7 @@ export function useRotatingQr(sessionId: string) {
     const at = Date.now()
     setNow(at)
     const state = useQrStore.getState()
+    if (state.closed) return stop()
     if (state.fetching) return
     const due = state.code === null || state.code.qr.periodEndsAt <= at + state.code.offset
     if (state.error ? at >= nextRetry.current : due) fetchNow()
@@ -70,5 +72,5 @@ export function useRotatingQr(sessionId: string) {
   const secondsLeft = code
     ? Math.max(0, Math.ceil((code.qr.periodEndsAt - (now + code.offset)) / 1000))
     : null
-  return { code, error, fetching, secondsLeft, retry: fetchNow }
+  return { code, error, closed, fetching, secondsLeft, retry: fetchNow }
 }

@@ -32,7 +32,3 @@ export function statusLabel(
 }
 
 export const LEAVE_LABELS = { pending: '待审批', approved: '已同意', declined: '未同意' } as const
-
-export function percent(rate: number): string {
-  return `${Math.round(rate * 1000) / 10}%`
-}

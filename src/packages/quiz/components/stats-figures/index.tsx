@@ -25,16 +25,14 @@ export function StatsFigures({ stats, onOrg }: StatsFiguresProps) {
           {stats.title} · {stats.orgName}
         </Text>
         <Line label="应考" value={`${stats.expected}人`} />
-        <Line
-          label="参考"
-          value={`${stats.participated}人（参考率${formatRate(stats.participationRate)}）`}
-        />
+        <Line label="参考" value={`${stats.participated}人`} />
+        <Line label="参考率" value={formatRate(stats.participated, stats.expected)} />
         <Line label={`合格（≥${stats.passLine}分）`} value={`${stats.passed.count}人`} />
-        <Line label="合格率（按参考）" value={formatRate(stats.passed.ofParticipants)} />
-        <Line label="合格率（按应考）" value={formatRate(stats.passed.ofExpected)} />
+        <Line label="合格率（按参考）" value={formatRate(stats.passed.count, stats.participated)} />
+        <Line label="合格率（按应考）" value={formatRate(stats.passed.count, stats.expected)} />
         <Line label={`优秀（≥${stats.excellentLine}分）`} value={`${stats.excellent.count}人`} />
-        <Line label="优秀率（按参考）" value={formatRate(stats.excellent.ofParticipants)} />
-        <Line label="优秀率（按应考）" value={formatRate(stats.excellent.ofExpected)} />
+        <Line label="优秀率（按参考）" value={formatRate(stats.excellent.count, stats.participated)} />
+        <Line label="优秀率（按应考）" value={formatRate(stats.excellent.count, stats.expected)} />
       </View>
       <View className="card">
         <Text className="t-title">分数分布</Text>
@@ -54,8 +52,8 @@ export function StatsFigures({ stats, onOrg }: StatsFiguresProps) {
             <View key={c.orgId} className="quiz-line" onClick={() => onOrg(c.orgId)}>
               <Text className="t-body">{c.orgName}</Text>
               <Text className="t-caption">
-                参考{c.participated}/{c.expected} 合格率{formatRate(c.passed.ofParticipants)} 优秀率
-                {formatRate(c.excellent.ofParticipants)}
+                参考{c.participated}/{c.expected} 合格率{formatRate(c.passed.count, c.participated)} 优秀率
+                {formatRate(c.excellent.count, c.participated)}
               </Text>
             </View>
           ))}
@@ -65,7 +63,7 @@ export function StatsFigures({ stats, onOrg }: StatsFiguresProps) {
         <Text className="t-title">知识点正确率（薄弱在前）</Text>
         {stats.tags.length === 0 && <Text className="t-caption">还没有人交卷</Text>}
         {stats.tags.map((t) => (
-          <Line key={t.tag} label={t.tag} value={`${formatRate(t.rate)}（${t.correct}/${t.answered}）`} />
+          <Line key={t.tag} label={t.tag} value={formatRate(t.correct, t.answered)} />
         ))}
       </View>
       <View className="card">
@@ -75,7 +73,7 @@ export function StatsFigures({ stats, onOrg }: StatsFiguresProps) {
             <Text className="t-body">
               [{QUESTION_TYPE_LABELS[q.type]}] {q.stem}
             </Text>
-            <Text className="t-caption">{formatRate(q.rate)}</Text>
+            <Text className="t-caption">{formatRate(q.correct, q.answered)}</Text>
           </View>
         ))}
       </View>

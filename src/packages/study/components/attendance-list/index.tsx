@@ -1,4 +1,4 @@
-import type { AttendanceRow, AttendanceStatus } from '@contract/study.contract'
+import type { AttendanceRow, AttendanceStatus, AttendanceView } from '@contract/study.contract'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
@@ -18,36 +18,45 @@ const FILTERS: { value: Filter; label: string }[] = [
   { value: 'late', label: '迟到' },
   { value: 'leave', label: '请假' },
 ]
-const SHOWN: Record<Exclude<Filter, 'all'>, AttendanceStatus[]> = {
+const SHOWN: Record<Exclude<Filter, 'all'>, (AttendanceStatus | 'upcoming')[]> = {
   absent: ['absent'],
   late: ['late'],
   leave: ['leave', 'leave_pending'],
 }
 
-/** The expected members (and visitors) with their status; 补签/补学 for those absent, unless read-only. */
+/**
+ * The expected members (and visitors) with their status; 补签/补学 for those absent, which only a started session
+ * has, unless read-only. Before the start only 全部 and 请假 are offered.
+ */
 export function AttendanceList({
   rows,
+  phase,
   readOnly = false,
 }: {
   rows: readonly AttendanceRow[]
+  phase: AttendanceView['phase']
   readOnly?: boolean
 }) {
   const [filter, setFilter] = useState<Filter>('all')
   const shown = filter === 'all' ? rows : rows.filter((r) => SHOWN[filter].includes(r.status))
+  const filters =
+    phase === 'upcoming' ? FILTERS.filter((f) => f.value === 'all' || f.value === 'leave') : FILTERS
   return (
     <View className="card">
       <Text className="t-body study-section-title">参会名单</Text>
-      <Chips options={FILTERS} value={filter} onChange={setFilter} idPrefix="filter" />
+      <Chips options={filters} value={filter} onChange={setFilter} idPrefix="filter" />
       {shown.length === 0 ? (
         <Text className="t-caption">没有符合条件的党员</Text>
       ) : (
-        shown.map((row) => <MemberRow key={row.memberId} row={row} readOnly={readOnly} />)
+        shown.map((row) => (
+          <MemberRow key={row.memberId} row={row} started={phase !== 'upcoming'} readOnly={readOnly} />
+        ))
       )}
     </View>
   )
 }
 
-function MemberRow({ row, readOnly }: { row: AttendanceRow; readOnly: boolean }) {
+function MemberRow({ row, started, readOnly }: { row: AttendanceRow; started: boolean; readOnly: boolean }) {
   const busy = useAttendanceStore((s) => s.busy)
   const makeup = useAttendanceStore((s) => s.makeup)
   const [kind, setKind] = useState<MakeupKind | null>(null)
@@ -85,8 +94,9 @@ function MemberRow({ row, readOnly }: { row: AttendanceRow; readOnly: boolean })
       {!recorded && row.at && <Text className="t-caption">签到时间 {timeOf(row.at)}</Text>}
       {!recorded && row.reason && <Text className="t-caption">原因：{row.reason}</Text>}
       {error && <Text className="t-body error-text">{error}</Text>}
-      {row.status === 'absent' &&
+      {started &&
         !readOnly &&
+        row.status === 'absent' &&
         (kind ? (
           <ReasonForm
             placeholder={`${METHOD_LABELS[kind]}原因`}

@@ -25,16 +25,24 @@ export default function QrPage() {
 function RotatingCode({ sessionId }: { sessionId: string }) {
   const session = useSessionsStore((s) => s.session)
   const loadSession = useSessionsStore((s) => s.loadSession)
-  const { code, error, fetching, secondsLeft, retry } = useRotatingQr(sessionId)
+  const { code, error, closed, fetching, secondsLeft, retry } = useRotatingQr(sessionId)
   useEffect(() => {
     if (ensureSignedIn()) void loadSession(sessionId)
   }, [loadSession, sessionId])
+  const title = session.status === 'ready' && session.data.id === sessionId ? session.data.title : ''
+  if (closed) {
+    return (
+      <View className="state">
+        {title && <Text className="t-title">{title}</Text>}
+        <Text className="t-body">{closed}</Text>
+      </View>
+    )
+  }
   const state: Loadable<ShownCode> = code
     ? { status: 'ready', data: code }
     : error
       ? { status: 'error', message: error }
       : { status: 'loading' }
-  const title = session.status === 'ready' && session.data.id === sessionId ? session.data.title : ''
 
   return (
     <View>

@@ -15,8 +15,9 @@ import { StaticCodePanel } from '../../components/static-code-panel'
 import { useOnReturn } from '../../hooks/use-on-return'
 
 /**
- * 活动详情 (`?id=`): figures, pending 请假, the member list with 补签/补学, the codes and 编辑; for a reader who
- * does not manage the session (the 纪工委, a 支部书记 at a community's session) the figures and list only.
+ * 活动详情 (`?id=`): figures, pending 请假, the member list with 补签/补学 (once started), the codes (until it
+ * has ended) and 编辑. Before the start it lists who is expected and who asked for leave, nobody as 缺席. For a
+ * reader who does not manage the session (the 纪工委, a 支部书记 at a community's session) the figures and list only.
  */
 export default function SessionPage() {
   const { params } = useRouter()
@@ -48,16 +49,16 @@ function Attendance({ sessionId, mayManage }: { sessionId: string; mayManage(org
         const manages = mayManage(view.session.orgId)
         return (
           <View>
-            <SessionHeader session={view.session} readOnly={!manages} />
+            <SessionHeader session={view.session} phase={view.phase} readOnly={!manages} />
             {view.limitedTo && (
               <View className="card">
                 <Text className="t-body">仅显示{view.limitedTo.join('、')}的党员</Text>
               </View>
             )}
-            <AttendanceSummary summary={view.summary} />
+            <AttendanceSummary summary={view.summary} phase={view.phase} />
             {manages && <LeaveRequests leaves={view.leaves} />}
-            <AttendanceList rows={view.rows} readOnly={!manages} />
-            {manages && <StaticCodePanel session={view.session} />}
+            <AttendanceList rows={view.rows} phase={view.phase} readOnly={!manages} />
+            {manages && view.phase !== 'ended' && <StaticCodePanel session={view.session} />}
           </View>
         )
       }}
