@@ -45,6 +45,11 @@ export function spanAt(member: HistoryHolder, at: number): OrgSpan | null {
   return spansOf(member).find((s) => s.from <= at && at < s.to) ?? null
 }
 
+/** The node the member was placed on at `at` (the one they are on now, if they were on none then). */
+export function orgIdAt(member: HistoryHolder & { orgId: string }, at: number): string {
+  return spanAt(member, at)?.orgPath.at(-1) ?? member.orgId
+}
+
 /** Whether the member belonged to `orgId` or a node below it at `at`: expected at a session starting then. */
 export function belongedAt(member: HistoryHolder, orgId: string, at: number): boolean {
   return spanAt(member, at)?.orgPath.includes(orgId) ?? false

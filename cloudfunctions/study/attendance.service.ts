@@ -14,7 +14,7 @@ import type {
   RuleReportView,
   studyInputs,
 } from '../contract/study.contract'
-import { belongedAt, spanAt, spansOf } from '../domain/org-history.rules'
+import { belongedAt, orgIdAt, spansOf } from '../domain/org-history.rules'
 import {
   belowMonthlyRule,
   type CheckinMethod,
@@ -115,7 +115,7 @@ export async function attendance(ctx: CallContext, input: Input<'attendance/get'
   }
   const rows = [
     // The branch a member was in at the start, which a later move does not change.
-    ...expected.map((m) => row(m._id, m.name, spanAt(m, session.startAt)?.orgPath.at(-1) ?? m.orgId)),
+    ...expected.map((m) => row(m._id, m.name, orgIdAt(m, session.startAt))),
     ...visitorIds.map((id) => row(id, names.get(id) ?? '', orgOfVisitor.get(id) ?? '')),
   ]
   return {
@@ -180,8 +180,9 @@ export async function ruleReport(ctx: CallContext, input: Input<'study/rule'>): 
   // Who belonged to the node at the month's end (now, for the month under way): a past month's list keeps
   // its members whatever the roster became, and a member who moved counts in one place only.
   const [, monthEnd] = monthRange(input.month)
+  const at = Math.min(monthEnd - 1, ctx.now)
   const [people, records, orgs, reminded] = await Promise.all([
-    membersAt(org._id, Math.min(monthEnd - 1, ctx.now)),
+    membersAt(org._id, at),
     fetchAll(
       checkins().where({ month: input.month, orgPath: org._id, format: 'theory' }).field({ memberId: true }),
     ),
@@ -200,7 +201,7 @@ export async function ruleReport(ctx: CallContext, input: Input<'study/rule'>): 
       return {
         memberId: m._id,
         name: m.name,
-        orgName: orgs.get(m.orgId)?.name ?? '',
+        orgName: orgs.get(orgIdAt(m, at))?.name ?? '',
         count: b.count,
         remindedToday: reminded.has(m._id),
       }

@@ -3,6 +3,7 @@ import {
   firstSpan,
   movedSpans,
   OPEN_SPAN_END,
+  orgIdAt,
   spanAt,
   spansOf,
 } from '../../cloudfunctions/domain/org-history.rules'
@@ -37,6 +38,8 @@ describe('organisation history', () => {
     expect(belongedAt(mover, 'c2', moved)).toBe(true)
     expect(belongedAt(mover, STREET, moved)).toBe(true)
     expect(spanAt(mover, moved - 1)?.orgPath.at(-1)).toBe('c1-b1')
+    expect(orgIdAt({ ...mover, orgId: 'c2-b1' }, moved - 1)).toBe('c1-b1')
+    expect(orgIdAt({ ...mover, orgId: 'c2-b1' }, joined - 1)).toBe('c2-b1')
   })
 
   it('reads a member stored before histories existed as one span from when they were added', () => {

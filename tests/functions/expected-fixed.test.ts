@@ -212,6 +212,18 @@ describe('应到 fixed at the start', () => {
   })
 })
 
+describe('学习达标 of a past month', () => {
+  it('keeps a past month’s members as they were; the month under way follows the roster', async () => {
+    const rule = async (month: string) =>
+      ok(await backend.call(DEMO.admin, 'study', 'study/rule', { orgId: 'org-c1', month }))
+    const [october, november] = [await rule('2026-10'), await rule('2026-11')]
+    await changeRoster(await member1Id())
+    expect(await rule('2026-10')).toEqual(october)
+    // November: one added and one imported, the mover gone to 光明社区.
+    expect((await rule('2026-11')).total).toBe(november.total + 1)
+  })
+})
+
 describe('活动详情 before the start and codes after the end', () => {
   it('lists who is expected and who asked for leave before the start, nobody as 缺席', async () => {
     const session = await createSession('org-c1', clock + 2 * HOUR, clock + 3 * HOUR, DEMO.secretary1)
