@@ -107,6 +107,11 @@ export interface LoadOptions {
    * 200, saved where the page asked (or at a temporary path).
    */
   downloadFile?: (download: Download) => { statusCode: number }
+  /**
+   * Looks at each navigation (recorded in `navigations` either way); throwing makes it fail, as
+   * `wx.navigateTo` fails when a sub-package cannot be downloaded. Without one every navigation succeeds.
+   */
+  navigate?: (navigation: Navigation) => void
   /** Build to load from; default dist/weapp. */
   distDir?: string
   /** How long `loadPage` waits for the first render; default 5000 ms. */
@@ -159,6 +164,8 @@ export interface PageHarness {
   readonly documents: OpenedDocument[]
   /** The options of each `wx.scanCode` call (`onlyFromCamera`, `scanType`). */
   readonly scans: Record<string, unknown>[]
+  /** Each text given to `wx.setClipboardData`, in order. */
+  readonly clipboard: string[]
   /** Each `wx.setKeepScreenOn` value, in order. */
   readonly keepScreenOn: boolean[]
   readonly storage: Map<string, unknown>
@@ -342,6 +349,7 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
   const g = globalThis as unknown as MiniProgramGlobals
   const query = options.query ?? {}
   const navigations: Navigation[] = []
+  const clipboard: string[] = []
   const cloudCalls: CloudCall[] = []
   const toasts: Toast[] = []
   const modals: Modal[] = []
@@ -362,9 +370,10 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
   let cloudInit: WxOptions | null = null
   const navigate = (type: Navigation['type']) =>
     wxAsync(type, (o) => {
-      navigations.push(
-        type === 'navigateBack' ? { type, delta: Number(o.delta ?? 1) } : { type, url: String(o.url) },
-      )
+      const navigation: Navigation =
+        type === 'navigateBack' ? { type, delta: Number(o.delta ?? 1) } : { type, url: String(o.url) }
+      navigations.push(navigation)
+      options.navigate?.(navigation)
       return {}
     })
 
@@ -409,6 +418,7 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
       if (!options.scanCode) throw new Error('no scanCode answer given to loadPage')
       return { scanType: 'QR_CODE', charSet: 'utf8', rawData: '', ...options.scanCode(given) }
     }),
+    setClipboardData: wxAsync('setClipboardData', (o) => void clipboard.push(String(o.data))),
     setKeepScreenOn: wxAsync('setKeepScreenOn', (o) => void keepScreenOn.push(Boolean(o.keepScreenOn))),
     env: { USER_DATA_PATH: 'wxfile://usr' },
     chooseMessageFile: wxAsync('chooseMessageFile', (o) => {
@@ -709,6 +719,7 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
     documents,
     scans,
     keepScreenOn,
+    clipboard,
     storage,
     errors,
     get dom() {
