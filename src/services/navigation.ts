@@ -5,6 +5,7 @@ export const ROUTES = {
   home: '/pages/home/index',
   services: '/pages/services/index',
   mine: '/pages/mine/index',
+  notFound: '/pages/not-found/index',
   bind: '/packages/account/pages/bind/index',
   orgs: '/packages/admin/pages/orgs/index',
   roster: '/packages/admin/pages/roster/index',

@@ -72,7 +72,7 @@ export function InvitePanel({ member }: InvitePanelProps) {
               复制邀请码
             </Button>
             {IN_WEAPP && (
-              <Button className="btn btn--primary" openType="share">
+              <Button id="invite-share" className="btn btn--primary" openType="share">
                 发给微信好友
               </Button>
             )}
