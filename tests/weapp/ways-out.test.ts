@@ -186,7 +186,7 @@ describe('an invite code on the secretary’s phone', () => {
     await page.waitFor(() => page.toasts.some((t) => t.title === '邀请码已复制'), 3000, 'the toast')
 
     expect(page.hasText('发给微信好友')).toBe(true)
-    expect(page.attrOf('#invite-share', 'open-type')).toBe('share')
+    expect(page.attrOf('#invite-share', 'openType')).toBe('share')
     const shared = page.lifecycle('onShareAppMessage', { from: 'button' }) as { title: string; path: string }
     expect(shared.title).toContain('王建国')
     expect(parseUrl(shared.path)).toEqual({
