@@ -4,7 +4,7 @@ const devPackages =
   process.env.TARO_ENV === 'h5' ? [{ root: 'packages/dev', name: 'dev', pages: ['pages/login/index'] }] : []
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/services/index', 'pages/mine/index'],
+  pages: ['pages/home/index', 'pages/services/index', 'pages/mine/index', 'pages/not-found/index'],
   subPackages: [
     { root: 'packages/account', name: 'account', pages: ['pages/bind/index'] },
     {
@@ -41,6 +41,9 @@ export default defineAppConfig({
     ...devPackages,
   ],
   window: {
+    // Explicit, so the H5 build shows its navigation bar too: a back arrow, or a home button on a
+    // page opened by link with no history (WeChat draws its own bar either way).
+    navigationStyle: 'default',
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '基层党建助手',

@@ -1,7 +1,9 @@
 import './app.scss'
 
-import Taro from '@tarojs/taro'
+import Taro, { usePageNotFound } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
+
+import { ROUTES } from './services/navigation'
 
 if (process.env.TARO_ENV === 'weapp') {
   // The cloud environment comes from TARO_APP_CLOUD_ENV at build time (see README); without it
@@ -10,6 +12,8 @@ if (process.env.TARO_ENV === 'weapp') {
 }
 
 function App({ children }: PropsWithChildren) {
+  // An unknown route (an old share, a mistyped H5 address) shows a page with the way home, not a blank screen.
+  usePageNotFound(() => void Taro.redirectTo({ url: ROUTES.notFound }))
   return children
 }
 

@@ -5,9 +5,9 @@ import { authorizeOn } from '../common/auth'
 import { type CallContext, loadCaller } from '../common/caller'
 import { _, db } from '../common/cloud'
 import { collection, insertUnique, readById, transition } from '../common/data'
-import type { InviteDoc } from '../common/docs'
+import type { InviteDoc, MemberDoc } from '../common/docs'
 import { toMeView } from '../common/views'
-import type { InviteView, MeView } from '../contract/account.contract'
+import type { BindPreview, InviteView, MeView } from '../contract/account.contract'
 import {
   activeFailures,
   BIND_MAX_FAILURES,
@@ -68,27 +68,54 @@ async function unboundUser(ctx: CallContext) {
 /**
  * An invite hands its holder the roles of the roster entry, so it is issued, and honoured, only
  * while every one of those roles is within the issuer's reach (withinReach in domain/roles.ts).
- * This says whether the issuer could still hand out the roles the entry holds now.
+ * This says whether the issuer could still hand out the roles the entry holds now, and answers
+ * the entry (null when it is gone).
  */
-async function stillInReach(ctx: CallContext, invite: InviteDoc): Promise<boolean> {
+async function entryInReach(
+  ctx: CallContext,
+  invite: InviteDoc,
+): Promise<{ entry: MemberDoc | null; ok: boolean }> {
   const found = await collection('members')
     .where({ _id: _.in([invite.memberId, invite.createdBy]) })
     .get()
   const docs = found.data
-  const entry = docs.find((m) => m._id === invite.memberId)
-  if (!entry || entry.roles.length === 0) return true
+  const entry = docs.find((m) => m._id === invite.memberId) ?? null
+  if (!entry || entry.roles.length === 0) return { entry, ok: true }
   const issuer = docs.find((m) => m._id === invite.createdBy)
-  return grantsBeyondReach(issuer?.roles ?? [], entry.roles, await ctx.orgs()).length === 0
+  return { entry, ok: grantsBeyondReach(issuer?.roles ?? [], entry.roles, await ctx.orgs()).length === 0 }
+}
+
+/** The invite behind a code, refused as binding refuses it (unknown, used, expired, outdated). */
+async function usableInvite(
+  ctx: CallContext,
+  code: string,
+): Promise<{ invite: InviteDoc; entry: MemberDoc | null }> {
+  const invite = await readById('invites', code, 'ACCOUNT.INVITE_INVALID')
+  if (invite.usedAt !== null) throw new AppError('ACCOUNT.INVITE_USED')
+  if (invite.expiresAt <= ctx.now) throw new AppError('ACCOUNT.INVITE_EXPIRED')
+  // Roles granted to the entry after the code was issued, or taken from its issuer, void it.
+  const { entry, ok } = await entryInReach(ctx, invite)
+  if (!ok) throw new AppError('ACCOUNT.INVITE_OUTDATED')
+  return { invite, entry }
+}
+
+async function previewOf(ctx: CallContext, member: MemberDoc): Promise<BindPreview> {
+  if (member.openid !== null) throw new AppError('ACCOUNT.MEMBER_TAKEN')
+  const orgs = await ctx.orgs()
+  return { name: member.name, orgName: orgs.get(member.orgId)?.name ?? '' }
+}
+
+export async function previewInvite(ctx: CallContext, input: { code: string }): Promise<BindPreview> {
+  await unboundUser(ctx)
+  const { entry } = await usableInvite(ctx, normaliseInviteCode(input.code))
+  if (!entry) throw new AppError('ACCOUNT.INVITE_INVALID')
+  return previewOf(ctx, entry)
 }
 
 export async function bindByInvite(ctx: CallContext, input: { code: string }): Promise<MeView> {
   await unboundUser(ctx)
   const code = normaliseInviteCode(input.code)
-  const invite = await readById('invites', code, 'ACCOUNT.INVITE_INVALID')
-  if (invite.usedAt !== null) throw new AppError('ACCOUNT.INVITE_USED')
-  if (invite.expiresAt <= ctx.now) throw new AppError('ACCOUNT.INVITE_EXPIRED')
-  // Roles granted to the entry after the code was issued, or taken from its issuer, void it.
-  if (!(await stillInReach(ctx, invite))) throw new AppError('ACCOUNT.INVITE_OUTDATED')
+  const { invite } = await usableInvite(ctx, code)
   // Spent once: of two people using one code at once, one spends it and the other is told it is used.
   await transition(
     'invites',
@@ -108,10 +135,15 @@ export async function bindByInvite(ctx: CallContext, input: { code: string }): P
   }
 }
 
-export async function bindByPhone(
+/**
+ * The one roster entry matching name + last four digits. Name + digits is a weak secret, so a
+ * mismatch counts against the caller's lock whether it came from binding or from a preview: a
+ * preview never probes the roster faster than binding does.
+ */
+async function matchByPhone(
   ctx: CallContext,
   input: { name: string; phoneLast4: string },
-): Promise<MeView> {
+): Promise<MemberDoc> {
   const user = await unboundUser(ctx)
   const failures = user.bindFailures
   if (isLocked(failures, ctx.now)) {
@@ -136,7 +168,22 @@ export async function bindByPhone(
     throw new AppError('ACCOUNT.MATCH_FAILED', { remaining: BIND_MAX_FAILURES - next.count })
   }
   if (matches.length > 1) throw new AppError('ACCOUNT.MATCH_AMBIGUOUS')
-  return bind(ctx, matches[0]._id)
+  return matches[0]
+}
+
+export async function previewPhone(
+  ctx: CallContext,
+  input: { name: string; phoneLast4: string },
+): Promise<BindPreview> {
+  return previewOf(ctx, await matchByPhone(ctx, input))
+}
+
+export async function bindByPhone(
+  ctx: CallContext,
+  input: { name: string; phoneLast4: string },
+): Promise<MeView> {
+  const member = await matchByPhone(ctx, input)
+  return bind(ctx, member._id)
 }
 
 export async function createInvite(ctx: CallContext, input: { memberId: string }): Promise<InviteView> {

@@ -1,10 +1,23 @@
 import { prepareUpload } from '../common/files'
 import { createMain, route, type RoutesOf } from '../common/router'
 import { accountInputs } from '../contract/account.contract'
-import { bindByInvite, bindByPhone, createInvite, getMe } from './account.service'
+import {
+  bindByInvite,
+  bindByPhone,
+  createInvite,
+  getMe,
+  previewInvite,
+  previewPhone,
+} from './account.service'
 
 export const routes: RoutesOf<'account'> = {
   'account/me': route(accountInputs['account/me'], (_input, ctx) => getMe(ctx)),
+  'account/previewInvite': route(accountInputs['account/previewInvite'], (input, ctx) =>
+    previewInvite(ctx, input),
+  ),
+  'account/previewPhone': route(accountInputs['account/previewPhone'], (input, ctx) =>
+    previewPhone(ctx, input),
+  ),
   'account/bindByInvite': route(accountInputs['account/bindByInvite'], (input, ctx) =>
     bindByInvite(ctx, input),
   ),

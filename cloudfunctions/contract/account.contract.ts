@@ -5,13 +5,20 @@ import type { Role } from '../domain/roles'
 import { empty, id, shortText } from './common.schema'
 import { uploadKind, type UploadTicket } from './files.contract'
 
+const byInvite = z.strictObject({ code: shortText('邀请码', 20) })
+const byPhone = z.strictObject({
+  name: shortText('姓名', 30),
+  phoneLast4: z.string({ error: '手机号后四位应为文字' }).regex(/^\d{4}$/, '手机号后四位应为4位数字'),
+})
+
 export const accountInputs = {
   'account/me': empty,
-  'account/bindByInvite': z.strictObject({ code: shortText('邀请码', 20) }),
-  'account/bindByPhone': z.strictObject({
-    name: shortText('姓名', 30),
-    phoneLast4: z.string({ error: '手机号后四位应为文字' }).regex(/^\d{4}$/, '手机号后四位应为4位数字'),
-  }),
+  /** Whom a code would bind to (name and branch), checked as binding checks it, binding nothing. */
+  'account/previewInvite': byInvite,
+  /** Whom name + digits would bind to; a mismatch counts against the same lock as binding. */
+  'account/previewPhone': byPhone,
+  'account/bindByInvite': byInvite,
+  'account/bindByPhone': byPhone,
   'account/createInvite': z.strictObject({ memberId: id }),
   /** Where to upload a file for a function to read: a new path in the caller's own folder. */
   'upload/prepare': z.strictObject({ kind: uploadKind }),
@@ -29,6 +36,12 @@ export interface MeView {
   roles: RoleView[]
 }
 
+/** Whom a binding would claim: only the name and the branch, nothing else of the roster entry. */
+export interface BindPreview {
+  name: string
+  orgName: string
+}
+
 export interface InviteView {
   code: string
   memberName: string
@@ -37,6 +50,8 @@ export interface InviteView {
 
 export interface AccountOutputs {
   'account/me': MeView
+  'account/previewInvite': BindPreview
+  'account/previewPhone': BindPreview
   'account/bindByInvite': MeView
   'account/bindByPhone': MeView
   'account/createInvite': InviteView

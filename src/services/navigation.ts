@@ -5,6 +5,7 @@ export const ROUTES = {
   home: '/pages/home/index',
   services: '/pages/services/index',
   mine: '/pages/mine/index',
+  notFound: '/pages/not-found/index',
   bind: '/packages/account/pages/bind/index',
   orgs: '/packages/admin/pages/orgs/index',
   roster: '/packages/admin/pages/roster/index',
@@ -29,15 +30,54 @@ export const ROUTES = {
 export type RouteName = keyof typeof ROUTES
 const TABS: RouteName[] = ['home', 'services', 'mine']
 
-export function go(route: RouteName, query: Record<string, string> = {}): void {
+/** What a tap says when the page it opens could not be loaded (a sub-package over a dropped connection). */
+export const NOT_OPENED = '页面没有打开，请检查网络后重试'
+
+function sayNotOpened(): void {
+  void Taro.showToast({ title: NOT_OPENED, icon: 'none', duration: 2500 })
+}
+
+export function urlOf(route: RouteName, query: Record<string, string> = {}): string {
   const qs = Object.entries(query)
     .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
     .join('&')
-  const url = qs ? `${ROUTES[route]}?${qs}` : ROUTES[route]
-  if (TABS.includes(route)) void Taro.switchTab({ url })
-  else void Taro.navigateTo({ url })
+  return qs ? `${ROUTES[route]}?${qs}` : ROUTES[route]
+}
+
+/**
+ * Opens a page. A sub-package's code is downloaded on its first opening; when that fails (no
+ * connection) the navigation fails, and the tap says so instead of doing nothing.
+ */
+export function go(route: RouteName, query: Record<string, string> = {}): void {
+  const url = urlOf(route, query)
+  const opening = TABS.includes(route) ? Taro.switchTab({ url }) : Taro.navigateTo({ url })
+  void Promise.resolve(opening).catch(sayNotOpened)
+}
+
+/** A page of this app (path and query) taken from a link's parameter, or null for anything else. */
+export function appPageUrl(value: string | undefined): string | null {
+  if (!value) return null
+  let url = value
+  try {
+    url = decodeURIComponent(value)
+  } catch {
+    return null
+  }
+  return /^\/(pages|packages)\/[\w/-]+(\?[^#]*)?$/.test(url) ? url : null
+}
+
+/** Opens an app page afresh (after binding, the check-in that asked for it). */
+export function relaunchAt(url: string): void {
+  void Promise.resolve(Taro.reLaunch({ url })).catch(sayNotOpened)
 }
 
 export function goHomeFresh(): void {
   void Taro.reLaunch({ url: ROUTES.home })
+}
+
+/** 返回: the previous page when there is one; 首页 when the page was opened by a link or a share. */
+export function goBack(): void {
+  if (Taro.getCurrentPages().length > 1) {
+    void Promise.resolve(Taro.navigateBack({ delta: 1 })).catch(goHomeFresh)
+  } else goHomeFresh()
 }

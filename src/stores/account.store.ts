@@ -1,4 +1,4 @@
-import type { MeView } from '@contract/account.contract'
+import type { BindPreview, MeView } from '@contract/account.contract'
 import { create } from 'zustand'
 
 import { hasAnyPermission, type Permission } from '../../cloudfunctions/domain/roles'
@@ -7,9 +7,16 @@ import { idle, type Loadable, track } from './async-state'
 
 export type BindRequest = { by: 'invite'; code: string } | { by: 'phone'; name: string; phoneLast4: string }
 
+const phoneOf = (request: { name: string; phoneLast4: string }) => ({
+  name: request.name,
+  phoneLast4: request.phoneLast4,
+})
+
 interface AccountState {
   me: Loadable<MeView>
   load(): Promise<void>
+  /** Whom the request would bind to (name and branch), binding nothing; a mismatch counts as binding's would. */
+  preview(request: BindRequest): Promise<{ ok: true; preview: BindPreview } | { ok: false; message: string }>
   /** Binds this WeChat account to a roster entry; resolves with the error message on failure. */
   bind(request: BindRequest): Promise<{ ok: true } | { ok: false; message: string }>
   /** Sets the fresh identity after a binding, without another round trip. */
@@ -25,15 +32,23 @@ export const useAccountStore = create<AccountState>((set) => ({
       () => call('account', 'account/me', {}),
     )
   },
+  async preview(request) {
+    try {
+      const preview =
+        request.by === 'invite'
+          ? await call('account', 'account/previewInvite', { code: request.code })
+          : await call('account', 'account/previewPhone', phoneOf(request))
+      return { ok: true, preview }
+    } catch (error) {
+      return { ok: false, message: messageOf(error) }
+    }
+  },
   async bind(request) {
     try {
       const me =
         request.by === 'invite'
           ? await call('account', 'account/bindByInvite', { code: request.code })
-          : await call('account', 'account/bindByPhone', {
-              name: request.name,
-              phoneLast4: request.phoneLast4,
-            })
+          : await call('account', 'account/bindByPhone', phoneOf(request))
       set({ me: { status: 'ready', data: me } })
       return { ok: true }
     } catch (error) {

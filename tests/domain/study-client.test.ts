@@ -14,6 +14,7 @@ import {
   draftOf,
   formOf,
   LATE_CHOICES,
+  moveStart,
   newForm,
   patchOf,
   ROTATE_CHOICES,
@@ -113,6 +114,40 @@ describe('the session form', () => {
     expect(patchOf(stored, edited.draft)).toEqual({
       place: '二楼会议室',
       endAt: chinaTimestamp(form.endDate, '16:30'),
+    })
+  })
+})
+
+describe('moving a session’s start in the form', () => {
+  const form = {
+    ...newForm('c1', chinaTimestamp('2026-11-20', '09:00')!),
+    startDate: '2026-11-25',
+    startTime: '14:30',
+  }
+  const twoHours = { ...form, endDate: '2026-11-25', endTime: '16:30' }
+
+  it('a new date moves the end with it, keeping the length', () => {
+    const moved = moveStart(twoHours, '2026-12-03', '14:30')
+    expect([moved.startDate, moved.startTime, moved.endDate, moved.endTime]).toEqual([
+      '2026-12-03',
+      '14:30',
+      '2026-12-03',
+      '16:30',
+    ])
+  })
+
+  it('a new time too, across midnight and a month end', () => {
+    const moved = moveStart(twoHours, '2026-11-30', '23:00')
+    expect([moved.endDate, moved.endTime]).toEqual(['2026-12-01', '01:00'])
+  })
+
+  it('an end already before the start stays where it was (the form then says what is wrong)', () => {
+    const broken = { ...form, endDate: '2026-11-25', endTime: '10:00' }
+    const moved = moveStart(broken, '2026-11-26', '14:30')
+    expect([moved.startDate, moved.endDate, moved.endTime]).toEqual(['2026-11-26', '2026-11-25', '10:00'])
+    expect(draftOf({ ...moved, title: 't', place: 'p' })).toEqual({
+      ok: false,
+      message: '结束时间应晚于开始时间',
     })
   })
 })

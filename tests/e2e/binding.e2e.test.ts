@@ -29,7 +29,7 @@ afterEach(() => page.close())
 const seen = (text: string) => page.getByText(text, { exact: false }).first().waitFor({ timeout: 15_000 })
 
 describe('a resident binds with an invite code in the H5 build', () => {
-  it('signs in as a demo resident, binds as the invited member and sees the member 首页', async () => {
+  it('signs in as a demo resident, sees whom the code binds to, confirms and sees the member 首页', async () => {
     await page.goto(host.url)
     await seen('选择演示身份')
     await page.getByText('孙奶奶（居民（未绑定））').click()
@@ -38,7 +38,11 @@ describe('a resident binds with an invite code in the H5 build', () => {
     await page.getByText('绑定党员身份', { exact: true }).click()
     await seen('请输入支部书记给你的8位邀请码')
     await page.locator('input').first().fill('xfjd 2345')
-    await page.getByText('绑定', { exact: true }).click()
+    await page.getByText('下一步', { exact: true }).click()
+    // Whom the code binds to, before anything is bound.
+    await seen('请确认是你本人')
+    await seen('许玉珍')
+    await page.getByText('确认绑定', { exact: true }).click()
     await seen('绑定成功')
 
     await page.getByText('返回首页').click()
@@ -57,7 +61,7 @@ describe('a resident binds with an invite code in the H5 build', () => {
     await seen('你目前是居民身份')
     await page.getByText('绑定党员身份', { exact: true }).click()
     await page.locator('input').first().fill('ZZZZ9999')
-    await page.getByText('绑定', { exact: true }).click()
+    await page.getByText('下一步', { exact: true }).click()
     await seen('邀请码无效，请向书记核对')
   })
 })

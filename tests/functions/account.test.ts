@@ -242,3 +242,85 @@ describe('account/createInvite', () => {
     expect(await backend.snapshot()).toEqual(before)
   })
 })
+
+describe('seeing whom a binding would claim, before binding', () => {
+  const orgNameOf = async (orgId: string) => (await backend.docs('orgs')).find((o) => o._id === orgId)?.name
+  const unboundOfC2 = async () => {
+    const found = (await backend.docs('members')).find((x) => x.openid === null && x.orgId === 'org-c2-b1')
+    if (!found) throw new Error('the seed has no unbound member in org-c2-b1')
+    return found
+  }
+
+  it('answers the name and branch behind an invite code, binding nothing and spending nothing', async () => {
+    const before = await backend.snapshot()
+    const preview = ok(
+      await backend.call(DEMO.resident1, 'account', 'account/previewInvite', { code: 'xfjd-2345' }),
+    )
+    const invite = (await backend.docs('invites')).find((i) => i._id === 'XFJD2345')
+    const member = (await backend.docs('members')).find((m) => m._id === invite?.memberId)
+    expect(preview).toEqual({ name: member?.name, orgName: await orgNameOf(member?.orgId as string) })
+    expect(await backend.snapshot()).toEqual(before)
+    // The code still binds afterwards, to that same person.
+    const me = ok(await backend.call(DEMO.resident1, 'account', 'account/bindByInvite', { code: 'XFJD2345' }))
+    expect(me.member?.name).toBe(preview.name)
+  })
+
+  it('refuses a code as binding would: unknown, used, and for someone already bound', async () => {
+    const previewCode = async (openid: string, code: string) =>
+      failed(await backend.call(openid, 'account', 'account/previewInvite', { code })).code
+    expect(await previewCode(DEMO.resident1, 'ZZZZ9999')).toBe('ACCOUNT.INVITE_INVALID')
+    ok(await backend.call(DEMO.resident1, 'account', 'account/bindByInvite', { code: 'XFJD2345' }))
+    expect(await previewCode(DEMO.resident2, 'XFJD2345')).toBe('ACCOUNT.INVITE_USED')
+    expect(await previewCode(DEMO.member1, 'XFJD2346')).toBe('ACCOUNT.ALREADY_BOUND')
+  })
+
+  it('answers the name and branch for a unique name + digits match, binding nothing', async () => {
+    const m = await unboundOfC2()
+    const preview = ok(
+      await backend.call(DEMO.resident2, 'account', 'account/previewPhone', {
+        name: m.name,
+        phoneLast4: m.phone.slice(-4),
+      }),
+    )
+    expect(preview).toEqual({ name: m.name, orgName: await orgNameOf(m.orgId) })
+    expect(Object.keys(preview).sort()).toEqual(['name', 'orgName'])
+    expect((await backend.docs('members')).find((x) => x._id === m._id)?.openid).toBeNull()
+  })
+
+  it('counts a preview mismatch against the same lock as binding, so it probes no faster', async () => {
+    const m = await unboundOfC2()
+    const wrong = { name: m.name, phoneLast4: '0000' }
+    for (let i = 0; i < 2; i++) {
+      ok(await backend.call(DEMO.resident2, 'account', 'account/me', {}))
+      expect(failed(await backend.call(DEMO.resident2, 'account', 'account/previewPhone', wrong)).code).toBe(
+        'ACCOUNT.MATCH_FAILED',
+      )
+      expect(failed(await backend.call(DEMO.resident2, 'account', 'account/bindByPhone', wrong)).code).toBe(
+        'ACCOUNT.MATCH_FAILED',
+      )
+    }
+    const fifth = failed(await backend.call(DEMO.resident2, 'account', 'account/previewPhone', wrong))
+    expect(fifth.code).toBe('ACCOUNT.BIND_LOCKED')
+    const right = { name: m.name, phoneLast4: m.phone.slice(-4) }
+    expect(failed(await backend.call(DEMO.resident2, 'account', 'account/previewPhone', right)).code).toBe(
+      'ACCOUNT.BIND_LOCKED',
+    )
+    expect(failed(await backend.call(DEMO.resident2, 'account', 'account/bindByPhone', right)).code).toBe(
+      'ACCOUNT.BIND_LOCKED',
+    )
+  })
+
+  it('refuses a roster entry already bound to another WeChat account', async () => {
+    const taken = (await backend.docs('members')).find((x) => x.openid === DEMO.member1) as {
+      name: string
+      phone: string
+    }
+    const result = failed(
+      await backend.call(DEMO.resident2, 'account', 'account/previewPhone', {
+        name: taken.name,
+        phoneLast4: taken.phone.slice(-4),
+      }),
+    )
+    expect(result.code).toBe('ACCOUNT.MEMBER_TAKEN')
+  })
+})

@@ -186,10 +186,15 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
     })
     const newcomer = `cost-invite-${tag}`
     await m.setup(newcomer, 'account', 'account/me', {}) // opening the app first makes the WeChat user
+    await m.measure(newcomer, 'account', 'account/previewInvite', { code: invite.code })
     await m.measure(newcomer, 'account', 'account/bindByInvite', { code: invite.code })
     const byPhone = await newMember(`${tag}乙`, '13800000002')
     const resident = `cost-phone-${tag}`
     await m.setup(resident, 'account', 'account/me', {})
+    await m.measure(resident, 'account', 'account/previewPhone', {
+      name: byPhone.name,
+      phoneLast4: byPhone.phone.slice(-4),
+    })
     await m.measure(resident, 'account', 'account/bindByPhone', {
       name: byPhone.name,
       phoneLast4: byPhone.phone.slice(-4),

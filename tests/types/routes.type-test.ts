@@ -5,15 +5,23 @@
  */
 import { route, type RoutesOf } from '../../cloudfunctions/common/router'
 import type { OutputOf } from '../../cloudfunctions/contract'
-import { accountInputs, type InviteView, type MeView } from '../../cloudfunctions/contract/account.contract'
+import {
+  accountInputs,
+  type BindPreview,
+  type InviteView,
+  type MeView,
+} from '../../cloudfunctions/contract/account.contract'
 
 declare function getMe(): Promise<MeView>
 declare function createInvite(): Promise<InviteView>
+declare function preview(): Promise<BindPreview>
 declare function prepareUpload(): Promise<OutputOf<'account', 'upload/prepare'>>
 /** A stored member where a view is promised: the contract's fields and more. */
 declare function getMeWithOpenid(): Promise<MeView & { openid: string }>
 
 const me = route(accountInputs['account/me'], () => getMe())
+const previewInvite = route(accountInputs['account/previewInvite'], () => preview())
+const previewPhone = route(accountInputs['account/previewPhone'], () => preview())
 const byInvite = route(accountInputs['account/bindByInvite'], () => getMe())
 const byPhone = route(accountInputs['account/bindByPhone'], () => getMe())
 const invite = route(accountInputs['account/createInvite'], () => createInvite())
@@ -22,6 +30,8 @@ const upload = route(accountInputs['upload/prepare'], () => prepareUpload())
 /** The table as the contract wants it compiles: the cases below differ from it in one thing each. */
 export const complete: RoutesOf<'account'> = {
   'account/me': me,
+  'account/previewInvite': previewInvite,
+  'account/previewPhone': previewPhone,
   'account/bindByInvite': byInvite,
   'account/bindByPhone': byPhone,
   'account/createInvite': invite,
@@ -31,6 +41,8 @@ export const complete: RoutesOf<'account'> = {
 // @ts-expect-error a route the contract declares is missing
 export const missingRoute: RoutesOf<'account'> = {
   'account/me': me,
+  'account/previewInvite': previewInvite,
+  'account/previewPhone': previewPhone,
   'account/bindByInvite': byInvite,
   'account/bindByPhone': byPhone,
   'upload/prepare': upload,

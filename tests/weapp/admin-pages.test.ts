@@ -458,10 +458,10 @@ describe('党员信息', () => {
       cloud: backend({
         'account/me': () => ok(streetAdmin),
         ...tree(),
-        'member/get': () => (++n === 1 ? fail('MEMBER.NOT_FOUND') : ok(WANG)),
+        'member/get': () => (++n === 1 ? fail('COMMON.NETWORK') : ok(WANG)),
       }),
     })
-    await page.waitForText('党员不存在或已被删除')
+    await page.waitForText('网络不通，请检查网络后重试')
     await page.tap('重试')
     await page.waitForText('微信绑定')
     expect(sent(page, 'member/get')).toHaveLength(2)

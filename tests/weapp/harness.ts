@@ -107,6 +107,11 @@ export interface LoadOptions {
    * 200, saved where the page asked (or at a temporary path).
    */
   downloadFile?: (download: Download) => { statusCode: number }
+  /**
+   * Looks at each navigation (recorded in `navigations` either way); throwing makes it fail, as
+   * `wx.navigateTo` fails when a sub-package cannot be downloaded. Without one every navigation succeeds.
+   */
+  navigate?: (navigation: Navigation) => void
   /** Build to load from; default dist/weapp. */
   distDir?: string
   /**
@@ -162,6 +167,8 @@ export interface PageHarness {
   readonly documents: OpenedDocument[]
   /** The options of each `wx.scanCode` call (`onlyFromCamera`, `scanType`). */
   readonly scans: Record<string, unknown>[]
+  /** Each text given to `wx.setClipboardData`, in order. */
+  readonly clipboard: string[]
   /** Each `wx.setKeepScreenOn` value, in order. */
   readonly keepScreenOn: boolean[]
   /** Each `wx.pageScrollTo` the page asked for, in order. */
@@ -381,6 +388,7 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
   const g = globalThis as unknown as MiniProgramGlobals
   const query = options.query ?? {}
   const navigations: Navigation[] = []
+  const clipboard: string[] = []
   const cloudCalls: CloudCall[] = []
   const toasts: Toast[] = []
   const modals: Modal[] = []
@@ -404,9 +412,10 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
   let cloudInit: WxOptions | null = null
   const navigate = (type: Navigation['type']) =>
     wxAsync(type, (o) => {
-      navigations.push(
-        type === 'navigateBack' ? { type, delta: Number(o.delta ?? 1) } : { type, url: String(o.url) },
-      )
+      const navigation: Navigation =
+        type === 'navigateBack' ? { type, delta: Number(o.delta ?? 1) } : { type, url: String(o.url) }
+      navigations.push(navigation)
+      options.navigate?.(navigation)
       return {}
     })
 
@@ -453,6 +462,7 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
       if (!options.scanCode) throw new Error('no scanCode answer given to loadPage')
       return { scanType: 'QR_CODE', charSet: 'utf8', rawData: '', ...options.scanCode(given) }
     }),
+    setClipboardData: wxAsync('setClipboardData', (o) => void clipboard.push(String(o.data))),
     setKeepScreenOn: wxAsync('setKeepScreenOn', (o) => void keepScreenOn.push(Boolean(o.keepScreenOn))),
     pageScrollTo: wxAsync('pageScrollTo', (o) => void scrolls.push({ scrollTop: Number(o.scrollTop ?? 0) })),
     onNetworkStatusChange: (listener: (res: { isConnected: boolean; networkType: string }) => void) =>
@@ -762,6 +772,7 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
       for (const listener of [...networkListeners])
         listener({ isConnected, networkType: isConnected ? 'wifi' : 'none' })
     },
+    clipboard,
     storage,
     errors,
     get dom() {

@@ -966,10 +966,10 @@ describe('考试成绩统计', () => {
       query: { examId: 'e1' },
       cloud: backend({
         'account/me': () => ok(SECRETARY),
-        'exam/stats': () => (++n === 1 ? fail('QUIZ.EXAM_NOT_FOUND') : ok(STATS)),
+        'exam/stats': () => (++n === 1 ? fail('COMMON.INTERNAL') : ok(STATS)),
       }),
     })
-    await page.waitForText(formatMessage('QUIZ.EXAM_NOT_FOUND'))
+    await page.waitForText(formatMessage('COMMON.INTERNAL'))
     await page.tap('重试')
     await page.waitForText('十一月党章测试 · 和平社区党委')
     expect(sent(page, 'exam/stats')).toEqual([{ examId: 'e1' }, { examId: 'e1' }])

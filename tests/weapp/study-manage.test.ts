@@ -364,3 +364,33 @@ describe('讲师队伍', () => {
     expect(sent(page, 'lecturer/list')).toHaveLength(2)
   })
 })
+
+describe('the session editor, less to get wrong', () => {
+  test('with no lecturers in the pool the 讲师 field says where they are added, and goes there', async () => {
+    const page = await loadPage(EDIT, { query: { orgId: 'c1' }, cloud: backend({ ...editor }) })
+    await page.waitForText('讲师队伍中还没有讲师。讲师在「讲师队伍」中添加。')
+    await page.tap('去讲师队伍添加 ›')
+    await page.waitFor(() => page.navigations.length > 0, 3000, 'a navigation')
+    expect(parseUrl(page.navigations[0].url!).route).toBe('packages/study/pages/lecturers/index')
+  })
+
+  test('with lecturers it offers them and still names the pool they come from', async () => {
+    const page = await loadPage(EDIT, {
+      query: { orgId: 'c1' },
+      cloud: backend({ ...base, 'lecturer/list': () => ok({ lecturers: [WANG] }) }),
+    })
+    await page.waitForText('名单来自本组织及上级的「讲师队伍」，新讲师在那里添加。')
+    expect(page.hasText('讲师队伍中还没有讲师')).toBe(false)
+  })
+
+  test('a new start date moves the end with it, keeping the session’s length', async () => {
+    const page = await loadPage(EDIT, { query: { orgId: 'c1' }, cloud: backend({ ...editor }) })
+    await page.waitForText('创建活动')
+    await pickDateTime(page, '开始时间', '2026-12-03', '19:30')
+    await pickDateTime(page, '结束时间', '2026-12-03', '21:00')
+    await pickDateTime(page, '开始时间', '2026-12-10', '19:30')
+    const [endDate, endTime] = pickersOf(page.dom, '结束时间')
+    await page.waitFor(() => endDate.textContent?.trim() === '2026-12-10', 3000, 'the end to move')
+    expect(endTime.textContent?.trim()).toBe('21:00')
+  })
+})

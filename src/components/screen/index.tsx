@@ -3,6 +3,7 @@ import './index.scss'
 import { Button, Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 
+import { goBack, goHomeFresh } from '../../services/navigation'
 import type { Loadable } from '../../stores/async-state'
 import { useUiStore } from '../../stores/ui.store'
 
@@ -42,6 +43,14 @@ export function StateView<T>({
       </View>
     )
   }
+  if (state.status === 'error' && state.code && /NOT_FOUND$/.test(state.code)) {
+    // Retrying cannot bring back what is not there: offer the way back instead.
+    return <PageNotice text={state.message} />
+  }
+  if (state.status === 'error' && state.code === 'COMMON.INVALID_INPUT') {
+    // A load refused for its input came from a broken link; the field-by-field text is for forms, not here.
+    return <PageNotice text={BROKEN_LINK} />
+  }
   if (state.status === 'error') {
     return (
       <View className="state state--error">
@@ -62,4 +71,25 @@ export function StateView<T>({
     )
   }
   return <>{children(state.data)}</>
+}
+
+/** What a page says when its link lacks what it needs (opened without an id, or with a malformed one). */
+export const BROKEN_LINK = '页面链接不完整或已失效，请返回后重新进入'
+
+export interface PageNoticeProps {
+  text: string
+  /** 回到首页 instead of 返回 (a page that does not exist has nowhere to go back to). */
+  home?: boolean
+}
+
+/** A plain message and the way out: for a page that cannot show anything (no id, not found). */
+export function PageNotice({ text, home }: PageNoticeProps) {
+  return (
+    <View className="state state--notice">
+      <Text className="t-body">{text}</Text>
+      <Button className="btn btn--ghost" onClick={home ? goHomeFresh : goBack}>
+        {home ? '回到首页' : '返回'}
+      </Button>
+    </View>
+  )
 }

@@ -1,6 +1,7 @@
 import './index.scss'
 
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 
 export interface Tile {
   key: string
@@ -11,6 +12,11 @@ export interface Tile {
   onTap?: () => void
 }
 
+/** A tile not yet open says so when tapped, rather than doing nothing. */
+function sayComing(title: string): void {
+  void Taro.showToast({ title: `${title}即将开放，敬请期待`, icon: 'none' })
+}
+
 export function TileGrid({ tiles }: { tiles: Tile[] }) {
   return (
     <View className="tile-grid">
@@ -18,7 +24,7 @@ export function TileGrid({ tiles }: { tiles: Tile[] }) {
         <View
           key={tile.key}
           className={`tile ${tile.disabled ? 'tile--disabled' : ''}`}
-          onClick={tile.disabled ? undefined : tile.onTap}
+          onClick={tile.disabled ? () => sayComing(tile.title) : tile.onTap}
         >
           <Text className="t-body tile__title">{tile.title}</Text>
           {tile.caption && <Text className="t-caption">{tile.caption}</Text>}

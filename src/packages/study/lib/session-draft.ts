@@ -75,6 +75,21 @@ export function formOf(session: SessionView): SessionForm {
   }
 }
 
+/**
+ * A new start date or time that keeps the session's length: the end moves with the start (a
+ * session moved to next week ends next week too). Without a valid length the end stays put.
+ */
+export function moveStart(form: SessionForm, startDate: string, startTime: string): SessionForm {
+  const oldStart = chinaTimestamp(form.startDate, form.startTime)
+  const oldEnd = chinaTimestamp(form.endDate, form.endTime)
+  const start = chinaTimestamp(startDate, startTime)
+  if (oldStart === null || oldEnd === null || start === null || oldEnd <= oldStart) {
+    return { ...form, startDate, startTime }
+  }
+  const end = start + (oldEnd - oldStart)
+  return { ...form, startDate, startTime, endDate: dateOf(end), endTime: timeOf(end) }
+}
+
 /** The fields to send, or the first problem in Chinese; the server checks everything again. */
 export function draftOf(
   form: SessionForm,

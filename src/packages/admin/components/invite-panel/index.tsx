@@ -5,7 +5,30 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 
+import { ROUTES } from '../../../../services/navigation'
 import { useRosterStore } from '../../../../stores/roster.store'
+
+const IN_WEAPP = process.env.TARO_ENV === 'weapp'
+
+function copyInvite(code: string): void {
+  void Promise.resolve(Taro.setClipboardData({ data: code }))
+    .then(() => Taro.showToast({ title: '邀请码已复制', icon: 'success' }))
+    .catch(() => Taro.showToast({ title: '没有复制成功，请抄下邀请码', icon: 'none' }))
+}
+
+/**
+ * What 发给微信好友 sends (the member page's share): the binding page with the code filled in.
+ * Null before a code is generated, when the page shares nothing of its own.
+ */
+export function inviteShare(
+  invite: { code: string; memberName: string } | null,
+): { title: string; path: string } | null {
+  if (!invite) return null
+  return {
+    title: `${invite.memberName}，请绑定党员身份（邀请码 ${invite.code}）`,
+    path: `${ROUTES.bind}?code=${invite.code}`,
+  }
+}
 
 export interface InvitePanelProps {
   member: MemberView
@@ -43,6 +66,16 @@ export function InvitePanel({ member }: InvitePanelProps) {
           </View>
           <View>
             <Text className="t-caption">重新生成后，之前的邀请码即失效。</Text>
+          </View>
+          <View className="actions">
+            <Button className="btn btn--ghost" onClick={() => copyInvite(invite.code)}>
+              复制邀请码
+            </Button>
+            {IN_WEAPP && (
+              <Button id="invite-share" className="btn btn--primary" openType="share">
+                发给微信好友
+              </Button>
+            )}
           </View>
         </View>
       )}

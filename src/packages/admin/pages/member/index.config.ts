@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '党员信息' })
+export default definePageConfig({ navigationBarTitleText: '党员信息', enableShareAppMessage: true })

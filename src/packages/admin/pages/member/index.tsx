@@ -2,13 +2,14 @@ import '../../styles/admin.scss'
 
 import type { MeView } from '@contract/account.contract'
 import type { MemberView, OrgView } from '@contract/org.contract'
-import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 
 import { orgOptionsFor } from '../../../../components/org-picker'
 import { PermissionGate } from '../../../../components/permission-gate'
-import { Screen, StateView } from '../../../../components/screen'
+import { PageNotice, Screen, StateView } from '../../../../components/screen'
+import { useRosterStore } from '../../../../stores/roster.store'
+import { inviteShare } from '../../components/invite-panel'
 import { MemberDetail } from '../../components/member-detail'
 import { MemberForm } from '../../components/member-form'
 import { useAdminTree } from '../../hooks/use-admin-tree'
@@ -21,6 +22,9 @@ export default function MemberPage() {
   const { params } = useRouter()
   const [memberId, setMemberId] = useState<string | null>(params.id ?? null)
   const { tree, reload } = useAdminTree()
+  const invite = useRosterStore((s) => s.invite)
+  // 发给微信好友 on the invite panel shares the binding page with the code filled in.
+  useShareAppMessage(() => inviteShare(invite) ?? { title: '基层党建助手' })
   return (
     <Screen>
       <PermissionGate permission="roster.read">
@@ -60,9 +64,5 @@ function CreateMember({ me, orgs, orgId, onCreated }: CreateMemberProps) {
 }
 
 function Notice({ text }: { text: string }) {
-  return (
-    <View className="state">
-      <Text className="t-body">{text}</Text>
-    </View>
-  )
+  return <PageNotice text={text} />
 }

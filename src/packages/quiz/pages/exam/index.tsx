@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 
-import { Screen, StateView } from '../../../../components/screen'
+import { PageNotice, Screen, StateView } from '../../../../components/screen'
 import { type SaveState, unsavedOf, useQuizStore } from '../../../../stores/quiz.store'
 import { AttemptResult } from '../../components/attempt-result'
 import { QuestionCard } from '../../components/question-card'
@@ -19,8 +19,21 @@ const SAVE_TEXT: Record<SaveState, string> = {
   error: '',
 }
 
-/** Taking an exam: the paper, a countdown by the server's deadline, answers saved as they go, 交卷. */
+/** `?examId=` starts or resumes that exam; `?attemptId=` reopens an attempt. Without either, nothing is asked of the server. */
 export default function ExamPage() {
+  const { params } = useRouter()
+  if (!params.examId && !params.attemptId) {
+    return (
+      <Screen>
+        <PageNotice text="没有指定考试，请从党建考核进入" />
+      </Screen>
+    )
+  }
+  return <ExamPaper />
+}
+
+/** Taking an exam: the paper, a countdown by the server's deadline, answers saved as they go, 交卷. */
+function ExamPaper() {
   const { params } = useRouter()
   const attempt = useQuizStore((s) => s.attempt)
   const answers = useQuizStore((s) => s.answers)

@@ -5,7 +5,7 @@ import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 
 import { PermissionGate } from '../../../../components/permission-gate'
-import { Screen, StateView } from '../../../../components/screen'
+import { PageNotice, Screen, StateView } from '../../../../components/screen'
 import { mayAnywhere } from '../../../../stores/account.store'
 import { useExamsStore } from '../../../../stores/quiz-exams.store'
 import { FollowUpNames } from '../../components/follow-up-names'
@@ -14,7 +14,17 @@ import { StatsFigures } from '../../components/stats-figures'
 /** 考试成绩统计: one exam's figures for the caller's organisation; tap an organisation below to see its own. */
 export default function ResultsPage() {
   const { params } = useRouter()
-  const examId = params.examId ?? ''
+  if (!params.examId) {
+    return (
+      <Screen>
+        <PageNotice text="没有指定考试，请从考试管理进入" />
+      </Screen>
+    )
+  }
+  return <ExamResults examId={params.examId} />
+}
+
+function ExamResults({ examId }: { examId: string }) {
   const stats = useExamsStore((s) => s.stats)
   const loadStats = useExamsStore((s) => s.loadStats)
   const [drilled, setDrilled] = useState(false)

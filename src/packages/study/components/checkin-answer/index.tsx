@@ -9,15 +9,31 @@ export interface CheckinAnswerProps {
   /** Scans again (weapp) or clears the answer (H5). */
   onRetry: () => void
   onDone: () => void
+  /** Offered when the answer is that the person has not bound their member identity yet. */
+  onBind?: () => void
 }
 
 /** The one answer a member needs after a scan, in one very large word, then the details. */
-export function CheckinAnswer({ answer, onRetry, onDone }: CheckinAnswerProps) {
+export function CheckinAnswer({ answer, onRetry, onDone, onBind }: CheckinAnswerProps) {
   if (answer.status === 'idle') return null
   if (answer.status === 'loading') {
     return (
       <View className="card">
         <Text className="checkin-answer">正在签到…</Text>
+      </View>
+    )
+  }
+  if (answer.status === 'error' && onBind) {
+    return (
+      <View className="card">
+        <Text className="checkin-answer error-text">还不能签到</Text>
+        <Text className="t-title">你还没有绑定党员身份</Text>
+        <View>
+          <Text className="t-body">绑定后会回到这里，再次签到。</Text>
+        </View>
+        <Button className="btn btn--primary checkin-scan" onClick={onBind}>
+          去绑定
+        </Button>
       </View>
     )
   }

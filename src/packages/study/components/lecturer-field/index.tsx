@@ -1,6 +1,7 @@
 import { Picker, Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 
+import { go } from '../../../../services/navigation'
 import { useLecturersStore } from '../../../../stores/study-lecturers.store'
 
 export interface LecturerFieldProps {
@@ -35,7 +36,9 @@ export function LecturerField({ orgId, poolOrgIds, value, currentName, onChange 
       ? '正在读取讲师队伍…'
       : lecturers.status === 'error'
         ? lecturers.message
-        : ''
+        : list.length === 0
+          ? '讲师队伍中还没有讲师。讲师在「讲师队伍」中添加。'
+          : '名单来自本组织及上级的「讲师队伍」，新讲师在那里添加。'
 
   return (
     <View className="study-field">
@@ -54,6 +57,11 @@ export function LecturerField({ orgId, poolOrgIds, value, currentName, onChange 
         </View>
       </Picker>
       {hint && <Text className="t-caption">{hint}</Text>}
+      {lecturers.status === 'ready' && (
+        <View className="study-link" onClick={() => go('lecturers')}>
+          <Text className="t-body">去讲师队伍添加 ›</Text>
+        </View>
+      )}
     </View>
   )
 }

@@ -15,6 +15,7 @@ import { useSessionsStore } from '../../../../stores/study-sessions.store'
 import {
   draftOf,
   LATE_CHOICES,
+  moveStart,
   patchOf,
   ROTATE_CHOICES,
   type SessionForm as Form,
@@ -104,8 +105,8 @@ export function SessionForm({ initial, existing, options, onSaved }: SessionForm
         label="开始时间"
         date={form.startDate}
         time={form.startTime}
-        onDate={(v) => put('startDate', v)}
-        onTime={(v) => put('startTime', v)}
+        onDate={(v) => setForm((f) => moveStart(f, v, f.startTime))}
+        onTime={(v) => setForm((f) => moveStart(f, f.startDate, v))}
       />
       <DateTimeField
         label="结束时间"

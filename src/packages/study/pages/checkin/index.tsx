@@ -5,7 +5,7 @@ import Taro, { useLoad, useRouter } from '@tarojs/taro'
 
 import { codeFromScene, tokenFromScan } from '../../../../../cloudfunctions/domain/study.rules'
 import { Screen } from '../../../../components/screen'
-import { goHomeFresh } from '../../../../services/navigation'
+import { go, goHomeFresh, urlOf } from '../../../../services/navigation'
 import { ensureSignedIn } from '../../../../services/session'
 import { useCheckinStore } from '../../../../stores/study-checkin.store'
 import { CheckinAnswer } from '../../components/checkin-answer'
@@ -30,6 +30,16 @@ export default function CheckinPage() {
   const withToken = useCheckinStore((s) => s.checkInWithToken)
   const withScene = useCheckinStore((s) => s.checkInWithScene)
   const reset = useCheckinStore((s) => s.reset)
+  const notBound = useCheckinStore((s) => s.notBound)
+  // Binding comes back to this very link (`t` or `scene`), which checks in again.
+  const toBind = () => {
+    const link: Record<string, string> = params.t
+      ? { t: decoded(params.t) }
+      : params.scene
+        ? { scene: decoded(params.scene) }
+        : {}
+    go('bind', { back: urlOf('checkin', link) })
+  }
 
   useLoad(() => {
     reset()
@@ -59,7 +69,12 @@ export default function CheckinPage() {
 
   return (
     <Screen>
-      <CheckinAnswer answer={answer} onRetry={scan} onDone={goHomeFresh} />
+      <CheckinAnswer
+        answer={answer}
+        onRetry={scan}
+        onDone={goHomeFresh}
+        onBind={notBound ? toBind : undefined}
+      />
       {answer.status === 'idle' && (
         <View className="card">
           <Text className="t-title">扫描书记出示的签到码</Text>

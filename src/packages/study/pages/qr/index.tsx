@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 
-import { Screen, StateView } from '../../../../components/screen'
+import { PageNotice, Screen, StateView } from '../../../../components/screen'
 import { ensureSignedIn } from '../../../../services/session'
 import type { Loadable } from '../../../../stores/async-state'
 import type { ShownCode } from '../../../../stores/study-qr.store'
@@ -17,7 +17,11 @@ export default function QrPage() {
   const { params } = useRouter()
   return (
     <Screen>
-      {params.id ? <RotatingCode sessionId={params.id} /> : <Text className="t-body">没有指定活动</Text>}
+      {params.id ? (
+        <RotatingCode sessionId={params.id} />
+      ) : (
+        <PageNotice text="没有指定活动，请从学习活动进入" />
+      )}
     </Screen>
   )
 }

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 
-import { Screen, StateView } from '../../../../components/screen'
+import { PageNotice, Screen, StateView } from '../../../../components/screen'
 import { useAttendanceStore } from '../../../../stores/study-attendance.store'
 import { AttendanceList } from '../../components/attendance-list'
 import { AttendanceSummary } from '../../components/attendance-summary'
@@ -28,9 +28,7 @@ export default function SessionPage() {
           params.id ? (
             <Attendance sessionId={params.id} mayManage={mayManage} />
           ) : (
-            <View className="state">
-              <Text className="t-body">没有指定活动，请从学习活动进入</Text>
-            </View>
+            <PageNotice text="没有指定活动，请从学习活动进入" />
           )
         }
       </ManageGate>

@@ -1,0 +1,182 @@
+/**
+ * 大字模式 on the H5 build, measured as a person would meet it: the mode is switched on from 我的, then
+ * the main pages are opened and, on each, every visible text must be computed at 18 px or more and
+ * every button or tappable at least 48 × 48 px (the phone is 390 px wide, as in launchBrowser).
+ */
+import type { Page } from 'playwright-core'
+
+import type { RunningHost } from '../../server/host'
+import { launchBrowser, seen, signInAs, startTestHost } from '../support/browser'
+
+jest.setTimeout(180_000)
+
+type Browser = Awaited<ReturnType<typeof launchBrowser>>
+
+let host: RunningHost
+let phone: Browser
+
+beforeAll(async () => {
+  host = await startTestHost()
+  phone = await launchBrowser()
+})
+afterAll(async () => {
+  await phone?.close()
+  await host?.close()
+})
+
+/**
+ * What a person taps: buttons, inputs, switches, pickers, and the app's own tappable views (tiles,
+ * chips, tabs, text actions), with Taro's tab bar and navigation bar.
+ */
+const TAPPABLE = [
+  'taro-button-core',
+  'taro-input-core',
+  'taro-textarea-core',
+  'taro-switch-core .weui-switch',
+  'taro-switch-core .weui-switch-cb',
+  'taro-checkbox-core',
+  'taro-radio-core',
+  '.tile',
+  '.chip',
+  '.bind-tab',
+  '.study-link',
+  '.admin-link',
+  '.quiz-action',
+  '.quiz-option',
+  '.quiz-back',
+  '.weui-tabbar__item',
+  '.taro-navigation-bar-back',
+  '.taro-navigation-bar-home',
+].join(', ')
+
+interface Finding {
+  what: string
+  size: string
+}
+
+/** Texts under 18 px and tap targets under 48 × 48 px among what is visible now. */
+function measure(page: Page): Promise<{ small: Finding[]; tiny: Finding[]; texts: number; taps: number }> {
+  return page.evaluate((tappable) => {
+    const visible = (el: Element) =>
+      el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) &&
+      el.getBoundingClientRect().width > 0
+    const small: { what: string; size: string }[] = []
+    const tiny: { what: string; size: string }[] = []
+    let texts = 0
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').trim()
+      const el = node.parentElement
+      if (!text || !el || !visible(el) || el.closest('script, style, svg')) continue
+      texts++
+      const size = parseFloat(getComputedStyle(el).fontSize)
+      if (size < 18) small.push({ what: text.slice(0, 30), size: `${size}px` })
+    }
+    const taps = Array.from(document.querySelectorAll(tappable)).filter(visible)
+    for (const el of taps) {
+      const box = el.getBoundingClientRect()
+      // Sub-pixel layout: 96 design px are 49.9 px at this width; 47.5 allows rounding only.
+      if (box.width < 47.5 || box.height < 47.5) {
+        tiny.push({
+          what: `${el.tagName.toLowerCase()}.${el.className} “${(el.textContent ?? '').trim().slice(0, 20)}”`,
+          size: `${Math.round(box.width)}×${Math.round(box.height)}`,
+        })
+      }
+    }
+    return { small, tiny, texts, taps: taps.length }
+  }, TAPPABLE)
+}
+
+/** Opens a page of the app by its address and waits for a text of it. */
+async function open(page: Page, path: string, text: string): Promise<void> {
+  await page.goto(`${host.url}/#${path}`)
+  await seen(page, text)
+}
+
+async function expectLarge(page: Page, where: string): Promise<void> {
+  // Wait for the loads to settle: no 正在加载 left on screen.
+  await page
+    .getByText(/正在(加载|读取|统计|打开)/)
+    .filter({ visible: true })
+    .first()
+    .waitFor({ state: 'hidden' })
+  const found = await measure(page)
+  expect({ where, small: found.small, tiny: found.tiny }).toEqual({ where, small: [], tiny: [] })
+  // Something was measured: the page's own text besides the bars, and at least the way back or a tab.
+  expect(found.texts).toBeGreaterThanOrEqual(2)
+  expect(found.taps).toBeGreaterThan(0)
+}
+
+async function switchOnLargeFont(page: Page): Promise<void> {
+  await page.getByText('我的', { exact: true }).click()
+  await seen(page, '大字模式')
+  await page.locator('taro-switch-core').filter({ visible: true }).first().click()
+  await page.locator('.screen--large').filter({ visible: true }).first().waitFor({ timeout: 15_000 })
+}
+
+describe('大字模式 on the main pages of the H5 build', () => {
+  it('a member’s pages: every text ≥ 18 px and every tap target ≥ 48 × 48 px', async () => {
+    const page = await signInAs(phone.context, host.url, '冯浩然')
+    await switchOnLargeFont(page)
+    await expectLarge(page, '我的')
+    await open(page, '/pages/home/index', '冯浩然，你好')
+    await expectLarge(page, '首页')
+    await open(page, '/pages/services/index', '上门服务')
+    await expectLarge(page, '服务')
+    await open(page, '/packages/study/pages/mine/index', '每月')
+    await expectLarge(page, '我的学习')
+    await open(page, '/packages/study/pages/checkin/index', '扫描书记出示的签到码')
+    await expectLarge(page, '扫码签到')
+    await open(page, '/packages/quiz/pages/index/index', '每日一练')
+    await expectLarge(page, '党建考核')
+    await open(page, '/packages/quiz/pages/exam/index', '没有指定考试')
+    await expectLarge(page, '答题（没有指定考试）')
+    await open(page, '/pages/no-such-page/index', '没有找到这个页面')
+    await expectLarge(page, '不存在的页面')
+    await page.close()
+  })
+
+  it('a resident’s pages: 首页 and 绑定党员身份 with its confirmation', async () => {
+    const page = await phone.context.newPage()
+    await page.goto(`${host.url}/healthz`)
+    await page.evaluate(() => localStorage.clear())
+    await page.goto(host.url)
+    await seen(page, '选择演示身份')
+    await page.getByText('孙奶奶（居民（未绑定））').click()
+    await seen(page, '你目前是居民身份')
+    await switchOnLargeFont(page)
+    await open(page, '/pages/home/index', '你目前是居民身份')
+    await expectLarge(page, '居民首页')
+    await open(page, '/packages/account/pages/bind/index', '请输入支部书记给你的8位邀请码')
+    await expectLarge(page, '绑定党员身份')
+    await page.locator('input').filter({ visible: true }).first().fill('XFJD2345')
+    await page.getByText('下一步', { exact: true }).click()
+    await seen(page, '请确认是你本人')
+    await expectLarge(page, '绑定确认')
+    await page.close()
+  })
+
+  it('a secretary’s pages: 学习活动, 新建活动, 活动详情, 学习达标, 讲师队伍 and 花名册', async () => {
+    const page = await signInAs(phone.context, host.url, '沈静怡')
+    await switchOnLargeFont(page)
+    await open(page, '/packages/study/pages/sessions/index', '新建活动')
+    await expectLarge(page, '学习活动')
+    await open(page, '/packages/study/pages/session-edit/index', '创建活动')
+    await expectLarge(page, '新建活动')
+    await page.locator('input[placeholder="活动标题"]').filter({ visible: true }).fill('大字模式集体学习')
+    await page.locator('input[placeholder="活动地点"]').filter({ visible: true }).fill('和平社区党群服务中心')
+    await page.getByText('创建活动', { exact: true }).click()
+    await seen(page, '出示签到码')
+    await expectLarge(page, '活动详情')
+    await page.getByText('出示签到码', { exact: true }).click()
+    await seen(page, '秒后刷新')
+    await expectLarge(page, '签到码')
+    await open(page, '/packages/study/pages/rule/index', '每月')
+    await expectLarge(page, '学习达标')
+    await open(page, '/packages/study/pages/lecturers/index', '添加讲师')
+    await expectLarge(page, '讲师队伍')
+    await open(page, '/packages/admin/pages/roster/index', '和平社区党委')
+    await expectLarge(page, '花名册')
+    await page.close()
+  })
+})
