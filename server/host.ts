@@ -34,9 +34,9 @@ export interface RunningHost {
  * Calls above this are refused before parsing. Functions take at most 64 K characters (files go through storage,
  * POST /local/upload); as UTF-8, 64 K Chinese characters are 192 KB.
  */
-const MAX_BODY_BYTES = 256 * 1024
+export const MAX_BODY_BYTES = 256 * 1024
 /** How much of a refused body the host reads and drops to keep the connection usable (see readBody). */
-const MAX_DRAIN_BYTES = 8 * MAX_BODY_BYTES
+export const MAX_DRAIN_BYTES = 8 * MAX_BODY_BYTES
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -8,11 +8,13 @@ import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { type RunningHost, startHost } from '../../server/host'
+import { MAX_BODY_BYTES, MAX_DRAIN_BYTES, type RunningHost, startHost } from '../../server/host'
 import { uninstallLocalPlatform } from '../../server/platform'
 import { FUNCTIONS_DIR } from '../support/backend'
 
 const MB = 1024 * 1024
+/** Over the limit, but within what the host reads out and drops to keep the connection. */
+const ABOVE_LIMIT = 2 * MAX_BODY_BYTES
 /** Far below the test's timeout, far above a local round trip: a hang fails with a message, not a timeout. */
 const ANSWER_WITHIN_MS = 2000
 const SIGN_IN = JSON.stringify({ fresh: true })
@@ -98,11 +100,11 @@ function exchange(
   })
 }
 
-describe('a body above the 2 MB limit', () => {
+describe('a body above the host’s limit', () => {
   it('is refused with 413, and the next call through the same connection pool is answered', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 })
     try {
-      const refused = await post(agent, '/fn/account', Buffer.alloc(3 * MB, 'a'))
+      const refused = await post(agent, '/fn/account', Buffer.alloc(ABOVE_LIMIT, 'a'))
       expect(refused.status).toBe(413)
       expect(refused.json).toMatchObject({ ok: false, code: 'COMMON.TOO_LARGE' })
 
@@ -119,21 +121,21 @@ describe('a body above the 2 MB limit', () => {
 
   it('is read out, so a request sent right behind it on the same connection is answered', async () => {
     const pipelined = Buffer.concat([
-      rawRequest('/fn/account', Buffer.alloc(3 * MB, 'a')),
+      rawRequest('/fn/account', Buffer.alloc(ABOVE_LIMIT, 'a')),
       rawRequest('/local/login', SIGN_IN),
     ])
     expect(await exchange(pipelined, 2)).toEqual({ statuses: [413, 200], ended: 'answered' })
   })
 
   it('past what the host reads and drops, ends in a closed connection, not a hanging one', async () => {
-    const result = await exchange(rawRequest('/fn/account', Buffer.alloc(20 * MB, 'a')), 2)
+    const result = await exchange(rawRequest('/fn/account', Buffer.alloc(MAX_DRAIN_BYTES + 4 * MB, 'a')), 2)
     expect(result.ended).toBe('closed')
     // The 413 is sent before the close, but a client still writing may see the reset before it reads the answer.
     expect(result.statuses.filter((status) => status !== 413)).toEqual([])
   })
 
   it('is refused on the demo sign-in too', async () => {
-    const result = await exchange(rawRequest('/local/login', Buffer.alloc(3 * MB, ' ')), 1)
+    const result = await exchange(rawRequest('/local/login', Buffer.alloc(ABOVE_LIMIT, ' ')), 1)
     expect(result.statuses).toEqual([413])
   })
 })
