@@ -2,11 +2,8 @@
  * The local host's HTTP edge as a browser's connection pool meets it: a refused body must not leave the keep-alive
  * connection it came on stuck, or the app's next call on that connection never gets an answer.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { connect } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 
 import { MAX_BODY_BYTES, MAX_DRAIN_BYTES, type RunningHost, startHost } from '../../server/host'
 import { uninstallLocalPlatform } from '../../server/platform'
@@ -19,19 +16,22 @@ const ABOVE_LIMIT = 2 * MAX_BODY_BYTES
 const ANSWER_WITHIN_MS = 2000
 const SIGN_IN = JSON.stringify({ fresh: true })
 
-let dataDir: string
-let host: RunningHost
+let host: RunningHost | undefined
 
+// In memory: nothing here is about durability, and a fresh data folder costs a few fsyncs a busy disk makes slow.
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'host-http-'))
-  host = await startHost({ port: 0, dataDir, functionsDir: FUNCTIONS_DIR, seed: false })
+  host = await startHost({ port: 0, dataDir: null, functionsDir: FUNCTIONS_DIR, seed: false })
 })
 
 afterAll(async () => {
-  await host.close()
+  await host?.close()
   uninstallLocalPlatform()
-  rmSync(dataDir, { recursive: true, force: true })
 })
+
+function hostUrl(): string {
+  if (!host) throw new Error('the host did not start')
+  return host.url
+}
 
 /** One POST through `agent`; rejects when no answer comes within ANSWER_WITHIN_MS. */
 function post(
@@ -42,7 +42,7 @@ function post(
 ): Promise<{ status: number; json: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      `${host.url}${path}`,
+      `${hostUrl()}${path}`,
       {
         method: 'POST',
         agent,
@@ -79,7 +79,7 @@ function exchange(
   answers: number,
 ): Promise<{ statuses: number[]; ended: 'answered' | 'closed' | 'silent' }> {
   return new Promise((resolve) => {
-    const socket = connect(Number(new URL(host.url).port), '127.0.0.1')
+    const socket = connect(Number(new URL(hostUrl()).port), '127.0.0.1')
     let received = ''
     const statuses = () => [...received.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]))
     const finish = (ended: 'answered' | 'closed' | 'silent') => {

@@ -281,6 +281,8 @@ export function closeAll(): void {
   for (const page of [...openPages]) page.close()
 }
 if (typeof afterEach === 'function') afterEach(closeAll)
+// Loading the simulator is the file's setup, not part of whichever test happens to run first.
+if (typeof beforeAll === 'function') beforeAll(() => void loadSimulator())
 
 const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)))
 
