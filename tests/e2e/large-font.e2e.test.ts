@@ -88,7 +88,7 @@ function measure(page: Page): Promise<{ small: Finding[]; tiny: Finding[]; texts
 }
 
 /** Opens a page of the app by its address and waits for a text of it. */
-async function open(page: Page, path: string, text: string): Promise<void> {
+async function open(page: Page, path: string, text: string | RegExp): Promise<void> {
   await page.goto(`${host.url}/#${path}`)
   await seen(page, text)
 }
@@ -119,6 +119,13 @@ describe('大字模式 on the main pages of the H5 build', () => {
     const page = await signInAs(phone.context, host.url, '冯浩然')
     await switchOnLargeFont(page)
     await expectLarge(page, '我的')
+    // The switch itself is among what was measured (the platform draws it 52 × 32 px).
+    const switchBox = await page
+      .locator('taro-switch-core .weui-switch')
+      .filter({ visible: true })
+      .first()
+      .boundingBox()
+    expect(switchBox?.height).toBeGreaterThanOrEqual(47.5)
     await open(page, '/pages/home/index', '冯浩然，你好')
     await expectLarge(page, '首页')
     await open(page, '/pages/services/index', '上门服务')
@@ -129,6 +136,8 @@ describe('大字模式 on the main pages of the H5 build', () => {
     await expectLarge(page, '扫码签到')
     await open(page, '/packages/quiz/pages/index/index', '每日一练')
     await expectLarge(page, '党建考核')
+    await open(page, '/packages/quiz/pages/practice/index', /练习不计入考试成绩|题库中还没有题目/)
+    await expectLarge(page, '每日一练')
     await open(page, '/packages/quiz/pages/exam/index', '没有指定考试')
     await expectLarge(page, '答题（没有指定考试）')
     await open(page, '/pages/no-such-page/index', '没有找到这个页面')
@@ -177,6 +186,8 @@ describe('大字模式 on the main pages of the H5 build', () => {
     await expectLarge(page, '讲师队伍')
     await open(page, '/packages/admin/pages/roster/index', '和平社区党委')
     await expectLarge(page, '花名册')
+    await open(page, '/packages/quiz/pages/manage/index', '新建考试')
+    await expectLarge(page, '考试管理')
     await page.close()
   })
 })
