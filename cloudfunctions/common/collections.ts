@@ -8,6 +8,7 @@ import type {
   OrgDoc,
   OutboxDoc,
   ReminderDoc,
+  RollupDoc,
   SessionDoc,
   UserDoc,
 } from './docs'
@@ -43,6 +44,11 @@ export const COLLECTIONS = {
   outbox: 'outbox',
   /** Reminders sent, one per member, follow-up and day; `_id` is `<topic>_<memberId>_<YYYYMMDD>`. */
   reminders: 'reminders',
+  /**
+   * Monthly counts per organisation node, `_id` `<orgId>_<YYYY-MM>`, kept by atomic increments in the same call
+   * as the records they count (common/rollups.ts); the statistics sum a subtree's from here.
+   */
+  rollups: 'rollups',
 } as const
 
 export type CollectionKey = keyof typeof COLLECTIONS
@@ -69,6 +75,7 @@ export interface Stored {
   quizPractice: PracticeDoc
   outbox: OutboxDoc
   reminders: ReminderDoc
+  rollups: RollupDoc
 }
 
 export interface IndexSpec {
@@ -108,4 +115,5 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.quizAttempts, name: 'exam_member', fields: { examId: 1, memberId: 1 } },
   { collection: COLLECTIONS.quizAttempts, name: 'exam_org', fields: { examId: 1, orgPath: 1, status: 1 } },
   { collection: COLLECTIONS.reminders, name: 'topic_day', fields: { topic: 1, day: 1 } },
+  { collection: COLLECTIONS.rollups, name: 'month_org', fields: { month: 1, orgPath: 1 } },
 ]

@@ -160,3 +160,14 @@ export interface ReminderDoc {
   sentBy: string
   at: number
 }
+
+/** One organisation node's counts for one month (domain/rollup.rules.ts); `_id` is `<orgId>_<YYYY-MM>`. */
+export interface RollupDoc {
+  _id: string
+  orgId: string
+  /** The node's ancestors and itself, so a subtree's rollups are one query: `{ month, orgPath: nodeId }`. */
+  orgPath: string[]
+  month: string
+  /** Counters as nested objects by key segments: `pledge.signed` is `c.pledge.signed`. */
+  c: Record<string, unknown>
+}

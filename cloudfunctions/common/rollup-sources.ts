@@ -1,0 +1,24 @@
+/**
+ * Every collection whose records the statistics count, with the rule that says what each record contributes
+ * (domain/rollup.rules.ts). The rebuild command and the nightly verification walk this list; a capability that
+ * calls `recordChanged` with a rule registers the same rule here, so the incremental and the rebuilt figures come
+ * from one definition.
+ */
+import type { RollupRule } from '../domain/rollup.rules'
+import type { CollectionKey } from './collections'
+import type { DocOf } from './data'
+
+export interface RollupSource {
+  collection: CollectionKey
+  rule: RollupRule<unknown>
+}
+
+/** Registers a source, checked against the collection's stored type. */
+export function rollupSource<K extends CollectionKey>(
+  collection: K,
+  rule: RollupRule<DocOf<K>>,
+): RollupSource {
+  return { collection, rule: rule as RollupRule<unknown> }
+}
+
+export const ROLLUP_SOURCES: readonly RollupSource[] = []
