@@ -3,6 +3,7 @@
  * becomes increments on its node-month, overlapping first counts of a month are all kept, and moving a record to
  * another month moves its count.
  */
+import type { recordChanged as RecordChangedFn } from '../../cloudfunctions/common/rollups'
 import type { RollupRule } from '../../cloudfunctions/domain/rollup.rules'
 import { flattenCounts } from '../../cloudfunctions/domain/rollup.rules'
 import { type LocalDatabase } from '../../server/db/local-database'
@@ -29,9 +30,11 @@ const DEC = Date.UTC(2026, 11, 15, 4)
 /** 30 Nov 20:00 UTC is 1 Dec 04:00 in China: December's. */
 const DEC_IN_CHINA = Date.UTC(2026, 10, 30, 20)
 
+type RecordChanged = typeof RecordChangedFn
+
 let local: LocalDatabase
 let db: Sdk
-let recordChanged: typeof import('../../cloudfunctions/common/rollups').recordChanged
+let recordChanged: RecordChanged
 
 beforeEach(async () => {
   const opened = await openSdkDatabase(['rollups'])
