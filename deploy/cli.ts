@@ -150,6 +150,9 @@ export async function main(argv: readonly string[], root: string, env: Env, log:
   }
 
   if (options.dryRun || !upload) return 0
+  const refused = upload.functions.flatMap((fn) => fn.openapiProblems.map((p) => `${fn.name}: ${p}`))
+  if (refused.length > 0)
+    throw new Error(`openapi permissions do not match the code:\n  ${refused.join('\n  ')}`)
   const ci = loadTool<MiniprogramCi>(root, 'miniprogram-ci')
   const project = new ci.Project({
     appid: settings.appid as string,

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
 import type { FunctionManifest, TimerTrigger } from '../cloudfunctions/common/manifest'
+import { openapiMismatch } from './openapi-calls'
 import type { DeploySettings } from './settings'
 
 /**
@@ -41,6 +42,8 @@ export interface FunctionUpload {
   triggers: TimerTrigger[]
   timeout: number
   secrets: SecretPlan[]
+  /** openapi calls in index.js that config.json does not grant, and grants it never calls: a real run refuses. */
+  openapiProblems: string[]
 }
 
 export interface MiniProgramUpload {
@@ -102,6 +105,10 @@ export function uploadPlan(
     if (!files) throw new Error(`${path} is missing: build the functions first (npm run build:functions)`)
     const config = readJson(root, join(path, 'config.json')) as FunctionConfig
     const pkg = readJson(root, join(path, 'package.json')) as { dependencies: Record<string, string> }
+    const { undeclared, unused } = openapiMismatch(
+      readFileSync(join(root, path, 'index.js'), 'utf8'),
+      config.permissions.openapi,
+    )
     return {
       name: manifest.name,
       path,
@@ -112,6 +119,10 @@ export function uploadPlan(
       triggers: [...manifest.triggers],
       timeout: manifest.timeout,
       secrets: manifest.secrets.map((name) => ({ name, source: env[name] ? 'deployer' : 'console' })),
+      openapiProblems: [
+        ...undeclared.map((c) => `calls cloud.openapi.${c}, which config.json does not grant`),
+        ...unused.map((c) => `config.json grants ${c}, which the bundle never calls`),
+      ],
     }
   })
   const named = new Set(manifests.map((m) => m.name as string))
@@ -157,6 +168,7 @@ export function formatFunctionsPlan(plan: UploadPlan, settings: DeploySettings):
     )
     lines.push(`    config.json: ${JSON.stringify(fn.config)}`)
     lines.push(`    openapi: ${fn.config.permissions.openapi.join(', ') || '(none)'}`)
+    for (const problem of fn.openapiProblems) lines.push(`    REFUSED: ${problem}`)
     lines.push(
       `    timer triggers: ${fn.triggers.map((t) => `${t.name} "${t.config}"`).join(', ') || '(none)'}` +
         (fn.triggers.length ? ' (ci.cloud.createTimeTrigger)' : ''),

@@ -122,6 +122,7 @@ describe('applying to an env (manager-node and miniprogram-ci, stood in for)', (
     triggers: [{ name: 'nightly', type: 'timer', config: '0 0 2 * * * *' }],
     timeout: 10,
     secrets: [{ name: 'CHECKIN_HMAC_SECRET', source: 'console' }],
+    openapiProblems: [],
   }
   const ci = (triggerAnswer = '创建定时触发器成功') => {
     const seen: string[] = []
