@@ -17,7 +17,7 @@ import { type DatabaseState, formatDatabasePlan, planDatabase } from './database
 import { RULES } from './rules'
 import { CONFIG_FILE, type DeployConfigFile, resolveSettings, settingsProblems } from './settings'
 import { loadTool } from './tools'
-import { formatFunctionsPlan, formatMiniProgramPlan, uploadPlan } from './upload-plan'
+import { formatFunctionsPlan, formatMiniProgramPlan, MINIPROGRAM_IGNORES, uploadPlan } from './upload-plan'
 
 /**
  * `npm run deploy [-- options]`: builds, then brings the CloudBase env and the mini-program to what this
@@ -151,15 +151,14 @@ export async function main(argv: readonly string[], root: string, env: Env, log:
 
   if (options.dryRun || !upload) return 0
   const refused = upload.functions.flatMap((fn) => fn.openapiProblems.map((p) => `${fn.name}: ${p}`))
-  if (refused.length > 0)
-    throw new Error(`openapi permissions do not match the code:\n  ${refused.join('\n  ')}`)
+  if (refused.length > 0) throw new Error(`refusing to upload:\n  ${refused.join('\n  ')}`)
   const ci = loadTool<MiniprogramCi>(root, 'miniprogram-ci')
   const project = new ci.Project({
     appid: settings.appid as string,
     type: 'miniProgram',
     projectPath: join(root, upload.miniprogram.path),
     privateKeyPath: settings.privateKeyPath as string,
-    ignores: ['node_modules/**/*'],
+    ignores: MINIPROGRAM_IGNORES,
   })
   if (has('functions')) {
     log('')

@@ -58,6 +58,8 @@ export interface MiniProgramUpload {
   setting: { es6: boolean; minify: boolean }
   /** The weapp build is bound to the env with TARO_APP_CLOUD_ENV. */
   buildEnv: { TARO_APP_CLOUD_ENV: string | null }
+  /** Whether the built app.js names that env (null: not built or no env): a real run refuses false. */
+  boundToEnv: boolean | null
   privateKeyPath: string | null
 }
 
@@ -73,6 +75,7 @@ export const FUNCTIONS_OUT = join('dist', 'cloudfunctions')
 export const WEAPP_OUT = join('dist', 'weapp')
 /** miniprogram-ci's compile settings: Taro already transpiles to ES5 and minifies. */
 export const MINIPROGRAM_SETTING = { es6: false, minify: true }
+export const MINIPROGRAM_IGNORES = ['node_modules/**/*']
 
 /** Every file under a folder, sorted, with its size; null when the folder does not exist. */
 export function listFiles(root: string, dir: string): FileEntry[] | null {
@@ -88,6 +91,13 @@ export function listFiles(root: string, dir: string): FileEntry[] | null {
   }
   walk(absolute)
   return out.sort((a, b) => a.path.localeCompare(b.path))
+}
+
+/** Whether the weapp build's app.js calls `cloud.init` with this env id (it is put in by value at build time). */
+function boundTo(root: string, envId: string | null): boolean | null {
+  const app = join(root, WEAPP_OUT, 'app.js')
+  if (!envId || !existsSync(app)) return null
+  return readFileSync(app, 'utf8').includes(JSON.stringify(envId))
 }
 
 const readJson = (root: string, path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'))
@@ -140,6 +150,7 @@ export function uploadPlan(
       robot: settings.robot,
       setting: MINIPROGRAM_SETTING,
       buildEnv: { TARO_APP_CLOUD_ENV: settings.envId },
+      boundToEnv: boundTo(root, settings.envId),
       privateKeyPath: settings.privateKeyPath,
     },
   }
@@ -198,7 +209,19 @@ export function formatMiniProgramPlan(plan: UploadPlan, settings: DeploySettings
   lines.push(
     `  from ${mp.path}/ ${mp.files ? `(${mp.files.length} files, ${kb(total(mp.files))})` : '(not built yet: a real run builds it first)'}`,
   )
+  for (const file of mp.files ?? []) lines.push(`    ${file.path} ${kb(file.bytes)}`)
+  if (mp.files && !mp.files.some((f) => f.path === 'project.config.json')) {
+    lines.push(
+      `  REFUSED: ${mp.path}/project.config.json is missing (miniprogram-ci reads the project from it)`,
+    )
+  }
+  lines.push(`  ignores: ${JSON.stringify(MINIPROGRAM_IGNORES)}`)
   lines.push(`  built with TARO_APP_CLOUD_ENV=${or(mp.buildEnv.TARO_APP_CLOUD_ENV)}`)
+  if (mp.boundToEnv === false) {
+    lines.push(
+      `  REFUSED: ${mp.path}/app.js is not bound to env ${mp.buildEnv.TARO_APP_CLOUD_ENV} (build it again)`,
+    )
+  }
   lines.push(`  appid: ${or(mp.appid)} (${settings.sources.appid})`)
   lines.push(`  version: ${mp.version} (${settings.sources.version})`)
   lines.push(`  desc: ${mp.desc} (${settings.sources.desc})`)

@@ -83,6 +83,7 @@ describe('npm run deploy -- --dry-run', () => {
         '  version: 2.3.4 ($DEPLOY_VERSION)',
         '  desc: 基层党建助手 2.3.4 (default)',
         '  setting: {"es6":false,"minify":true}',
+        '  ignores: ["node_modules/**/*"]',
         '  upload key: /nowhere/private.key ($DEPLOY_PRIVATE_KEY_PATH; not read in a dry run)',
       ]),
     )
