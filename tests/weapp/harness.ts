@@ -469,7 +469,8 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
     requestSubscribeMessage: wxAsync('requestSubscribeMessage', (o) => {
       const ids = [...((o as { tmplIds?: string[] }).tmplIds ?? [])]
       subscribeRequests.push(ids)
-      if (!options.requestSubscribeMessage) throw new Error('no requestSubscribeMessage answer given to loadPage')
+      if (!options.requestSubscribeMessage)
+        throw new Error('no requestSubscribeMessage answer given to loadPage')
       return options.requestSubscribeMessage(ids)
     }),
     scanCode: wxAsync('scanCode', (o) => {
