@@ -5,7 +5,7 @@
 import { chinaClock } from './time'
 
 /** What a reminder is about: an exam (未参考 or 不合格) or a month's 理论学习 (每月2次). */
-export type ReminderKind = 'exam' | 'study'
+export type ReminderKind = 'exam' | 'study' | 'pledge'
 
 /**
  * The subscribe-message templates, chosen from WeChat's public library in the mini-program's console
@@ -15,6 +15,7 @@ export type ReminderKind = 'exam' | 'study'
 export const REMINDER_TEMPLATES: Record<ReminderKind, { templateId: string; page: string }> = {
   exam: { templateId: 'PARTY_EXAM_REMINDER', page: 'packages/quiz/pages/index/index' },
   study: { templateId: 'PARTY_STUDY_REMINDER', page: 'packages/study/pages/mine/index' },
+  pledge: { templateId: 'PARTY_PLEDGE_REMINDER', page: 'packages/pledge/pages/mine/index' },
 }
 
 /** WeChat refuses a `thing` value over 20 characters and a `phrase` over 5. */
@@ -58,5 +59,18 @@ export function studyReminderData(
     thing1: { value: fitField(`${Number(m)}月理论学习`, THING_MAX) },
     phrase2: { value: '未达标' },
     thing3: { value: fitField(`本月已学${count}次，每月需${required}次`, THING_MAX) },
+  }
+}
+
+/** 待签承诺书: what to sign and by when. */
+export function pledgeReminderData(
+  title: string,
+  deadline: string,
+  overdue: boolean,
+): Record<string, { value: string }> {
+  return {
+    thing1: { value: fitField(title, THING_MAX) },
+    phrase2: { value: overdue ? '已逾期' : '待签署' },
+    thing3: { value: fitField(`请于${deadline}前签署`, THING_MAX) },
   }
 }
