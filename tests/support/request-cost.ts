@@ -425,13 +425,12 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       confirmed: true,
     })
     await m.measure(DEMO.member1, 'pledge', 'pledge/verify', { assignmentId: pledge.assignmentId })
-    const completion = await m.measure(DEMO.inspector, 'pledge', 'campaign/completion', {
-      campaignId: campaign.id,
-    })
+    await m.measure(DEMO.inspector, 'pledge', 'campaign/completion', { campaignId: campaign.id })
+    // Two bound members who have not signed: each costs the day's claim and the message.
     await m.measure(DEMO.secretary1, 'pledge', 'campaign/remind', {
       campaignId: campaign.id,
       orgId: 'org-c1',
-      memberIds: completion.unsigned.slice(0, 3).map((p) => p.memberId),
+      memberIds: [await memberIdOf(MEMBER2), await memberIdOf(MEMBER3)],
     })
   })
 

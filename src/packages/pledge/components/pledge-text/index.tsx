@@ -15,11 +15,17 @@ export interface PledgeTextProps {
 export function PledgeText({ body, onReadToEnd }: PledgeTextProps) {
   useEffect(() => {
     if (!onReadToEnd) return
-    const observer = Taro.createIntersectionObserver(Taro.getCurrentInstance().page ?? {}, {})
-    observer.relativeTo('.pledge-text').observe('.pledge-end', (res) => {
-      if ((res.intersectionRatio ?? 0) > 0) onReadToEnd()
-    })
-    return () => observer.disconnect()
+    let observer: Taro.IntersectionObserver | null = null
+    try {
+      observer = Taro.createIntersectionObserver(Taro.getCurrentInstance().page ?? {}, {})
+      observer.relativeTo('.pledge-text').observe('.pledge-end', (res) => {
+        if ((res.intersectionRatio ?? 0) > 0) onReadToEnd()
+      })
+    } catch {
+      // Without an observer (an old base library) reaching the end is told by scrolling alone.
+      observer = null
+    }
+    return () => observer?.disconnect()
   }, [onReadToEnd])
   return (
     <ScrollView scrollY className="pledge-text" onScrollToLower={() => onReadToEnd?.()} lowerThreshold={40}>
