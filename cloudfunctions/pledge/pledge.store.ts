@@ -56,13 +56,13 @@ export async function visibleAssignment(
   ctx: CallContext,
   assignmentId: string,
 ): Promise<{ assignment: PledgeAssignmentDoc; mine: boolean }> {
-  const [assignment, caller, orgs] = await Promise.all([
+  const [assignment, caller] = await Promise.all([
     readById('pledgeAssignments', assignmentId, 'PLEDGE.NOT_FOUND'),
     ctx.member(),
-    ctx.orgs(),
   ])
-  const mine = assignment.memberId === caller.member._id
-  const org = orgs.get(assignment.orgId)
-  if (!mine && !(org && mayRead(caller.roles, org))) throw new AppError('PLEDGE.NOT_FOUND')
-  return { assignment, mine }
+  if (assignment.memberId === caller.member._id) return { assignment, mine: true }
+  // Only someone else's pledge needs the tree: whether the caller reads the member's organisation.
+  const org = (await ctx.orgs()).get(assignment.orgId)
+  if (!(org && mayRead(caller.roles, org))) throw new AppError('PLEDGE.NOT_FOUND')
+  return { assignment, mine: false }
 }
