@@ -67,7 +67,12 @@ function pixelRatio(): number {
   try {
     return Taro.getWindowInfo().pixelRatio
   } catch {
-    return 1
+    // Base libraries before 2.20.1 have no getWindowInfo.
+    try {
+      return Taro.getSystemInfoSync().pixelRatio
+    } catch {
+      return 1
+    }
   }
 }
 
