@@ -121,3 +121,47 @@ describe('a member signs a pledge by hand in the H5 build', () => {
     await seen(member, '已被篡改')
   })
 })
+
+describe('the 纪工委 keeps templates and campaigns in the H5 build', () => {
+  it('creates a template, edits it into a second version, and assigns it to a community', async () => {
+    const title = `负面清单承诺书${Date.now() % 100000}`
+    const inspector = await signInAs(inspectorPhone.context, host.url, nameOf('demo-inspector'))
+    await inspector.getByText('承诺书管理', { exact: true }).click()
+    await inspector.getByText('新建模板', { exact: true }).filter({ visible: true }).click()
+    await inspector.getByText('负面清单承诺书', { exact: true }).filter({ visible: true }).click()
+    await inspector.locator('input[placeholder="承诺书标题"]').filter({ visible: true }).fill(title)
+    await inspector.locator('textarea').filter({ visible: true }).fill('一、不得违规收受礼品。')
+    await inspector.getByText('保存', { exact: true }).filter({ visible: true }).click()
+    await seen(inspector, title)
+    const row = inspector.locator('.pledge-row').filter({ hasText: title }).filter({ visible: true })
+    await row.getByText('修改', { exact: true }).click()
+    await seen(inspector, '将保存为第2版')
+    await inspector
+      .locator('textarea')
+      .filter({ visible: true })
+      .fill('一、不得违规收受礼品。\n二、不得违规吃请。')
+    await inspector.getByText('保存', { exact: true }).filter({ visible: true }).click()
+    await row.getByText(/第2版/).waitFor({ timeout: 15_000 })
+    const versions = (await host.database.documents('pledge_templates')) as unknown as Array<{
+      title: string
+      version: number
+    }>
+    expect(
+      versions
+        .filter((t) => t.title === title)
+        .map((t) => t.version)
+        .sort(),
+    ).toEqual([1, 2])
+
+    await inspector.getByText('新建签订任务', { exact: true }).filter({ visible: true }).click()
+    await inspector.getByText(`${title} 第2版`, { exact: true }).filter({ visible: true }).click()
+    await inspector.getByText('光明社区党委', { exact: true }).filter({ visible: true }).click()
+    await inspector.getByText('分配', { exact: true }).filter({ visible: true }).click()
+    await seen(inspector, '光明社区党委 · 应签')
+    const campaigns = (await host.database.documents('pledge_campaigns')) as unknown as Array<{
+      title: string
+      version: number
+    }>
+    expect(campaigns.find((c) => c.title === title)?.version).toBe(2)
+  })
+})

@@ -43,12 +43,19 @@ export function TemplateForm({ template, onDone }: { template: PledgeTemplateVie
       </View>
       <View className="pledge-field">
         <Text className="t-caption">标题</Text>
-        <Input className="input" value={title} maxlength={40} onInput={(e) => setTitle(e.detail.value)} />
+        <Input
+          className="input"
+          placeholder="承诺书标题"
+          value={title}
+          maxlength={40}
+          onInput={(e) => setTitle(e.detail.value)}
+        />
       </View>
       <View className="pledge-field">
         <Text className="t-caption">正文</Text>
         <Textarea
           className="pledge-textarea t-body"
+          placeholder="承诺书正文"
           value={body}
           maxlength={6000}
           autoHeight
