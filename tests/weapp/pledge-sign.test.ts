@@ -142,3 +142,91 @@ describe('待签承诺书', () => {
     await page.waitForText('目前没有需要签署的承诺书')
   })
 })
+
+describe('the signature pad (Canvas 2D)', () => {
+  const PAD = '.signature-pad__canvas'
+
+  /** Writes one stroke of `n` points across the pad, 16 ms apart. */
+  function stroke(
+    page: Awaited<ReturnType<typeof loadPage>>,
+    x0: number,
+    y0: number,
+    dx: number,
+    dy: number,
+  ) {
+    page.touch(PAD, 'touchstart', x0, y0)
+    for (let i = 1; i <= 8; i++) page.touch(PAD, 'touchmove', x0 + dx * i, y0 + dy * i)
+    page.touch(PAD, 'touchend', x0 + dx * 8, y0 + dy * 8)
+  }
+
+  test('scales its backing store by the pixel ratio, capped at 1365 px', async () => {
+    const sharp = await loadPage(SIGN, {
+      query: { id: 'c1_m1' },
+      canvas: { width: 375, height: 200, pixelRatio: 3 },
+      cloud: backend({ 'pledge/get': () => ok(pledge()) }),
+    })
+    await sharp.waitFor(() => sharp.canvas?.calls.includes('scale'), 3000, 'the pad to set up')
+    expect([sharp.canvas?.width, sharp.canvas?.height]).toEqual([1125, 600])
+    sharp.close()
+    const dense = await loadPage(SIGN, {
+      query: { id: 'c1_m1' },
+      canvas: { width: 375, height: 200, pixelRatio: 4 },
+      cloud: backend({ 'pledge/get': () => ok(pledge()) }),
+    })
+    await dense.waitFor(() => dense.canvas?.calls.includes('scale'), 3000, 'the pad to set up')
+    expect([dense.canvas?.width, dense.canvas?.height]).toEqual([1365, 728])
+  })
+
+  test('touches draw curves; 撤销 and 清除 redraw; a tick is refused; a signature is exported, uploaded and signed', async () => {
+    const page = await loadPage(SIGN, {
+      query: { id: 'c1_m1' },
+      canvas: { width: 375, height: 200, pixelRatio: 2 },
+      cloud: backend({
+        'pledge/get': () => ok(pledge()),
+        'upload/prepare': () => ok({ cloudPath: 'uploads/me/sig.png', maxBytes: 512 * 1024 }),
+        'pledge/sign': () => ok(signed),
+      }),
+    })
+    const canvas = () => page.canvas as NonNullable<typeof page.canvas>
+    await page.waitFor(() => canvas().calls.includes('scale'), 3000, 'the pad to set up')
+    expect(page.isDisabled('撤销')).toBe(true)
+
+    canvas().calls.length = 0
+    stroke(page, 20, 20, 2, 1)
+    await page.waitFor(() => !page.isDisabled('撤销'), 3000, '撤销 to be enabled')
+    expect(canvas().calls.filter((c) => c === 'quadraticCurveTo')).toHaveLength(8)
+
+    canvas().calls.length = 0
+    await page.tap('清除')
+    await page.waitFor(() => page.isDisabled('清除'), 3000, '清除 to empty the pad')
+    expect(canvas().calls).toEqual(['fillRect'])
+
+    // Reading to the end and ticking enable 签署; a tiny mark is refused with a clear message.
+    page.fire('.pledge-text', 'scrolltolower')
+    await page.waitForNoText('请先阅读承诺书全文')
+    await page.tap('本人已阅读并承诺遵守')
+    stroke(page, 20, 20, 1, 1)
+    await page.tap('签署承诺书')
+    await page.waitForText('签名太简单，请用正楷写出你的姓名')
+    expect(page.cloudCalls.some((c) => c.data.action === 'pledge/sign')).toBe(false)
+
+    await page.tap('撤销')
+    stroke(page, 20, 40, 20, 2)
+    stroke(page, 60, 10, 3, 18)
+    await page.tap('签署承诺书')
+    await page.waitForText('已签署')
+    expect(canvas().exports).toEqual([{ fileType: 'png', width: 750, height: 400 }])
+    expect(page.uploads).toEqual([
+      { cloudPath: 'uploads/me/sig.png', filePath: 'wxfile://tmp/signature.png' },
+    ])
+    const sent = page.cloudCalls.find((c) => c.data.action === 'pledge/sign')?.data.data as {
+      strokes: number[][][]
+      fileID: string
+      confirmed: boolean
+    }
+    expect(sent.fileID).toBe('cloud://test/uploads/me/sig.png')
+    expect(sent.confirmed).toBe(true)
+    expect(sent.strokes.map((s) => s.length)).toEqual([9, 9])
+    expect(sent.strokes[0][0].slice(0, 2)).toEqual([20, 40])
+  })
+})

@@ -28,7 +28,13 @@ export function PledgeText({ body, onReadToEnd }: PledgeTextProps) {
     return () => observer?.disconnect()
   }, [onReadToEnd])
   return (
-    <ScrollView scrollY className="pledge-text" onScrollToLower={() => onReadToEnd?.()} lowerThreshold={40}>
+    <ScrollView
+      scrollY
+      id="pledge-text"
+      className="pledge-text"
+      onScrollToLower={() => onReadToEnd?.()}
+      lowerThreshold={40}
+    >
       <Text className="pledge-text__body t-body">{body}</Text>
       <View className="pledge-end">
         <Text className="t-caption">— 全文完 —</Text>
