@@ -149,7 +149,7 @@ export const GUARDS = [
     file: 'cloudfunctions/common/collections.ts',
     find: `    fields: { assignmentId: 1 },\n    unique: true,`,
     replace: `    fields: { assignmentId: 1 },`,
-    test: [PLEDGE, 'signs one pledge once when the member’s two signings overlap'],
+    test: [PLEDGE, 'signs once when a signing'],
   },
 ]
 

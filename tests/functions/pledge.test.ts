@@ -311,6 +311,19 @@ describe('signing', () => {
     expect(await backend.stored(kept.imageFileID)).not.toBeNull()
   })
 
+  it('signs once when a signing’s mark on the pledge was lost (a call killed between its writes), and repairs it', async () => {
+    await pledgeCampaign(backend)
+    const id = await assignmentOf(backend, DEMO.member1)
+    ok(await sign(backend, DEMO.member1, id))
+    // As if the call had died after storing the signing, before marking the pledge signed.
+    await tamper(backend, 'pledge_assignments', id, { status: 'pending', signedAt: null, signingId: null })
+    const again = failed(await sign(backend, DEMO.member1, id))
+    expect(again.code).toBe('PLEDGE.ALREADY_SIGNED')
+    expect((await backend.docs('pledge_signings')).filter((s) => s.assignmentId === id)).toHaveLength(1)
+    const repaired = (await backend.docs('pledge_assignments')).find((a) => a._id === id)
+    expect(repaired).toMatchObject({ status: 'signed', signingId: expect.stringMatching(/^chain_/) })
+  })
+
   it('keeps one unbroken chain when signings of different members overlap at every point', async () => {
     await pledgeCampaign(backend, 'org-street')
     const people = STREET_PEOPLE
