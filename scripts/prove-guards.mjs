@@ -11,6 +11,7 @@ import { buildFunctions } from './build-functions.mjs'
 import { root } from './lib.mjs'
 
 const RACES = 'tests/functions/races.test.ts'
+const PLEDGE = 'tests/functions/pledge.test.ts'
 
 /** Each guard: where it is, the exact text that makes it, what it becomes without it, and its test. */
 export const GUARDS = [
@@ -128,6 +129,27 @@ export const GUARDS = [
     find: `if (!isDuplicateKey(error)) throw error`,
     replace: `if (isDuplicateKey(error)) return\n    throw error`,
     test: ['tests/server/rollups.test.ts', 'overlapping first counts'],
+  },
+  {
+    name: 'pledge template version stored once (record id)',
+    file: 'cloudfunctions/pledge/template.service.ts',
+    find: `    _id: templateVersionId(templateId, version),`,
+    replace: `    _id: \`\${templateVersionId(templateId, version)}_\${Math.random()}\`,`,
+    test: [PLEDGE, 'stores one version when two editors save from the same version at once'],
+  },
+  {
+    name: 'pledge chain: one signing per link (record id chain_<seq>)',
+    file: 'cloudfunctions/pledge/sign.service.ts',
+    find: `      _id: chainId(seq),`,
+    replace: `      _id: \`\${chainId(seq)}_\${Math.random()}\`,`,
+    test: [PLEDGE, 'keeps one unbroken chain when signings of different members overlap'],
+  },
+  {
+    name: 'pledge signed once (unique assignmentId)',
+    file: 'cloudfunctions/common/collections.ts',
+    find: `    fields: { assignmentId: 1 },\n    unique: true,`,
+    replace: `    fields: { assignmentId: 1 },`,
+    test: [PLEDGE, 'signs once when a signing'],
   },
 ]
 

@@ -6,6 +6,7 @@ import type { CadreLevel, Gender, MemberCategory } from '../cloudfunctions/domai
 import { OPEN_SPAN_END } from '../cloudfunctions/domain/org-history.rules'
 import type { OrgType } from '../cloudfunctions/domain/org-tree'
 import type { RoleGrant } from '../cloudfunctions/domain/roles'
+import { demoPledges } from './seed-pledges'
 
 /** Someone the H5 demo login offers: the local host's stand-in for opening the app on their phone. */
 export interface Persona {
@@ -244,5 +245,11 @@ export async function seedIfEmpty(now = Date.now()): Promise<{ seeded: boolean; 
   await write(COLLECTIONS.members, data.members)
   await write(COLLECTIONS.users, data.users)
   await write(COLLECTIONS.invites, data.invites)
+  const admin = data.members.find((m) => m.roles.some((g) => g.role === 'street_admin'))
+  const pledges = demoPledges(now, data.members, admin?._id ?? '')
+  await write(COLLECTIONS.pledgeTemplates, pledges.templates)
+  await write(COLLECTIONS.pledgeCampaigns, pledges.campaigns)
+  await write(COLLECTIONS.pledgeAssignments, pledges.assignments)
+  await write(COLLECTIONS.rollups, pledges.rollups)
   return { seeded: true, personas: data.personas }
 }

@@ -38,6 +38,11 @@ export default defineAppConfig({
         'pages/results/index',
       ],
     },
+    {
+      root: 'packages/pledge',
+      name: 'pledge',
+      pages: ['pages/mine/index', 'pages/sign/index', 'pages/manage/index', 'pages/completion/index'],
+    },
     ...devPackages,
   ],
   window: {

@@ -12,6 +12,13 @@ import type {
   SessionDoc,
   UserDoc,
 } from './docs'
+import type {
+  PledgeAssignmentDoc,
+  PledgeCampaignDoc,
+  PledgeChainDoc,
+  PledgeSigningDoc,
+  PledgeTemplateDoc,
+} from './pledge.docs'
 import type { AttemptDoc, ExamDoc, ExpectedDoc, PracticeDoc, QuestionDoc } from './quiz.docs'
 
 /**
@@ -49,6 +56,15 @@ export const COLLECTIONS = {
    * as the records they count (common/rollups.ts); the statistics sum a subtree's from here.
    */
   rollups: 'rollups',
+  /** Pledge template versions, `_id` `<templateId>_v<n>`: a new version per edit, none ever changed. */
+  pledgeTemplates: 'pledge_templates',
+  pledgeCampaigns: 'pledge_campaigns',
+  /** One per campaign and assigned member, `_id` `<campaignId>_<memberId>`: 应签, fixed at creation. */
+  pledgeAssignments: 'pledge_assignments',
+  /** The hash chain of signings, `_id` `chain_<seq>`; `assignmentId` unique: a pledge is signed once. */
+  pledgeSignings: 'pledge_signings',
+  /** The chain's head (`_id` `head`). */
+  pledgeChain: 'pledge_chain',
 } as const
 
 export type CollectionKey = keyof typeof COLLECTIONS
@@ -76,6 +92,11 @@ export interface Stored {
   outbox: OutboxDoc
   reminders: ReminderDoc
   rollups: RollupDoc
+  pledgeTemplates: PledgeTemplateDoc
+  pledgeCampaigns: PledgeCampaignDoc
+  pledgeAssignments: PledgeAssignmentDoc
+  pledgeSignings: PledgeSigningDoc
+  pledgeChain: PledgeChainDoc
 }
 
 export interface IndexSpec {
@@ -122,6 +143,21 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.quizAttempts, name: 'member_status', fields: { memberId: 1, status: 1 } },
   { collection: COLLECTIONS.quizExams, name: 'org_created', fields: { orgId: 1, createdAt: -1 } },
   { collection: COLLECTIONS.sessions, name: 'month_org_start', fields: { month: 1, orgId: 1, startAt: 1 } },
+  {
+    collection: COLLECTIONS.pledgeTemplates,
+    name: 'template_version',
+    fields: { templateId: 1, version: 1 },
+  },
+  { collection: COLLECTIONS.pledgeCampaigns, name: 'org_path', fields: { orgPath: 1, createdAt: -1 } },
+  { collection: COLLECTIONS.pledgeAssignments, name: 'member', fields: { memberId: 1 } },
+  { collection: COLLECTIONS.pledgeAssignments, name: 'campaign_org', fields: { campaignId: 1, orgPath: 1 } },
+  {
+    collection: COLLECTIONS.pledgeSignings,
+    name: 'assignment',
+    fields: { assignmentId: 1 },
+    unique: true,
+  },
+  { collection: COLLECTIONS.pledgeSignings, name: 'seq', fields: { seq: 1 } },
 ]
 
 /**
@@ -146,10 +182,15 @@ export const GROWING_COLLECTIONS: readonly CollectionName[] = [
   COLLECTIONS.outbox,
   COLLECTIONS.reminders,
   COLLECTIONS.rollups,
+  COLLECTIONS.pledgeCampaigns,
+  COLLECTIONS.pledgeAssignments,
+  COLLECTIONS.pledgeSignings,
 ]
 
 export const BOUNDED_COLLECTIONS: readonly CollectionName[] = [
   COLLECTIONS.orgs,
   COLLECTIONS.lecturers,
   COLLECTIONS.quizQuestions,
+  COLLECTIONS.pledgeTemplates,
+  COLLECTIONS.pledgeChain,
 ]

@@ -10,7 +10,7 @@ import type { ExportedFile, UploadTicket } from '../contract/files.contract'
 import { looksLike, UPLOAD_KINDS, type UploadKind } from '../domain/upload.rules'
 import { AppError } from './app-error'
 import { cloud } from './cloud'
-import { cloudPathOfFileID, isUploadOf, newExportPath, newUploadPath } from './storage-paths'
+import { cloudPathOfFileID, isUploadOf, newExportPath, newKeptPath, newUploadPath } from './storage-paths'
 
 /** wx-server-sdk's errCode for a fileID with no file behind it (TCB_ERR_CODE.STORAGE_FILE_NONEXIST). */
 const STORAGE_FILE_NONEXIST = -503003
@@ -64,4 +64,36 @@ export async function writeExport(
   const url = fileList[0]?.tempFileURL
   if (!url) throw new Error(`no temporary URL for the export ${fileID}`)
   return { fileName: file.fileName, url, expiresAt: ctx.now + EXPORT_URL_SECONDS * 1000 }
+}
+
+/**
+ * Keeps `bytes` in storage for good at `<folder>/<uuid>.<ext>` (a signature image), readable only through a
+ * function; answers its fileID.
+ */
+export async function keepFile(folder: string, ext: string, bytes: Buffer): Promise<string> {
+  const { fileID } = await cloud.uploadFile({ cloudPath: newKeptPath(folder, ext), fileContent: bytes })
+  return fileID
+}
+
+/** The bytes of a kept file, or null when it is gone. */
+export async function readKeptFile(fileID: string): Promise<Buffer | null> {
+  try {
+    return (await cloud.downloadFile({ fileID })).fileContent
+  } catch (error) {
+    if (errCodeOf(error) === STORAGE_FILE_NONEXIST) return null
+    throw error
+  }
+}
+
+/** A temporary URL to a kept file, valid EXPORT_URL_SECONDS (empty when the file is gone). */
+export async function keptFileUrl(fileID: string): Promise<string> {
+  const { fileList } = await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: EXPORT_URL_SECONDS }] })
+  return fileList[0]?.tempFileURL ?? ''
+}
+
+/** Removes a kept file that turned out not to be needed (a signing that lost its race). */
+export async function dropKeptFile(fileID: string): Promise<void> {
+  await cloud.deleteFile({ fileList: [fileID] }).catch((error: unknown) => {
+    console.error('[files] could not remove a kept file', fileID, error)
+  })
 }

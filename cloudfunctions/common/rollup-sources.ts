@@ -4,6 +4,7 @@
  * calls `recordChanged` with a rule registers the same rule here, so the incremental and the rebuilt figures come
  * from one definition.
  */
+import { pledgeRollup } from '../domain/pledge.rollup'
 import type { RollupRule } from '../domain/rollup.rules'
 import type { CollectionKey } from './collections'
 import type { DocOf } from './data'
@@ -21,4 +22,4 @@ export function rollupSource<K extends CollectionKey>(
   return { collection, rule: rule as RollupRule<unknown> }
 }
 
-export const ROLLUP_SOURCES: readonly RollupSource[] = []
+export const ROLLUP_SOURCES: readonly RollupSource[] = [rollupSource('pledgeAssignments', pledgeRollup)]

@@ -37,6 +37,11 @@ export function newExportPath(openid: string, ext: string): string {
   return `${EXPORTS_ROOT}/${ownerFolder(openid)}/${randomUUID()}.${ext}`
 }
 
+/** `<folder>/<uuid>.<ext>`: a file a function keeps for good (a signature image), never an upload folder. */
+export function newKeptPath(folder: string, ext: string): string {
+  return `${folder}/${randomUUID()}.${ext}`
+}
+
 /** Whether `cloudPath` is exactly a path `newUploadPath(openid, kind)` could have given. */
 export function isUploadOf(openid: string, cloudPath: string, kind: UploadKind): boolean {
   const pattern = new RegExp(`^${UPLOADS_ROOT}/${ownerFolder(openid)}/${UUID}\\.${UPLOAD_KINDS[kind].ext}$`)

@@ -85,6 +85,16 @@ export const ERRORS = {
   'QUIZ.PRACTICE_NOT_FOUND': '今日练习中没有这道题，请重新开始练习',
   'QUIZ.PRACTICE_PAUSED': '这道题在你正在作答的考试中，交卷后再练习',
   'ROSTER.IMPORT_INVALID': '花名册有 {count} 行有误，未导入任何数据，请修改后重新导入',
+  'PLEDGE.TEMPLATE_NOT_FOUND': '承诺书模板不存在或已被删除',
+  'PLEDGE.TEMPLATE_CHANGED': '模板刚被别人修改过（已有第{version}版），请刷新后在最新版本上修改',
+  'PLEDGE.CAMPAIGN_NOT_FOUND': '签订任务不存在或已被删除',
+  'PLEDGE.NOBODY_ASSIGNED': '所选范围内没有符合条件的党员，请调整签订对象',
+  'PLEDGE.DEADLINE_PAST': '截止时间应晚于现在',
+  'PLEDGE.NOT_FOUND': '承诺书不存在，或不是分配给你的',
+  'PLEDGE.ALREADY_SIGNED': '这份承诺书你已经签过了，不能重复签署',
+  'PLEDGE.NOT_SIGNED': '这份承诺书还没有签署',
+  'PLEDGE.SIGNATURE_INVALID': '{detail}',
+  'PLEDGE.IMAGE_INVALID': '签名图片不正确：{detail}',
 } as const
 
 export type ErrorCode = keyof typeof ERRORS

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 
 import type { accountInputs, AccountOutputs } from './account.contract'
 import type { orgInputs, OrgOutputs } from './org.contract'
+import type { pledgeInputs, PledgeOutputs } from './pledge.contract'
 import type { quizInputs, QuizOutputs } from './quiz.contract'
 import type { studyInputs, StudyOutputs } from './study.contract'
 
@@ -13,6 +14,7 @@ type ApiOf<Inputs extends Record<string, z.ZodType>, Outputs extends { [K in key
 export interface Api {
   account: ApiOf<typeof accountInputs, AccountOutputs>
   org: ApiOf<typeof orgInputs, OrgOutputs>
+  pledge: ApiOf<typeof pledgeInputs, PledgeOutputs>
   quiz: ApiOf<typeof quizInputs, QuizOutputs>
   study: ApiOf<typeof studyInputs, StudyOutputs>
 }
@@ -38,5 +40,6 @@ export type { ErrorCode } from './errors'
 export type { ExportedFile, UploadKind, UploadTicket } from './files.contract'
 export type { FollowUpPerson, ReminderOutcome } from './follow-up.contract'
 export * from './org.contract'
+export * from './pledge.contract'
 export * from './quiz.contract'
 export * from './study.contract'

@@ -5,7 +5,7 @@
 import { chinaClock } from './time'
 
 /** What a reminder is about: an exam (未参考 or 不合格) or a month's 理论学习 (每月2次). */
-export const REMINDER_KINDS = ['exam', 'study'] as const
+export const REMINDER_KINDS = ['exam', 'study', 'pledge'] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
 
 /**
@@ -24,6 +24,11 @@ export const REMINDER_TEMPLATES: Record<ReminderKind, { env: string; placeholder
     env: 'SUBSCRIBE_TEMPLATE_STUDY',
     placeholder: 'LOCAL_STUDY_REMINDER',
     page: 'packages/study/pages/mine/index',
+  },
+  pledge: {
+    env: 'SUBSCRIBE_TEMPLATE_PLEDGE',
+    placeholder: 'LOCAL_PLEDGE_REMINDER',
+    page: 'packages/pledge/pages/mine/index',
   },
 }
 
@@ -90,5 +95,18 @@ export function studyReminderData(
     thing1: { value: fitField(`${Number(m)}月理论学习`, THING_MAX) },
     phrase2: { value: '未达标' },
     thing3: { value: fitField(`本月已学${count}次，每月需${required}次`, THING_MAX) },
+  }
+}
+
+/** 待签承诺书: what to sign and by when. */
+export function pledgeReminderData(
+  title: string,
+  deadline: string,
+  overdue: boolean,
+): Record<string, { value: string }> {
+  return {
+    thing1: { value: fitField(title, THING_MAX) },
+    phrase2: { value: overdue ? '已逾期' : '待签署' },
+    thing3: { value: fitField(`请于${deadline}前签署`, THING_MAX) },
   }
 }

@@ -13,6 +13,14 @@ export const UPLOAD_KINDS = {
     sizeText: '1MB',
     magic: [0x50, 0x4b, 0x03, 0x04],
   },
+  /** A hand-signed signature exported by the signature pad (at most 1365 × 1365 px). */
+  png: {
+    ext: 'png',
+    label: 'PNG 图片',
+    maxBytes: 512 * 1024,
+    sizeText: '512KB',
+    magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  },
 } as const
 
 export type UploadKind = keyof typeof UPLOAD_KINDS

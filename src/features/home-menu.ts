@@ -24,7 +24,7 @@ export function homeMenu(me: MeView): MenuEntry[] {
   const entries: MenuEntry[] = [
     { key: 'checkin', title: '扫码签到', caption: '学习活动现场签到', route: 'checkin' },
     { key: 'study', title: '我的学习', caption: '本月学习与请假', route: 'myStudy' },
-    { key: 'pledge', title: '廉政承诺', caption: SOON },
+    { key: 'pledge', title: '待签承诺书', caption: '阅读并签署承诺书', route: 'pledgeMine' },
     { key: 'quiz', title: '党建考核', caption: '考试与每日一练', route: 'quiz' },
     { key: 'volunteer', title: '志愿服务', caption: SOON },
   ]
@@ -49,6 +49,14 @@ export function homeMenu(me: MeView): MenuEntry[] {
     entries.push({ key: 'quizManage', title: '考试管理', caption: '组卷、发布、合格率', route: 'quizManage' })
   } else if (hasAnyPermission(me.roles, 'stats.read')) {
     entries.push({ key: 'quizManage', title: '考试成绩', caption: '各次考试的成绩统计', route: 'quizManage' })
+  }
+  if (hasAnyPermission(me.roles, 'pledge.inspect') || hasAnyPermission(me.roles, 'pledge.manage')) {
+    entries.push({
+      key: 'pledgeManage',
+      title: '承诺书管理',
+      caption: hasAnyPermission(me.roles, 'pledge.inspect') ? '模板、签订任务、签订情况' : '签订情况与提醒',
+      route: 'pledgeManage',
+    })
   }
   if (hasAnyPermission(me.roles, 'bank.manage')) {
     entries.push({ key: 'quizBank', title: '题库管理', caption: '导入、导出题库', route: 'quizBank' })

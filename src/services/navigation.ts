@@ -25,6 +25,10 @@ export const ROUTES = {
   quizBank: '/packages/quiz/pages/bank/index',
   quizManage: '/packages/quiz/pages/manage/index',
   quizResults: '/packages/quiz/pages/results/index',
+  pledgeMine: '/packages/pledge/pages/mine/index',
+  pledgeSign: '/packages/pledge/pages/sign/index',
+  pledgeManage: '/packages/pledge/pages/manage/index',
+  pledgeCompletion: '/packages/pledge/pages/completion/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -7,7 +7,7 @@ export type SubscribeAnswer = Record<string, string | undefined>
 
 export function subscribeAnswerText(answer: SubscribeAnswer, templateIds: readonly string[]): string {
   const states = templateIds.map((id) => answer[id])
-  if (states.every((s) => s === 'accept')) return '已开启提醒：书记提醒你学习或考试时，微信会通知你'
+  if (states.every((s) => s === 'accept')) return '已开启提醒：书记提醒你学习、考试或签承诺书时，微信会通知你'
   if (states.some((s) => s === 'accept')) return '已开启部分提醒；未开启的提醒不会通知你'
   if (states.some((s) => s === 'ban')) return '提醒已被关闭，可在右上角“···”→设置→通知管理中开启'
   return '你没有允许接收提醒，书记的提醒将无法通知你；可随时再点这里开启'

@@ -19,7 +19,13 @@ describe('首页 offers what the person’s roles allow', () => {
     const routes = Object.fromEntries(
       homeMenu({ bound: true, reminderTemplateIds: [], member, roles: [] }).map((e) => [e.title, e.route]),
     )
-    expect(routes).toMatchObject({ 扫码签到: 'checkin', 我的学习: 'myStudy', 党建考核: 'quiz' })
+    expect(routes).toMatchObject({
+      扫码签到: 'checkin',
+      我的学习: 'myStudy',
+      党建考核: 'quiz',
+      待签承诺书: 'pledgeMine',
+    })
+    expect(titles).not.toContain('承诺书管理')
   })
 
   it('offers a secretary the roster but not organisation management or import', () => {
@@ -110,4 +116,17 @@ describe('首页 offers what the person’s roles allow', () => {
     expect(admin.find((e) => e.title === '题库管理')?.route).toBe('quizBank')
     expect(admin.find((e) => e.title === '考试管理')?.route).toBe('quizManage')
   })
+})
+
+it('offers 承诺书管理 to the keepers of pledges and to secretaries, never to a plain member', () => {
+  const of = (role: 'inspector' | 'street_admin' | 'branch_secretary') =>
+    homeMenu({
+      bound: true,
+      reminderTemplateIds: [],
+      member,
+      roles: [{ orgId: 's', orgName: '幸福街道党工委', role }],
+    }).find((e) => e.key === 'pledgeManage')
+  expect(of('inspector')).toMatchObject({ route: 'pledgeManage', caption: '模板、签订任务、签订情况' })
+  expect(of('street_admin')?.route).toBe('pledgeManage')
+  expect(of('branch_secretary')?.caption).toBe('签订情况与提醒')
 })

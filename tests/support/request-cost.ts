@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { ActionOf, FunctionName, InputOf, OutputOf, Result } from '../../cloudfunctions/contract'
 import { monthOf, yearOf } from '../../cloudfunctions/domain/time'
 import { type Backend, DEMO, FUNCTIONS_DIR } from './backend'
+import { signaturePng, signatureStrokes } from './pledge'
 
 /**
  * Database requests per action (the unit of cost on CloudBase: a round trip and a billed read or write),
@@ -35,6 +36,7 @@ export const REQUIRED_ACTIONS: readonly string[] = [
   'quiz attempt/save',
   'quiz attempt/submit',
   'quiz exam/stats',
+  'pledge pledge/sign',
 ]
 
 export const costKey = (c: Pick<Cost, 'fn' | 'action' | 'variant'>) =>
@@ -380,6 +382,56 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       answer: q.type === 'fill' ? ['1921'] : [q.options[0].id],
     })
     await m.measure(DEMO.secretary1, 'quiz', 'exam/close', { examId: exam.id })
+  })
+
+  await m.flow('pledge', async () => {
+    const template = await m.measure(DEMO.admin, 'pledge', 'template/save', {
+      kind: 'integrity',
+      title: `${tag}廉政承诺书`,
+      body: '一、严守政治纪律。',
+    })
+    await m.measure(
+      DEMO.admin,
+      'pledge',
+      'template/save',
+      {
+        templateId: template.templateId,
+        baseVersion: 1,
+        kind: 'integrity',
+        title: template.title,
+        body: '二版',
+      },
+      { variant: 'new version' },
+    )
+    await m.measure(DEMO.admin, 'pledge', 'template/list', {})
+    const campaign = await m.measure(DEMO.admin, 'pledge', 'campaign/create', {
+      templateId: template.templateId,
+      version: 1,
+      year: yearOf(now),
+      orgId: 'org-c1',
+      deadline: now + 7 * 24 * HOUR,
+    })
+    await m.measure(DEMO.secretary1, 'pledge', 'campaign/list', {})
+    const mine = await m.measure(DEMO.member1, 'pledge', 'pledge/mine', {})
+    const pledge = mine.find((p) => p.assignmentId.startsWith(`${campaign.id}_`))
+    if (!pledge) throw new StepFailed('the campaign assigned nothing to demo-member-1')
+    await m.measure(DEMO.member1, 'pledge', 'pledge/get', { assignmentId: pledge.assignmentId })
+    const ticket = await m.setup(DEMO.member1, 'account', 'upload/prepare', { kind: 'png' })
+    const fileID = await backend.putFile(ticket.cloudPath, signaturePng())
+    await m.measure(DEMO.member1, 'pledge', 'pledge/sign', {
+      assignmentId: pledge.assignmentId,
+      fileID,
+      strokes: signatureStrokes(),
+      confirmed: true,
+    })
+    await m.measure(DEMO.member1, 'pledge', 'pledge/verify', { assignmentId: pledge.assignmentId })
+    await m.measure(DEMO.inspector, 'pledge', 'campaign/completion', { campaignId: campaign.id })
+    // Two bound members who have not signed: each costs the day's claim and the message.
+    await m.measure(DEMO.secretary1, 'pledge', 'campaign/remind', {
+      campaignId: campaign.id,
+      orgId: 'org-c1',
+      memberIds: [await memberIdOf(MEMBER2), await memberIdOf(MEMBER3)],
+    })
   })
 
   return m.costs

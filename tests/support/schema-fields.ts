@@ -2,6 +2,7 @@ import type * as z from 'zod'
 
 import { accountInputs } from '../../cloudfunctions/contract/account.contract'
 import { orgInputs } from '../../cloudfunctions/contract/org.contract'
+import { pledgeInputs } from '../../cloudfunctions/contract/pledge.contract'
 import { quizInputs } from '../../cloudfunctions/contract/quiz.contract'
 import { studyInputs } from '../../cloudfunctions/contract/study.contract'
 
@@ -9,6 +10,7 @@ import { studyInputs } from '../../cloudfunctions/contract/study.contract'
 export const INPUTS: Record<string, Record<string, z.ZodType>> = {
   account: accountInputs,
   org: orgInputs,
+  pledge: pledgeInputs,
   quiz: quizInputs,
   study: studyInputs,
 }

@@ -78,6 +78,48 @@ interface SubPackage {
   pages: string[]
 }
 
+/** What a page drew on a canvas: the backing store it set and every context call, by name. */
+export interface FakeCanvas {
+  width: number
+  height: number
+  calls: string[]
+  exports: Record<string, unknown>[]
+}
+
+function fakeCanvasNode(fake: FakeCanvas) {
+  const record =
+    (name: string) =>
+    (..._args: unknown[]) =>
+      void fake.calls.push(name)
+  const ctx = {
+    fillStyle: '',
+    strokeStyle: '',
+    lineWidth: 1,
+    lineCap: 'butt',
+    lineJoin: 'miter',
+    ...Object.fromEntries(
+      ['scale', 'fillRect', 'beginPath', 'arc', 'fill', 'moveTo', 'quadraticCurveTo', 'lineTo', 'stroke'].map(
+        (n) => [n, record(n)],
+      ),
+    ),
+  }
+  return {
+    get width() {
+      return fake.width
+    },
+    set width(v: number) {
+      fake.width = v
+    },
+    get height() {
+      return fake.height
+    },
+    set height(v: number) {
+      fake.height = v
+    },
+    getContext: () => ctx,
+  }
+}
+
 export interface LoadOptions {
   /** Backend for `wx.cloud.callFunction`. Without one every call fails with `cloud.callFunction:fail`. */
   cloud?: CloudHandler
@@ -117,6 +159,12 @@ export interface LoadOptions {
    * `wx.navigateTo` fails when a sub-package cannot be downloaded. Without one every navigation succeeds.
    */
   navigate?: (navigation: Navigation) => void
+  /**
+   * A Canvas 2D node for `<Canvas type="2d">` (the simulator has none): its CSS size and the screen's pixel ratio.
+   * The page's selector query for a canvas answers a recording stand-in (`canvas` on the harness), and
+   * `wx.canvasToTempFilePath` answers a temporary PNG path. Without one, canvas queries answer no node.
+   */
+  canvas?: { width: number; height: number; pixelRatio: number }
   /** Build to load from; default dist/weapp. */
   distDir?: string
   /**
@@ -174,6 +222,15 @@ export interface PageHarness {
   readonly scans: Record<string, unknown>[]
   /** The template ids of each `wx.requestSubscribeMessage` call. */
   readonly subscribeRequests: string[][]
+  /** The Canvas 2D stand-in (with `loadPage(…, { canvas })`): its backing store size and the drawing calls. */
+  readonly canvas: FakeCanvas | null
+  /**
+   * Touch events on the element a CSS selector finds (`.signature-pad__canvas`), each touch at (x, y) relative to
+   * it, as a canvas's touches are.
+   */
+  touch(selector: string, type: 'touchstart' | 'touchmove' | 'touchend', x: number, y: number): void
+  /** Any other event on the element a CSS selector finds, e.g. a scroll view's `scrolltolower`. */
+  fire(selector: string, type: string, detail?: Record<string, unknown>): void
   /** Each text given to `wx.setClipboardData`, in order. */
   readonly clipboard: string[]
   /** Each `wx.setKeepScreenOn` value, in order. */
@@ -431,8 +488,34 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
 
   const simulator = loadSimulator()
   // Over miniprogram-simulate's own mock `wx`, which answers what the harness does not.
+  const canvas: FakeCanvas | null = options.canvas
+    ? { width: 300, height: 150, calls: [], exports: [] }
+    : null
+  const canvasNode = canvas ? fakeCanvasNode(canvas) : null
   g.wx = {
     ...simulator.wx,
+    ...(options.canvas && canvasNode && canvas
+      ? {
+          getWindowInfo: () => ({ pixelRatio: options.canvas?.pixelRatio ?? 1 }),
+          createSelectorQuery: () => {
+            const query = {
+              in: () => query,
+              select: () => query,
+              fields: () => query,
+              exec: (cb: (res: unknown[]) => void) =>
+                setTimeout(() =>
+                  cb([{ node: canvasNode, width: options.canvas?.width, height: options.canvas?.height }]),
+                ),
+            }
+            return query
+          },
+          canvasToTempFilePath: wxAsync('canvasToTempFilePath', (o) => {
+            const { success: _s, fail: _f, complete: _c, canvas: _n, ...given } = o
+            canvas.exports.push({ ...clone(given), width: canvas.width, height: canvas.height })
+            return { tempFilePath: 'wxfile://tmp/signature.png' }
+          }),
+        }
+      : {}),
     getStorageSync: (key: string) => (storage.has(key) ? clone(storage.get(key)) : ''),
     setStorageSync: (key: string, data: unknown) => void storage.set(key, clone(data)),
     removeStorageSync: (key: string) => void storage.delete(key),
@@ -702,6 +785,19 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
     exparser.Event.dispatchEvent(node, event)
   }
 
+  const fireOn = (selector: string, type: string, detail: object, extraFields: object) => {
+    const el = comp.dom.querySelector(selector) as HTMLElement | null
+    const node = el && exparserOf(el)
+    if (!node) throw new Error(`no rendered element ${selector}\n--- screen ---\n${text()}`)
+    const event = exparser.Event.create(type, detail, {
+      bubbles: false,
+      composed: true,
+      capturePhase: true,
+      extraFields,
+    })
+    exparser.Event.dispatchEvent(node, event)
+  }
+
   const isDisabled = (el: HTMLElement) => {
     for (let cur: HTMLElement | null = el; cur && cur !== comp.dom; cur = cur.parentElement) {
       const d = attr(cur, 'disabled')
@@ -782,6 +878,13 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
     downloads,
     documents,
     scans,
+    canvas,
+    touch(selector, type, x, y) {
+      const point = { identifier: 0, x, y, clientX: x, clientY: y, pageX: x, pageY: y }
+      fireOn(selector, type, {}, { touches: type === 'touchend' ? [] : [point], changedTouches: [point] })
+    },
+    fire: (selector, type, detail = {}) =>
+      fireOn(selector, type, detail, { touches: [], changedTouches: [] }),
     keepScreenOn,
     scrolls,
     setNetwork(isConnected) {

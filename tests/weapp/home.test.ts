@@ -30,7 +30,7 @@ const role = (r: RoleView['role'], orgId = 'b1', orgName = '幸福社区第一�
   role: r,
 })
 
-const MEMBER_TILES = ['扫码签到', '我的学习', '廉政承诺', '党建考核', '志愿服务']
+const MEMBER_TILES = ['扫码签到', '我的学习', '待签承诺书', '党建考核', '志愿服务']
 const ADMIN_TILES = ['党员花名册', '组织管理', '导入花名册', '月度统计']
 
 function lines(text: string): string[] {
@@ -96,7 +96,7 @@ describe('首页', () => {
     await page.waitForText('组织管理')
     expect(lines(page.text())).toEqual(expect.arrayContaining([...MEMBER_TILES, ...ADMIN_TILES]))
 
-    await page.tap('廉政承诺') // 即将开放: greyed, no handler
+    await page.tap('志愿服务') // 即将开放: greyed, no handler
     await page.tap('组织管理')
     await page.waitFor(() => page.navigations.length > 0, 3000, 'a navigation')
     expect(page.navigations.map((n) => [n.type, parseUrl(n.url!).route])).toEqual([

@@ -24,7 +24,7 @@ describe('接收提醒 on 我的', () => {
     })
     await page.waitForText('冯浩然')
     await page.tap('接收提醒')
-    await page.waitForText('已开启提醒：书记提醒你学习或考试时，微信会通知你')
+    await page.waitForText('已开启提醒：书记提醒你学习、考试或签承诺书时，微信会通知你')
     expect(page.subscribeRequests).toEqual([['tmpl-exam', 'tmpl-study']])
   })
 

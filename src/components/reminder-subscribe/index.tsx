@@ -28,7 +28,7 @@ export function ReminderSubscribe() {
 
   return (
     <View className="card reminder-subscribe">
-      <Text className="t-body">开启提醒后，书记提醒你学习或考试时，微信会通知你。</Text>
+      <Text className="t-body">开启提醒后，书记提醒你学习、考试或签承诺书时，微信会通知你。</Text>
       <Button className="btn btn--ghost" onClick={ask}>
         接收提醒
       </Button>

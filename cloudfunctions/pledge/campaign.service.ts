@@ -1,0 +1,274 @@
+import type { z } from 'zod'
+
+import { AppError } from '../common/app-error'
+import { authorizeOn } from '../common/auth'
+import type { CallContext } from '../common/caller'
+import { _ } from '../common/cloud'
+import { chunks, collection, fetchAll, readById } from '../common/data'
+import type { OrgDoc } from '../common/docs'
+import type { PledgeAssignmentDoc, PledgeCampaignDoc } from '../common/pledge.docs'
+import { recipientsIn, remindedToday, sendReminders } from '../common/reminders'
+import { applyBucket } from '../common/rollups'
+import type { ReminderOutcome } from '../contract/follow-up.contract'
+import type {
+  PledgeCampaignView,
+  PledgeCompletion,
+  PledgeCompletionRow,
+  pledgeInputs,
+  UnsignedPerson,
+} from '../contract/pledge.contract'
+import { joinIds } from '../domain/ids'
+import { pledgeRollup } from '../domain/pledge.rollup'
+import { isOverdue, templateVersionId } from '../domain/pledge.rules'
+import { pledgeReminderData } from '../domain/reminder.rules'
+import { sumContributions } from '../domain/rollup.rules'
+import { dateOf } from '../domain/time'
+import { assignments, campaigns, KEEP, loadCampaign, mayRead, readableOrg, readRoots } from './pledge.store'
+
+type Input<K extends keyof typeof pledgeInputs> = z.output<(typeof pledgeInputs)[K]>
+
+export function toCampaignView(c: PledgeCampaignDoc, orgs: ReadonlyMap<string, OrgDoc>): PledgeCampaignView {
+  return {
+    id: c._id,
+    templateId: c.templateId,
+    version: c.version,
+    kind: c.kind,
+    title: c.title,
+    year: c.year,
+    orgId: c.orgId,
+    orgName: orgs.get(c.orgId)?.name ?? '',
+    roles: c.roles,
+    cadreLevels: c.cadreLevels,
+    memberCount: c.memberIds.length,
+    deadline: c.deadline,
+    assigned: c.assignedCount,
+    createdAt: c.createdAt,
+  }
+}
+
+/**
+ * A campaign: one template version, for a year, to the members of an organisation's subtree chosen by role,
+ * cadre level or name (everyone when none is chosen). Who must sign (应签) is written now, one assignment per
+ * member (`<campaignId>_<memberId>`), so the figure never moves when the roster changes, and counted in the
+ * rollups in the same call.
+ */
+export async function createCampaign(
+  ctx: CallContext,
+  input: Input<'campaign/create'>,
+): Promise<PledgeCampaignView> {
+  const org = await authorizeOn(ctx, KEEP, input.orgId)
+  if (input.deadline <= ctx.now) throw new AppError('PLEDGE.DEADLINE_PAST')
+  const [template, caller, orgs] = await Promise.all([
+    readById(
+      'pledgeTemplates',
+      templateVersionId(input.templateId, input.version),
+      'PLEDGE.TEMPLATE_NOT_FOUND',
+    ),
+    ctx.member(),
+    ctx.orgs(),
+  ])
+  const inScope = await fetchAll(
+    collection('members')
+      .where({ orgPath: org._id })
+      .field({ name: true, orgId: true, orgPath: true, roles: true, cadreLevel: true }),
+  )
+  const named = new Set(input.memberIds)
+  const anyFilter = input.roles.length + input.cadreLevels.length + input.memberIds.length > 0
+  const chosen = inScope.filter(
+    (m) =>
+      !anyFilter ||
+      named.has(m._id) ||
+      m.roles.some((g) => input.roles.includes(g.role)) ||
+      (m.cadreLevel !== null && input.cadreLevels.includes(m.cadreLevel)),
+  )
+  // A name outside the organisation's subtree is not silently dropped.
+  const inScopeIds = new Set(inScope.map((m) => m._id))
+  if (input.memberIds.some((id) => !inScopeIds.has(id))) throw new AppError('MEMBER.NOT_FOUND')
+  if (chosen.length === 0) throw new AppError('PLEDGE.NOBODY_ASSIGNED')
+  const added = await campaigns().add({
+    data: {
+      templateId: template.templateId,
+      version: template.version,
+      templateVersionId: template._id,
+      kind: template.kind,
+      title: template.title,
+      year: input.year,
+      orgId: org._id,
+      orgPath: [...org.ancestors, org._id],
+      roles: input.roles,
+      cadreLevels: input.cadreLevels,
+      memberIds: input.memberIds,
+      deadline: input.deadline,
+      assignedCount: chosen.length,
+      createdBy: caller.member._id,
+      createdAt: ctx.now,
+    },
+  })
+  const campaignId = String(added._id)
+  const docs: PledgeAssignmentDoc[] = chosen.map((m) => ({
+    _id: joinIds(campaignId, m._id),
+    campaignId,
+    memberId: m._id,
+    name: m.name,
+    orgId: m.orgId,
+    orgPath: m.orgPath,
+    kind: template.kind,
+    title: template.title,
+    year: input.year,
+    deadline: input.deadline,
+    templateVersionId: template._id,
+    assignedAt: ctx.now,
+    status: 'pending',
+    signedAt: null,
+    signingId: null,
+  }))
+  for (const part of chunks(docs, 500)) await assignments().add({ data: part })
+  for (const bucket of sumContributions(docs.flatMap(pledgeRollup)).values()) await applyBucket(bucket)
+  const stored = await loadCampaign(campaignId)
+  return toCampaignView(stored, orgs)
+}
+
+/** Campaigns of the caller's subtrees and those above them that reach into them (a secretary's street campaign). */
+export async function listCampaigns(ctx: CallContext): Promise<PledgeCampaignView[]> {
+  const [roots, orgs] = await Promise.all([readRoots(ctx), ctx.orgs()])
+  const above = [...new Set(roots.flatMap((id) => orgs.get(id)?.ancestors ?? []))]
+  const found = await campaigns()
+    .where(_.or([{ orgPath: _.in(roots) }, { orgId: _.in(above) }]))
+    .orderBy('createdAt', 'desc')
+    .limit(100)
+    .get()
+  return found.data.map((c) => toCampaignView(c, orgs))
+}
+
+/** The node a completion or a reminder is about: inside the campaign's subtree, read by the caller. */
+async function completionOrg(
+  ctx: CallContext,
+  campaign: PledgeCampaignDoc,
+  orgId: string | undefined,
+): Promise<OrgDoc> {
+  if (orgId !== undefined) {
+    const org = await readableOrg(ctx, orgId)
+    if (org._id !== campaign.orgId && !org.ancestors.includes(campaign.orgId)) {
+      throw new AppError('PLEDGE.CAMPAIGN_NOT_FOUND')
+    }
+    return org
+  }
+  const [caller, orgs] = await Promise.all([ctx.member(), ctx.orgs()])
+  const own = orgs.get(campaign.orgId)
+  if (own && mayRead(caller.roles, own)) return own
+  const roots = await readRoots(ctx)
+  const inside = roots.map((id) => orgs.get(id)).find((o) => o?.ancestors.includes(campaign.orgId))
+  if (!inside) throw new AppError('COMMON.FORBIDDEN')
+  return inside
+}
+
+/** 已签 / 应签 of a campaign in an organisation's subtree, each organisation below, and who has not signed. */
+export async function campaignCompletion(
+  ctx: CallContext,
+  input: Input<'campaign/completion'>,
+): Promise<PledgeCompletion> {
+  const campaign = await loadCampaign(input.campaignId)
+  const org = await completionOrg(ctx, campaign, input.orgId)
+  const [rows, orgs, reminded, caller] = await Promise.all([
+    fetchAll(
+      assignments()
+        .where({ campaignId: campaign._id, orgPath: org._id })
+        .field({ memberId: true, name: true, orgId: true, orgPath: true, status: true }),
+    ),
+    ctx.orgs(),
+    remindedToday('pledge', campaign._id, ctx.now),
+    ctx.member(),
+  ])
+  const children = [...orgs.values()]
+    .filter((o) => o.parentId === org._id)
+    .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name))
+  const byChild = new Map<string, PledgeCompletionRow>(
+    (children.length > 0 ? children : [org]).map((o) => [
+      o._id,
+      { orgId: o._id, orgName: o.name, assigned: 0, signed: 0 },
+    ]),
+  )
+  const pastDeadline = ctx.now > campaign.deadline
+  const unsigned: UnsignedPerson[] = []
+  for (const a of rows) {
+    const rowId = children.length > 0 ? a.orgPath[org.ancestors.length + 1] : org._id
+    const row = byChild.get(rowId) ?? byChild.get(org._id)
+    if (row) {
+      row.assigned++
+      if (a.status === 'signed') row.signed++
+    }
+    if (a.status !== 'signed') {
+      unsigned.push({
+        memberId: a.memberId,
+        name: a.name,
+        orgName: orgs.get(a.orgId)?.name ?? '',
+        remindedToday: reminded.has(a.memberId),
+        overdue: isOverdue(a.status, campaign.deadline, ctx.now),
+      })
+    }
+  }
+  // Members assigned directly on the node itself are shown on a row of its own.
+  const direct = rows.filter((a) => a.orgId === org._id && children.length > 0)
+  const list = [...byChild.values()]
+  if (direct.length > 0) {
+    list.push({
+      orgId: org._id,
+      orgName: `${org.name}（本级）`,
+      assigned: direct.length,
+      signed: direct.filter((a) => a.status === 'signed').length,
+    })
+  }
+  unsigned.sort((a, b) => a.orgName.localeCompare(b.orgName) || a.name.localeCompare(b.name))
+  const signed = rows.filter((a) => a.status === 'signed').length
+  return {
+    campaign: toCampaignView(campaign, orgs),
+    orgId: org._id,
+    orgName: org.name,
+    assigned: rows.length,
+    signed,
+    overdue: pastDeadline ? rows.length - signed : 0,
+    pastDeadline,
+    rows: list.filter((r) => r.assigned > 0),
+    unsigned,
+    mayRemind: mayRead(caller.roles, org),
+  }
+}
+
+/**
+ * 提醒 the named members of an organisation who have not signed: each must hold an assignment of the campaign
+ * and lie in the organisation's subtree (COMMON.FORBIDDEN otherwise, nothing sent); one who signed since the list
+ * was read is skipped; each is reminded at most once a day (common/reminders.ts).
+ */
+export async function remindCampaign(
+  ctx: CallContext,
+  input: Input<'campaign/remind'>,
+): Promise<ReminderOutcome> {
+  const campaign = await loadCampaign(input.campaignId)
+  const org = await completionOrg(ctx, campaign, input.orgId)
+  const ids = [...new Set(input.memberIds)]
+  const [found, held, caller] = await Promise.all([
+    recipientsIn(org._id, ids),
+    fetchAll(
+      assignments()
+        .where({ _id: _.in(ids.map((id) => joinIds(campaign._id, id))) })
+        .field({ memberId: true, status: true }),
+    ),
+    ctx.member(),
+  ])
+  const status = new Map(held.map((a) => [a.memberId, a.status]))
+  if (found.some((m) => !status.has(m._id))) throw new AppError('COMMON.FORBIDDEN')
+  const behind = found.filter((m) => status.get(m._id) === 'pending')
+  const overdue = ctx.now > campaign.deadline
+  const sent = await sendReminders(
+    ctx,
+    caller.member._id,
+    'pledge',
+    campaign._id,
+    behind.map((m) => ({
+      memberId: m._id,
+      openid: m.openid,
+      data: pledgeReminderData(campaign.title, dateOf(campaign.deadline), overdue),
+    })),
+  )
+  return { ...sent, resolved: ids.length - behind.length }
+}

@@ -1,0 +1,133 @@
+import type {
+  InputOf,
+  MyPledge,
+  PledgeCampaignView,
+  PledgeCompletion,
+  PledgeTemplateView,
+  PledgeVerification,
+  PledgeView,
+  ReminderOutcome,
+} from '@contract/index'
+import { create } from 'zustand'
+
+import type { Stroke } from '../../cloudfunctions/domain/signature-pad.rules'
+import { call, type DeviceFile, upload } from '../services/cloud'
+import { attempt, type Outcome } from './admin-outcome'
+import { idle, type Loadable, track } from './async-state'
+import { latestOnly } from './study-shared'
+
+export type TemplateDraft = InputOf<'pledge', 'template/save'>
+export type CampaignDraft = InputOf<'pledge', 'campaign/create'>
+
+interface PledgeState {
+  /** 待签承诺书 and the signed ones. */
+  mine: Loadable<MyPledge[]>
+  /** The pledge being read, signed or verified. */
+  pledge: Loadable<PledgeView>
+  verification: Loadable<PledgeVerification>
+  templates: Loadable<PledgeTemplateView[]>
+  campaigns: Loadable<PledgeCampaignView[]>
+  completion: Loadable<PledgeCompletion>
+  busy: boolean
+  loadMine(): Promise<void>
+  loadPledge(assignmentId: string): Promise<void>
+  /** Uploads the pad's PNG and signs with its strokes. */
+  sign(assignmentId: string, png: DeviceFile, strokes: Stroke[]): Promise<Outcome<PledgeView>>
+  verify(assignmentId: string): Promise<void>
+  loadManage(): Promise<void>
+  saveTemplate(draft: TemplateDraft): Promise<Outcome<PledgeTemplateView>>
+  createCampaign(draft: CampaignDraft): Promise<Outcome<PledgeCampaignView>>
+  loadCompletion(campaignId: string, orgId?: string): Promise<void>
+  remind(campaignId: string, orgId: string, memberIds: string[]): Promise<Outcome<ReminderOutcome>>
+}
+
+const latestPledge = latestOnly()
+const latestCompletion = latestOnly()
+
+export const usePledgeStore = create<PledgeState>((set, get) => {
+  async function busyWith<T>(run: () => Promise<T>): Promise<Outcome<T>> {
+    if (get().busy) return { ok: false, message: '正在提交，请稍候', code: null }
+    set({ busy: true })
+    const outcome = await attempt(run)
+    set({ busy: false })
+    return outcome
+  }
+
+  return {
+    mine: idle,
+    pledge: idle,
+    verification: idle,
+    templates: idle,
+    campaigns: idle,
+    completion: idle,
+    busy: false,
+    async loadMine() {
+      await track(
+        (mine) => set({ mine }),
+        () => call('pledge', 'pledge/mine', {}),
+      )
+    },
+    async loadPledge(assignmentId) {
+      const isLatest = latestPledge()
+      set({ verification: idle })
+      await track(
+        (pledge) => isLatest() && set({ pledge }),
+        () => call('pledge', 'pledge/get', { assignmentId }),
+      )
+    },
+    async sign(assignmentId, png, strokes) {
+      const outcome = await busyWith(async () =>
+        call('pledge', 'pledge/sign', {
+          assignmentId,
+          fileID: await upload('png', png),
+          strokes,
+          confirmed: true,
+        }),
+      )
+      if (outcome.ok) set({ pledge: { status: 'ready', data: outcome.data } })
+      return outcome
+    },
+    async verify(assignmentId) {
+      await track(
+        (verification) => set({ verification }),
+        () => call('pledge', 'pledge/verify', { assignmentId }),
+      )
+    },
+    async loadManage() {
+      await Promise.all([
+        track(
+          (templates) => set({ templates }),
+          () => call('pledge', 'template/list', {}),
+        ),
+        track(
+          (campaigns) => set({ campaigns }),
+          () => call('pledge', 'campaign/list', {}),
+        ),
+      ])
+    },
+    async saveTemplate(draft) {
+      const outcome = await busyWith(() => call('pledge', 'template/save', draft))
+      if (outcome.ok) void get().loadManage()
+      return outcome
+    },
+    async createCampaign(draft) {
+      const outcome = await busyWith(() => call('pledge', 'campaign/create', draft))
+      if (outcome.ok) void get().loadManage()
+      return outcome
+    },
+    async loadCompletion(campaignId, orgId) {
+      const isLatest = latestCompletion()
+      await track(
+        (completion) => isLatest() && set({ completion }),
+        () => call('pledge', 'campaign/completion', orgId ? { campaignId, orgId } : { campaignId }),
+      )
+    },
+    async remind(campaignId, orgId, memberIds) {
+      const outcome = await busyWith(() =>
+        call('pledge', 'campaign/remind', { campaignId, orgId, memberIds }),
+      )
+      if (outcome.ok) void get().loadCompletion(campaignId, orgId)
+      return outcome
+    },
+  }
+})
