@@ -13,6 +13,7 @@ import type {
   UserDoc,
 } from './docs'
 import type { AttemptDoc, ExamDoc, ExpectedDoc, PracticeDoc, QuestionDoc } from './quiz.docs'
+import type { ActivityDoc, CertificateDoc, EntryDoc, SignupDoc } from './volunteer.docs'
 
 /**
  * Every collection, named once. Indexes are declared beside them: the local host creates
@@ -49,6 +50,14 @@ export const COLLECTIONS = {
    * as the records they count (common/rollups.ts); the statistics sum a subtree's from here.
    */
   rollups: 'rollups',
+  /** 志愿服务 activities; `signedUp` is raised only below `capacity`, in the write itself. */
+  volActivities: 'volunteer_activities',
+  /** One per member and activity: `_id` `<activityId>_<memberId>`. */
+  volSignups: 'volunteer_signups',
+  /** Hours: pairs `<activityId>_<memberId>_<YYYYMMDD>_<n>` (n ≤ 3) and 补录 `<activityId>_<memberId>_makeup`. */
+  volEntries: 'volunteer_entries',
+  /** 志愿服务记录证明 as issued, `_id` the serial number. */
+  volCertificates: 'volunteer_certificates',
 } as const
 
 export type CollectionKey = keyof typeof COLLECTIONS
@@ -76,6 +85,10 @@ export interface Stored {
   outbox: OutboxDoc
   reminders: ReminderDoc
   rollups: RollupDoc
+  volActivities: ActivityDoc
+  volSignups: SignupDoc
+  volEntries: EntryDoc
+  volCertificates: CertificateDoc
 }
 
 export interface IndexSpec {
@@ -116,4 +129,11 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.quizAttempts, name: 'exam_org', fields: { examId: 1, orgPath: 1, status: 1 } },
   { collection: COLLECTIONS.reminders, name: 'topic_day', fields: { topic: 1, day: 1 } },
   { collection: COLLECTIONS.rollups, name: 'month_org', fields: { month: 1, orgPath: 1 } },
+  { collection: COLLECTIONS.volActivities, name: 'org_start', fields: { orgPath: 1, startAt: 1 } },
+  { collection: COLLECTIONS.volSignups, name: 'activity', fields: { activityId: 1, status: 1 } },
+  { collection: COLLECTIONS.volSignups, name: 'member', fields: { memberId: 1, activityStartAt: -1 } },
+  { collection: COLLECTIONS.volEntries, name: 'activity', fields: { activityId: 1, status: 1 } },
+  { collection: COLLECTIONS.volEntries, name: 'member_activity', fields: { memberId: 1, activityId: 1 } },
+  { collection: COLLECTIONS.volEntries, name: 'member_day', fields: { memberId: 1, day: 1 } },
+  { collection: COLLECTIONS.volEntries, name: 'member_year', fields: { memberId: 1, year: 1 } },
 ]

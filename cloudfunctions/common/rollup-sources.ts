@@ -5,6 +5,11 @@
  * from one definition.
  */
 import type { RollupRule } from '../domain/rollup.rules'
+import {
+  volunteerActivityRollup,
+  volunteerEntryRollup,
+  volunteerSignupRollup,
+} from '../domain/volunteer.rollup'
 import type { CollectionKey } from './collections'
 import type { DocOf } from './data'
 
@@ -21,4 +26,8 @@ export function rollupSource<K extends CollectionKey>(
   return { collection, rule: rule as RollupRule<unknown> }
 }
 
-export const ROLLUP_SOURCES: readonly RollupSource[] = []
+export const ROLLUP_SOURCES: readonly RollupSource[] = [
+  rollupSource('volActivities', volunteerActivityRollup),
+  rollupSource('volSignups', volunteerSignupRollup),
+  rollupSource('volEntries', volunteerEntryRollup),
+]
