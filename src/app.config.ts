@@ -38,6 +38,21 @@ export default defineAppConfig({
         'pages/results/index',
       ],
     },
+    {
+      root: 'packages/volunteer',
+      name: 'volunteer',
+      pages: [
+        'pages/activities/index',
+        'pages/activity/index',
+        'pages/manage/index',
+        'pages/roster/index',
+        'pages/qr/index',
+        'pages/scan/index',
+        'pages/hours/index',
+        'pages/cert/index',
+        'pages/verify/index',
+      ],
+    },
     ...devPackages,
   ],
   window: {

@@ -13,6 +13,7 @@ import {
   type ServiceType,
 } from '../domain/volunteer.rules'
 import { boundedId, id, shortText } from './common.schema'
+import type { QrView } from './study.contract'
 
 const timestamp = z.number().int().min(1_600_000_000_000).max(4_102_444_800_000)
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应如 2025-01')
@@ -153,14 +154,8 @@ export interface ScanResult {
   entry: EntryView
 }
 
-export interface VolunteerQrView {
-  token: string
-  imageBase64: string
-  payload: string
-  rotateSeconds: number
-  serverNow: number
-  periodEndsAt: number
-}
+/** The same view as a study session's code (the same token scheme). */
+export type VolunteerQrView = QrView
 
 export interface MyServiceEntry extends EntryView {
   title: string

@@ -25,6 +25,15 @@ export const ROUTES = {
   quizBank: '/packages/quiz/pages/bank/index',
   quizManage: '/packages/quiz/pages/manage/index',
   quizResults: '/packages/quiz/pages/results/index',
+  volunteer: '/packages/volunteer/pages/activities/index',
+  volunteerActivity: '/packages/volunteer/pages/activity/index',
+  volunteerManage: '/packages/volunteer/pages/manage/index',
+  volunteerRoster: '/packages/volunteer/pages/roster/index',
+  volunteerQr: '/packages/volunteer/pages/qr/index',
+  volunteerScan: '/packages/volunteer/pages/scan/index',
+  volunteerHours: '/packages/volunteer/pages/hours/index',
+  volunteerCert: '/packages/volunteer/pages/cert/index',
+  volunteerVerify: '/packages/volunteer/pages/verify/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES
