@@ -64,6 +64,8 @@ export interface EntryDoc {
   year: number
   method: EntryMethod
   signInAt: number
+  /** The period of the code scanned to sign in: a scan of that code (or an older one) again is a repeat. */
+  signInPeriod: number | null
   signOutAt: number | null
   minutes: number | null
   status: EntryStatus

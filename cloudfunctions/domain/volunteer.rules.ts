@@ -21,8 +21,6 @@ export const DAY_LIMIT_MINUTES = 8 * 60
 /** Scans open this long before the start; sign-in closes at the planned end, sign-out this long after it. */
 export const SCAN_OPENS_BEFORE_MS = 30 * 60 * 1000
 export const SIGN_OUT_GRACE_MS = 2 * 60 * 60 * 1000
-/** A second scan this soon after signing in is taken as a repeat (已签到), not as signing out. */
-export const REPEAT_SCAN_MS = 2 * 60 * 1000
 export const MIN_PLANNED_MINUTES = 15
 export const MAX_PLANNED_MINUTES = 12 * 60
 export const MAX_CAPACITY = 500

@@ -12,11 +12,9 @@ import { monthOf, yearOf } from '../domain/time'
 import { volunteerEntryRollup, volunteerSignupRollup } from '../domain/volunteer.rollup'
 import {
   dayKey,
-  type EntryMethod,
   holdsHours,
   MAX_PAIRS_PER_DAY,
   pairMinutes,
-  REPEAT_SCAN_MS,
   scanWindow,
   statusForMinutes,
 } from '../domain/volunteer.rules'
@@ -62,7 +60,7 @@ function entryRecord(
   member: Pick<MemberDoc, '_id' | 'name'>,
   fields: Pick<
     EntryDoc,
-    '_id' | 'day' | 'method' | 'signInAt' | 'signOutAt' | 'minutes' | 'status' | 'reason'
+    '_id' | 'day' | 'method' | 'signInAt' | 'signInPeriod' | 'signOutAt' | 'minutes' | 'status' | 'reason'
   >,
   recorder: Recorder | null,
   now: number,
@@ -102,8 +100,12 @@ async function signOut(
   return { outcome: 'signed_out', activityTitle: activity.title, entry: toEntryView(after) }
 }
 
+/** How the sign-in or out came: a scan of the code of `period`, or someone's entry on the member's behalf. */
+type Via = { method: 'qr'; period: number } | { method: 'organiser'; recorder: Recorder }
+
 /**
- * A scan or the organiser's entry: signs out the member's open pair, or signs them in as a new pair. The pair's
+ * A scan or the organiser's entry: signs out the member's open pair, or signs them in as a new pair. A scan of the
+ * code the member signed in with (or an older one) is a repeat (已签到); signing out takes a later code. The pair's
  * number is part of its id (`<activity>_<member>_<day>_<n>`, n ≤ 3), so two sign-ins at once store one, and a
  * fourth pair the same day has no id to take.
  */
@@ -111,8 +113,7 @@ async function signInOrOut(
   ctx: CallContext,
   activity: ActivityDoc,
   member: Pick<MemberDoc, '_id' | 'name'>,
-  method: EntryMethod,
-  recorder: Recorder | null,
+  via: Via,
 ): Promise<ScanResult> {
   if (activity.status === 'closed') throw new AppError('VOLUNTEER.CLOSED')
   const window = scanWindow(activity, ctx.now)
@@ -121,9 +122,8 @@ async function signInOrOut(
   const mine = await participantState(activity, member._id)
   const open = mine.find((e) => e.status === 'open')
   if (open) {
-    // A second scan right after signing in is a repeat, not a sign-out after a minute's service.
-    if (method === 'qr' && ctx.now - open.signInAt < REPEAT_SCAN_MS)
-      return { outcome: 'already_in', activityTitle: activity.title, entry: toEntryView(open) }
+    const repeat = via.method === 'qr' && open.signInPeriod !== null && via.period <= open.signInPeriod
+    if (repeat) return { outcome: 'already_in', activityTitle: activity.title, entry: toEntryView(open) }
     return signOut(ctx, activity, open, mine)
   }
   if (window === 'sign_out_only') throw new AppError('VOLUNTEER.SIGN_IN_CLOSED')
@@ -137,14 +137,15 @@ async function signInOrOut(
     {
       _id: pairId(activity._id, member._id, day, n),
       day,
-      method,
+      method: via.method,
       signInAt: ctx.now,
+      signInPeriod: via.method === 'qr' ? via.period : null,
       signOutAt: null,
       minutes: null,
       status: 'open',
       reason: null,
     },
-    recorder,
+    via.method === 'organiser' ? via.recorder : null,
     ctx.now,
   )
   const stored = await insertOnce('volEntries', doc)
@@ -166,7 +167,7 @@ export async function scanHours(ctx: CallContext, input: Input<'hours/scan'>): P
   const check = verifyToken(checkinSecret(), token, ctx.now, activity.rotateSeconds, 'volunteer')
   if (!check.ok)
     throw new AppError(check.reason === 'expired' ? 'VOLUNTEER.QR_EXPIRED' : 'VOLUNTEER.QR_INVALID')
-  return signInOrOut(ctx, activity, caller.member, 'qr', null)
+  return signInOrOut(ctx, activity, caller.member, { method: 'qr', period: token.period })
 }
 
 /** The organiser signs a member in or out, now (a member without a phone). */
@@ -176,9 +177,9 @@ export async function enterHours(ctx: CallContext, input: Input<'hours/enter'>):
     readById('members', input.memberId, 'MEMBER.NOT_FOUND'),
     ctx.member(),
   ])
-  return signInOrOut(ctx, activity, member, 'organiser', {
-    memberId: recorder.member._id,
-    name: recorder.member.name,
+  return signInOrOut(ctx, activity, member, {
+    method: 'organiser',
+    recorder: { memberId: recorder.member._id, name: recorder.member.name },
   })
 }
 
@@ -207,6 +208,7 @@ export async function makeupHours(ctx: CallContext, input: Input<'hours/makeup'>
       day,
       method: 'makeup',
       signInAt: activity.startAt,
+      signInPeriod: null,
       signOutAt: activity.startAt + input.minutes * 60_000,
       minutes: input.minutes,
       status,

@@ -1,7 +1,7 @@
 import Taro, { useDidHide, useDidShow, useUnload } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 
-import { type RouteName,ROUTES } from '../services/navigation'
+import { type RouteName, ROUTES } from '../services/navigation'
 import { type QrSource, useQrStore } from '../stores/rotating-qr.store'
 
 const TICK_MS = 250

@@ -5,7 +5,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 
 import { monthLabel, monthOf, shiftMonth } from '../../../../../cloudfunctions/domain/time'
-import { type OrgOption, orgOptionsFor,OrgPicker } from '../../../../components/org-picker'
+import { type OrgOption, orgOptionsFor, OrgPicker } from '../../../../components/org-picker'
 import { Screen, StateView } from '../../../../components/screen'
 import { useMe } from '../../../../hooks/use-me'
 import { go } from '../../../../services/navigation'
