@@ -1,6 +1,7 @@
 import cloud from 'wx-server-sdk'
 
 import type { ActivitySummary } from '../../cloudfunctions/contract/volunteer.contract'
+import { monthRange } from '../../cloudfunctions/domain/time'
 import { type Backend, DEMO, failed, ok, startBackend, type Stored } from '../support/backend'
 import { startDuring } from '../support/races'
 
@@ -90,7 +91,9 @@ describe('activities', () => {
   it('lists an activity to the members of its community with their place, and to its organisers by month', async () => {
     const activity = await activityWith([DEMO.member1])
     const mine = ok(await backend.call(DEMO.member1, 'volunteer', 'activity/list', {}))
-    expect(mine.activities).toEqual([expect.objectContaining({ id: activity.id, joined: true, signedUp: 1 })])
+    expect(mine.activities).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: activity.id, joined: true, signedUp: 1 })]),
+    )
     const other = ok(await backend.call('demo-member-4', 'volunteer', 'activity/list', {}))
     expect(other.activities.map((a) => a.id)).not.toContain(activity.id)
     const managed = ok(
@@ -99,7 +102,7 @@ describe('activities', () => {
         month: '2026-11',
       }),
     )
-    expect(managed.activities.map((a) => a.id)).toEqual([activity.id])
+    expect(managed.activities.map((a) => a.id)).toContain(activity.id)
     expect(
       failed(
         await backend.call(C2_SECRETARY, 'volunteer', 'activity/manage', {
@@ -145,7 +148,7 @@ describe('signing up', () => {
     expect(
       failed(await backend.call(MEMBER2, 'volunteer', 'signup/withdraw', { activityId: activity.id })).code,
     ).toBe('VOLUNTEER.WITHDRAW_CLOSED')
-    const [stored] = await backend.docs('volunteer_activities')
+    const stored = await storedActivity(activity.id)
     expect(stored.signedUp).toBe(1)
     expect(failed(await join(DEMO.resident1, activity.id)).code).toBe('COMMON.NOT_BOUND')
   })
@@ -159,9 +162,11 @@ describe('signing up', () => {
     expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.code))).toEqual(
       new Array(20).fill('VOLUNTEER.FULL'),
     )
-    const active = (await backend.docs('volunteer_signups')).filter((s: Stored) => s.status === 'active')
+    const active = (await backend.docs('volunteer_signups')).filter(
+      (s: Stored) => s.activityId === activity.id && s.status === 'active',
+    )
     expect(active).toHaveLength(30)
-    const [stored] = await backend.docs('volunteer_activities')
+    const stored = await storedActivity(activity.id)
     expect(stored.signedUp).toBe(30)
   })
 
@@ -428,7 +433,7 @@ describe('hours', () => {
     ok(await backend.call(DEMO.member1, 'study', 'checkin/scan', { token: qr.token }))
     const mine = ok(await backend.call(DEMO.member1, 'volunteer', 'hours/mine', { year: 2026 }))
     expect(mine).toMatchObject({ confirmedMinutes: 0, pendingMinutes: 0, entries: [] })
-    expect(await backend.docs('volunteer_entries')).toEqual([])
+    expect(await entriesOf(session.id)).toEqual([])
   })
 })
 
@@ -522,7 +527,7 @@ describe('overlapping calls', () => {
       ...new Array(19).fill('already_in'),
       'signed_in',
     ])
-    expect(await backend.docs('volunteer_entries')).toHaveLength(1)
+    expect(await entriesOf(activity.id)).toHaveLength(1)
   })
 
   it('confirms an entry once when two organisers decide it at once (entry decided once)', async () => {
@@ -575,7 +580,9 @@ describe('overlapping calls', () => {
         }),
       ),
     )
-    const pending = (await backend.docs('volunteer_entries')).filter((e: Stored) => e.status === 'pending')
+    const pending = (await backend.docs('volunteer_entries')).filter(
+      (e: Stored) => e.status === 'pending' && [first.id, second.id].includes(e.activityId),
+    )
     await Promise.all([
       backend.call(DEMO.secretary1, 'volunteer', 'hours/confirmAll', { activityId: first.id }),
       backend.call(DEMO.admin, 'volunteer', 'hours/confirmAll', { activityId: first.id }),
@@ -600,8 +607,15 @@ describe('overlapping calls', () => {
     ])
 
     expect(closes.filter((r) => r.ok)).toHaveLength(2)
-    const activities = await backend.docs('volunteer_activities')
-    const entries = (await backend.docs('volunteer_entries')).filter((e: Stored) => e.status === 'confirmed')
+    // November's records (the demo street's own are of other months or count nothing yet).
+    const [from, to] = monthRange('2026-11')
+    const inNovember = (at: number) => at >= from && at < to
+    const activities = (await backend.docs('volunteer_activities')).filter((a: Stored) =>
+      inNovember(a.startAt),
+    )
+    const entries = (await backend.docs('volunteer_entries')).filter(
+      (e: Stored) => e.status === 'confirmed' && inNovember(e.activityStartAt),
+    )
     const sum = (list: Stored[]) => list.reduce((s, e) => s + e.minutes, 0)
     const closed = activities.filter((a: Stored) => a.status === 'closed')
     const direct = {
@@ -618,6 +632,15 @@ describe('overlapping calls', () => {
     expect(await rollupOf('org-c1')).toEqual(direct)
   })
 })
+
+async function storedActivity(id: string): Promise<Stored> {
+  const found = (await backend.docs('volunteer_activities')).find((a: Stored) => a._id === id)
+  if (!found) throw new Error(`no activity ${id}`)
+  return found
+}
+
+const entriesOf = async (activityId: string) =>
+  (await backend.docs('volunteer_entries')).filter((e: Stored) => e.activityId === activityId)
 
 /** The November 2026 rollup counters of a node, as the statistics read them. */
 async function rollupOf(orgId: string): Promise<Record<string, number>> {
