@@ -513,6 +513,74 @@ describe('the certificate', () => {
   })
 })
 
+describe('who may do what', () => {
+  it('refuses the organiser’s actions to other secretaries, members, the 纪工委 and residents, and unknown ids, changing nothing', async () => {
+    const activity = await activityWith([DEMO.member1])
+    clock = MORNING + 50 * MIN
+    ok(await scan(DEMO.member1, activity.id))
+    clock += HOUR
+    const out = ok(await scan(DEMO.member1, activity.id))
+    const member1 = await memberIdOf(DEMO.member1)
+    const activityId = activity.id
+    const calls = {
+      qr: (who: string, id = activityId) =>
+        backend.call(who, 'volunteer', 'activity/qr', { activityId: id, linkBase: null }),
+      list: (who: string, id = activityId) =>
+        backend.call(who, 'volunteer', 'hours/list', { activityId: id }),
+      confirmAll: (who: string, id = activityId) =>
+        backend.call(who, 'volunteer', 'hours/confirmAll', { activityId: id }),
+      enter: (who: string, id = activityId) =>
+        backend.call(who, 'volunteer', 'hours/enter', { activityId: id, memberId: member1 }),
+      makeup: (who: string, id = activityId) =>
+        backend.call(who, 'volunteer', 'hours/makeup', {
+          activityId: id,
+          memberId: member1,
+          minutes: 5,
+          reason: '补',
+        }),
+      close: (who: string, id = activityId) =>
+        backend.call(who, 'volunteer', 'activity/close', { activityId: id, beneficiaries: 1 }),
+    }
+    const before = await backend.snapshot()
+    for (const [name, call] of Object.entries(calls)) {
+      for (const who of [C2_SECRETARY, DEMO.member1, DEMO.inspector, DEMO.branchSecretary1])
+        expect({ name, who, code: failed(await call(who)).code }).toEqual({
+          name,
+          who,
+          code: 'COMMON.FORBIDDEN',
+        })
+      expect({ name, code: failed(await call(DEMO.resident1)).code }).toEqual({
+        name,
+        code: 'COMMON.NOT_BOUND',
+      })
+      expect({ name, code: failed(await call(DEMO.secretary1, 'no-such-activity')).code }).toEqual({
+        name,
+        code: 'VOLUNTEER.ACTIVITY_NOT_FOUND',
+      })
+    }
+    const decide = (who: string, entryId = out.entry.id) =>
+      backend.call(who, 'volunteer', 'hours/decide', { entryId, approve: true })
+    expect(failed(await decide(C2_SECRETARY)).code).toBe('COMMON.FORBIDDEN')
+    expect(failed(await decide(DEMO.member1)).code).toBe('COMMON.FORBIDDEN')
+    expect(failed(await decide(DEMO.secretary1, `${activityId}_nobody_20261125_1`)).code).toBe(
+      'VOLUNTEER.ENTRY_NOT_FOUND',
+    )
+    for (const action of ['signup/join', 'signup/withdraw', 'activity/get'] as const)
+      expect(failed(await backend.call(DEMO.resident1, 'volunteer', action, { activityId })).code).toBe(
+        'COMMON.NOT_BOUND',
+      )
+    expect(failed(await backend.call(DEMO.resident1, 'volunteer', 'hours/mine', {})).code).toBe(
+      'COMMON.NOT_BOUND',
+    )
+    expect(failed(await backend.call(DEMO.resident1, 'volunteer', 'cert/issue', { year: 2026 })).code).toBe(
+      'COMMON.NOT_BOUND',
+    )
+    expect(await backend.snapshot()).toEqual(before)
+    // The street admin reaches every community's activities.
+    expect(ok(await calls.confirmAll(DEMO.admin))).toEqual({ confirmed: 1, waitingApproval: 0 })
+  })
+})
+
 describe('overlapping calls', () => {
   it('takes twenty simultaneous scans by one member as one sign-in (pair id)', async () => {
     const activity = await activityWith([DEMO.member1])
