@@ -2,7 +2,8 @@ import Taro, { useDidHide, useDidShow, useUnload } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 
 import { type RouteName, ROUTES } from '../services/navigation'
-import { type QrSource, useQrStore } from '../stores/rotating-qr.store'
+import type { Loadable } from '../stores/async-state'
+import { type QrSource, type ShownCode, useQrStore } from '../stores/rotating-qr.store'
 
 const TICK_MS = 250
 const RETRY_MS = 3000
@@ -72,5 +73,11 @@ export function useRotatingQr(source: QrSource, scanPage: RouteName) {
   const secondsLeft = code
     ? Math.max(0, Math.ceil((code.qr.periodEndsAt - (now + code.offset)) / 1000))
     : null
-  return { code, error, closed, fetching, secondsLeft, retry: fetchNow }
+  // The code on screen is kept while the next is fetched; a failure before any code is the screen's error.
+  const state: Loadable<ShownCode> = code
+    ? { status: 'ready', data: code }
+    : error
+      ? { status: 'error', message: error }
+      : { status: 'loading' }
+  return { code, state, error, closed, fetching, secondsLeft, retry: fetchNow }
 }

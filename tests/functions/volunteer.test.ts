@@ -1,8 +1,7 @@
-import cloud from 'wx-server-sdk'
-
 import type { ActivitySummary } from '../../cloudfunctions/contract/volunteer.contract'
 import { monthRange } from '../../cloudfunctions/domain/time'
 import { type Backend, DEMO, failed, ok, startBackend, type Stored } from '../support/backend'
+import { addBoundMembers } from '../support/members'
 import { startDuring } from '../support/races'
 
 /**
@@ -195,30 +194,16 @@ describe('signing up', () => {
 const LOAD = 'vol-load'
 const loadOpenid = (i: number) => `${LOAD}-${i}`
 
-/** Bound members of 和平社区第一党支部, written as the seed writes (through the real SDK). */
-async function addMembers(n: number): Promise<void> {
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
-  const db = cloud.database()
-  const now = Date.now()
-  const members = Array.from({ length: n }, (_, i) => ({
-    _id: `vol${String(i).padStart(29, '0')}`,
-    name: `志愿者${i}`,
-    gender: '女',
-    phone: `186${String(i).padStart(8, '0')}`,
+/** Bound members of 和平社区第一党支部. */
+function addMembers(n: number): Promise<void> {
+  return addBoundMembers({
+    count: n,
+    openid: loadOpenid,
+    idPrefix: 'vol',
     orgId: 'org-c1-b1',
     orgPath: ['org-street', 'org-c1', 'org-c1-b1'],
-    category: '在职',
-    cadreLevel: null,
-    roles: [],
-    openid: loadOpenid(i),
-    boundAt: now,
-    importBatch: null,
-    createdAt: now,
-    updatedAt: now,
-  }))
-  await db.collection('members').add({ data: members })
-  await db.collection('users').add({
-    data: members.map((m) => ({ _id: m.openid, memberId: m._id, bindFailures: null, createdAt: now })),
+    namePrefix: '志愿者',
+    phonePrefix: '186',
   })
 }
 

@@ -8,8 +8,6 @@ import { QrPanel } from '../../../../components/qr-panel'
 import { PageNotice, Screen, StateView } from '../../../../components/screen'
 import { useRotatingQr } from '../../../../hooks/use-rotating-qr'
 import { ensureSignedIn } from '../../../../services/session'
-import type { Loadable } from '../../../../stores/async-state'
-import type { ShownCode } from '../../../../stores/rotating-qr.store'
 import { useSessionsStore } from '../../../../stores/study-sessions.store'
 
 /** 签到码 (`?id=`): the secretary's phone held up in the room, the code changing every few seconds. */
@@ -29,7 +27,7 @@ export default function QrPage() {
 function RotatingCode({ sessionId }: { sessionId: string }) {
   const session = useSessionsStore((s) => s.session)
   const loadSession = useSessionsStore((s) => s.loadSession)
-  const { code, error, closed, fetching, secondsLeft, retry } = useRotatingQr(
+  const { code, state, error, closed, fetching, secondsLeft, retry } = useRotatingQr(
     { kind: 'session', id: sessionId },
     'checkin',
   )
@@ -45,11 +43,6 @@ function RotatingCode({ sessionId }: { sessionId: string }) {
       </View>
     )
   }
-  const state: Loadable<ShownCode> = code
-    ? { status: 'ready', data: code }
-    : error
-      ? { status: 'error', message: error }
-      : { status: 'loading' }
 
   return (
     <View>

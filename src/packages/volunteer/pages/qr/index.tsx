@@ -6,8 +6,6 @@ import { useRouter } from '@tarojs/taro'
 import { QrPanel } from '../../../../components/qr-panel'
 import { PageNotice, Screen, StateView } from '../../../../components/screen'
 import { useRotatingQr } from '../../../../hooks/use-rotating-qr'
-import type { Loadable } from '../../../../stores/async-state'
-import type { ShownCode } from '../../../../stores/rotating-qr.store'
 
 /** 志愿签到码 (`?id=`): the organiser's phone, the code changing every few seconds; the same code signs in and out. */
 export default function VolunteerQrPage() {
@@ -24,7 +22,7 @@ export default function VolunteerQrPage() {
 }
 
 function RotatingCode({ activityId }: { activityId: string }) {
-  const { code, error, closed, fetching, secondsLeft, retry } = useRotatingQr(
+  const { code, state, error, closed, fetching, secondsLeft, retry } = useRotatingQr(
     { kind: 'activity', id: activityId },
     'volunteerScan',
   )
@@ -35,11 +33,6 @@ function RotatingCode({ activityId }: { activityId: string }) {
       </View>
     )
   }
-  const state: Loadable<ShownCode> = code
-    ? { status: 'ready', data: code }
-    : error
-      ? { status: 'error', message: error }
-      : { status: 'loading' }
   return (
     <View>
       <StateView state={state} onRetry={retry} loadingText="正在生成签到码…">
