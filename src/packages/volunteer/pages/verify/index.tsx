@@ -4,6 +4,11 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { useLoad, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 
+import {
+  CERT_CODE_PATTERN,
+  CERT_SERIAL_PATTERN,
+  normaliseCertInput,
+} from '../../../../../cloudfunctions/domain/volunteer.rules'
 import { Screen, StateView } from '../../../../components/screen'
 import { ensureSignedIn } from '../../../../services/session'
 import { useVolunteerStore } from '../../../../stores/volunteer.store'
@@ -17,10 +22,13 @@ export default function VerifyPage() {
   const [serial, setSerial] = useState(params.s ?? '')
   const [code, setCode] = useState(params.c ?? '')
   const [asked, setAsked] = useState(false)
+  // Checked here as the server checks it, so a typing slip is named instead of sent.
+  const serialOk = CERT_SERIAL_PATTERN.test(normaliseCertInput(serial))
+  const codeOk = CERT_CODE_PATTERN.test(normaliseCertInput(code))
   const check = () => {
     if (!ensureSignedIn()) return
     setAsked(true)
-    void verify(serial.trim(), code.trim())
+    void verify(normaliseCertInput(serial), normaliseCertInput(code))
   }
   useLoad(() => {
     if (params.s && params.c) check()
@@ -37,11 +45,13 @@ export default function VerifyPage() {
           <Text className="t-caption">验证码（8位）</Text>
           <Input className="input verify-code" value={code} onInput={(e) => setCode(e.detail.value)} />
         </View>
-        <Button
-          className="btn btn--primary verify-submit"
-          disabled={!serial.trim() || !code.trim()}
-          onClick={check}
-        >
+        {serial.trim() !== '' && !serialOk && (
+          <Text className="t-caption error-text">证明编号应如 ZYFW-2026-AB23CD45，请核对</Text>
+        )}
+        {code.trim() !== '' && !codeOk && (
+          <Text className="t-caption error-text">验证码应为8位字母或数字</Text>
+        )}
+        <Button className="btn btn--primary verify-submit" disabled={!serialOk || !codeOk} onClick={check}>
           查验
         </Button>
       </View>
