@@ -118,7 +118,9 @@ async function signInOrOut(
   if (activity.status === 'closed') throw new AppError('VOLUNTEER.CLOSED')
   const window = scanWindow(activity, ctx.now)
   if (window === 'not_yet') throw new AppError('VOLUNTEER.NOT_YET')
-  if (window === 'closed') throw new AppError('VOLUNTEER.SCAN_CLOSED')
+  // Past the sign-out time only the organiser acts, and only to sign out a pair left open (who forgot):
+  // otherwise it would wait for ever, and the activity could never close.
+  if (window === 'closed' && via.method === 'qr') throw new AppError('VOLUNTEER.SCAN_CLOSED')
   const mine = await participantState(activity, member._id)
   const open = mine.find((e) => e.status === 'open')
   if (open) {
@@ -126,7 +128,7 @@ async function signInOrOut(
     if (repeat) return { outcome: 'already_in', activityTitle: activity.title, entry: toEntryView(open) }
     return signOut(ctx, activity, open, mine)
   }
-  if (window === 'sign_out_only') throw new AppError('VOLUNTEER.SIGN_IN_CLOSED')
+  if (window !== 'sign_in') throw new AppError('VOLUNTEER.SIGN_IN_CLOSED')
   if (sumMinutes(mine) >= activity.plannedMinutes) throw new AppError('VOLUNTEER.PLANNED_REACHED')
   const day = dayKey(ctx.now)
   const n = mine.filter((e) => e.day === day && e.method !== 'makeup').length + 1

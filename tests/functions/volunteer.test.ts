@@ -395,6 +395,43 @@ describe('hours', () => {
     ).toBe('COMMON.FORBIDDEN')
   })
 
+  it('lets the organiser sign out a member who forgot, after scans have closed, so the activity can close', async () => {
+    const activity = await activityWith([DEMO.member1], { plannedMinutes: 60 })
+    const member1 = await memberIdOf(DEMO.member1)
+    clock = MORNING + 50 * MIN
+    ok(await scan(DEMO.member1, activity.id))
+    const code = await token(activity.id)
+    clock = MORNING + 6 * HOUR // the end was 09:50; scans closed at 11:50
+    expect(failed(await backend.call(DEMO.member1, 'volunteer', 'hours/scan', { token: code })).code).toBe(
+      'VOLUNTEER.QR_EXPIRED',
+    )
+    const qr = await backend.call(DEMO.secretary1, 'volunteer', 'activity/qr', {
+      activityId: activity.id,
+      linkBase: null,
+    })
+    expect(failed(qr).code).toBe('VOLUNTEER.CODE_ENDED')
+    const enter = () =>
+      backend.call(DEMO.secretary1, 'volunteer', 'hours/enter', {
+        activityId: activity.id,
+        memberId: member1,
+      })
+    const out = ok(await enter())
+    expect(out).toMatchObject({ outcome: 'signed_out', entry: { minutes: 60, status: 'pending' } })
+    expect(failed(await enter()).code).toBe('VOLUNTEER.SIGN_IN_CLOSED')
+    ok(
+      await backend.call(DEMO.secretary1, 'volunteer', 'hours/decide', {
+        entryId: out.entry.id,
+        approve: false,
+      }),
+    )
+    ok(
+      await backend.call(DEMO.secretary1, 'volunteer', 'activity/close', {
+        activityId: activity.id,
+        beneficiaries: 0,
+      }),
+    )
+  })
+
   it('never produces volunteer hours from study sessions', async () => {
     const session = ok(
       await backend.call(DEMO.secretary1, 'study', 'session/create', {
