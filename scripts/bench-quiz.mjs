@@ -13,7 +13,7 @@ import { step } from './lib.mjs'
 const MEMBERS = 200
 const QUESTIONS = 50
 
-async function client(url) {
+export async function client(url) {
   async function login(body) {
     const res = await fetch(`${url}/local/login`, { method: 'POST', body: JSON.stringify(body) })
     return (await res.json()).token
@@ -45,11 +45,11 @@ async function client(url) {
   }
 }
 
-async function rosterFile() {
+async function rosterFile(count) {
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('花名册')
   sheet.addRow(['姓名', '性别', '手机号', '所在组织', '党员类别', '干部类别'])
-  for (let i = 0; i < MEMBERS; i++)
+  for (let i = 0; i < count; i++)
     sheet.addRow([
       `压测党员${i}`,
       i % 2 ? '女' : '男',
@@ -61,11 +61,11 @@ async function rosterFile() {
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
-/** Two hundred members of 光明社区, each bound to a fresh WeChat user with an invite code. */
-async function bindMembers(api, admin) {
-  await api.call(admin, 'org', 'member/import', { fileID: await api.upload(admin, await rosterFile()) })
+/** `count` members of 光明社区 (two hundred by default), each bound to a fresh WeChat user with an invite code. */
+export async function bindMembers(api, admin, count = MEMBERS) {
+  await api.call(admin, 'org', 'member/import', { fileID: await api.upload(admin, await rosterFile(count)) })
   const ids = []
-  for (let offset = 0; ids.length < MEMBERS; offset += 50) {
+  for (let offset = 0; ids.length < count; offset += 50) {
     const page = await api.call(admin, 'org', 'member/list', {
       orgId: 'org-c2',
       keyword: '压测党员',

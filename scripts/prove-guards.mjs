@@ -151,6 +151,33 @@ export const GUARDS = [
     replace: `    fields: { assignmentId: 1 },`,
     test: [PLEDGE, 'signs once when a signing'],
   },
+  {
+    name: 'volunteer: a place only below the capacity',
+    file: 'cloudfunctions/volunteer/signup.service.ts',
+    find: `.where({ _id: activity._id, status: 'open', signedUp: _.lt(activity.capacity) })`,
+    replace: `.where({ _id: activity._id, status: 'open' })`,
+    test: ['tests/functions/volunteer.test.ts', 'holds the capacity when 50 members sign up for 30 places'],
+  },
+  {
+    name: 'volunteer: one sign-in per pair number (record id)',
+    file: 'cloudfunctions/volunteer/hours.service.ts',
+    find: `      _id: pairId(activity._id, member._id, day, n),`,
+    replace: `      _id: \`\${pairId(activity._id, member._id, day, n)}_\${Math.random()}\`,`,
+    test: [
+      'tests/functions/volunteer.test.ts',
+      'takes twenty simultaneous scans by one member as one sign-in',
+    ],
+  },
+  {
+    name: 'volunteer: hours decided once',
+    file: 'cloudfunctions/volunteer/hours.service.ts',
+    find: `.where({ _id: entry._id, status: _.in(['pending', 'approval']) })`,
+    replace: `.where({ _id: entry._id })`,
+    test: [
+      'tests/functions/volunteer.test.ts',
+      'confirms an entry once when two organisers decide it at once',
+    ],
+  },
 ]
 
 function runTest([file, name]) {

@@ -7,6 +7,7 @@ import { OPEN_SPAN_END } from '../cloudfunctions/domain/org-history.rules'
 import type { OrgType } from '../cloudfunctions/domain/org-tree'
 import type { RoleGrant } from '../cloudfunctions/domain/roles'
 import { demoPledges } from './seed-pledges'
+import { demoVolunteer } from './seed-volunteer'
 
 /** Someone the H5 demo login offers: the local host's stand-in for opening the app on their phone. */
 export interface Persona {
@@ -88,6 +89,7 @@ interface Seeded {
   users: UserDoc[]
   invites: InviteDoc[]
   personas: Persona[]
+  volunteer: ReturnType<typeof demoVolunteer>
 }
 
 /** The demo street: six communities and the street office, about 80 members, every role, a few residents. */
@@ -223,7 +225,8 @@ export function demoData(now: number): Seeded {
       hint: i === 0 ? `可用邀请码 ${invite._id} 绑定为党员“${member.name}”` : undefined,
     })
   })
-  return { orgs, members, users, invites, personas }
+  const volunteer = demoVolunteer(now, orgs, members, secretaries[0])
+  return { orgs, members, users, invites, personas, volunteer }
 }
 
 /**
@@ -251,5 +254,9 @@ export async function seedIfEmpty(now = Date.now()): Promise<{ seeded: boolean; 
   await write(COLLECTIONS.pledgeCampaigns, pledges.campaigns)
   await write(COLLECTIONS.pledgeAssignments, pledges.assignments)
   await write(COLLECTIONS.rollups, pledges.rollups)
+  await write(COLLECTIONS.volActivities, data.volunteer.activities)
+  await write(COLLECTIONS.volSignups, data.volunteer.signups)
+  await write(COLLECTIONS.volEntries, data.volunteer.entries)
+  await write(COLLECTIONS.rollups, data.volunteer.rollups)
   return { seeded: true, personas: data.personas }
 }

@@ -43,6 +43,21 @@ export default defineAppConfig({
       name: 'pledge',
       pages: ['pages/mine/index', 'pages/sign/index', 'pages/manage/index', 'pages/completion/index'],
     },
+    {
+      root: 'packages/volunteer',
+      name: 'volunteer',
+      pages: [
+        'pages/activities/index',
+        'pages/activity/index',
+        'pages/manage/index',
+        'pages/roster/index',
+        'pages/qr/index',
+        'pages/scan/index',
+        'pages/hours/index',
+        'pages/cert/index',
+        'pages/verify/index',
+      ],
+    },
     ...devPackages,
   ],
   window: {

@@ -20,6 +20,7 @@ import type {
   PledgeTemplateDoc,
 } from './pledge.docs'
 import type { AttemptDoc, ExamDoc, ExpectedDoc, PracticeDoc, QuestionDoc } from './quiz.docs'
+import type { ActivityDoc, CertificateDoc, EntryDoc, SignupDoc } from './volunteer.docs'
 
 /**
  * Every collection, named once. Indexes are declared beside them: the local host creates
@@ -65,6 +66,14 @@ export const COLLECTIONS = {
   pledgeSignings: 'pledge_signings',
   /** The chain's head (`_id` `head`). */
   pledgeChain: 'pledge_chain',
+  /** 志愿服务 activities; `signedUp` is raised only below `capacity`, in the write itself. */
+  volActivities: 'volunteer_activities',
+  /** One per member and activity: `_id` `<activityId>_<memberId>`. */
+  volSignups: 'volunteer_signups',
+  /** Hours: pairs `<activityId>_<memberId>_<YYYYMMDD>_<n>` (n ≤ 3) and 补录 `<activityId>_<memberId>_makeup`. */
+  volEntries: 'volunteer_entries',
+  /** 志愿服务记录证明 as issued, `_id` the serial number. */
+  volCertificates: 'volunteer_certificates',
 } as const
 
 export type CollectionKey = keyof typeof COLLECTIONS
@@ -97,6 +106,10 @@ export interface Stored {
   pledgeAssignments: PledgeAssignmentDoc
   pledgeSignings: PledgeSigningDoc
   pledgeChain: PledgeChainDoc
+  volActivities: ActivityDoc
+  volSignups: SignupDoc
+  volEntries: EntryDoc
+  volCertificates: CertificateDoc
 }
 
 export interface IndexSpec {
@@ -158,6 +171,13 @@ export const INDEXES: readonly IndexSpec[] = [
     unique: true,
   },
   { collection: COLLECTIONS.pledgeSignings, name: 'seq', fields: { seq: 1 } },
+  { collection: COLLECTIONS.volActivities, name: 'org_start', fields: { orgPath: 1, startAt: 1 } },
+  { collection: COLLECTIONS.volSignups, name: 'activity', fields: { activityId: 1, status: 1 } },
+  { collection: COLLECTIONS.volSignups, name: 'member', fields: { memberId: 1, activityStartAt: -1 } },
+  { collection: COLLECTIONS.volEntries, name: 'activity', fields: { activityId: 1, status: 1 } },
+  { collection: COLLECTIONS.volEntries, name: 'member_activity', fields: { memberId: 1, activityId: 1 } },
+  { collection: COLLECTIONS.volEntries, name: 'member_day', fields: { memberId: 1, day: 1 } },
+  { collection: COLLECTIONS.volEntries, name: 'member_year', fields: { memberId: 1, year: 1 } },
 ]
 
 /**
@@ -185,6 +205,10 @@ export const GROWING_COLLECTIONS: readonly CollectionName[] = [
   COLLECTIONS.pledgeCampaigns,
   COLLECTIONS.pledgeAssignments,
   COLLECTIONS.pledgeSignings,
+  COLLECTIONS.volActivities,
+  COLLECTIONS.volSignups,
+  COLLECTIONS.volEntries,
+  COLLECTIONS.volCertificates,
 ]
 
 export const BOUNDED_COLLECTIONS: readonly CollectionName[] = [

@@ -6,6 +6,11 @@
  */
 import { pledgeRollup } from '../domain/pledge.rollup'
 import type { RollupRule } from '../domain/rollup.rules'
+import {
+  volunteerActivityRollup,
+  volunteerEntryRollup,
+  volunteerSignupRollup,
+} from '../domain/volunteer.rollup'
 import type { CollectionKey } from './collections'
 import type { DocOf } from './data'
 
@@ -22,4 +27,9 @@ export function rollupSource<K extends CollectionKey>(
   return { collection, rule: rule as RollupRule<unknown> }
 }
 
-export const ROLLUP_SOURCES: readonly RollupSource[] = [rollupSource('pledgeAssignments', pledgeRollup)]
+export const ROLLUP_SOURCES: readonly RollupSource[] = [
+  rollupSource('pledgeAssignments', pledgeRollup),
+  rollupSource('volActivities', volunteerActivityRollup),
+  rollupSource('volSignups', volunteerSignupRollup),
+  rollupSource('volEntries', volunteerEntryRollup),
+]

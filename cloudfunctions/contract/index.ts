@@ -5,6 +5,7 @@ import type { orgInputs, OrgOutputs } from './org.contract'
 import type { pledgeInputs, PledgeOutputs } from './pledge.contract'
 import type { quizInputs, QuizOutputs } from './quiz.contract'
 import type { studyInputs, StudyOutputs } from './study.contract'
+import type { volunteerInputs, VolunteerOutputs } from './volunteer.contract'
 
 type ApiOf<Inputs extends Record<string, z.ZodType>, Outputs extends { [K in keyof Inputs]: unknown }> = {
   [K in keyof Inputs & string]: { schema: Inputs[K]; input: z.input<Inputs[K]>; output: Outputs[K] }
@@ -17,6 +18,7 @@ export interface Api {
   pledge: ApiOf<typeof pledgeInputs, PledgeOutputs>
   quiz: ApiOf<typeof quizInputs, QuizOutputs>
   study: ApiOf<typeof studyInputs, StudyOutputs>
+  volunteer: ApiOf<typeof volunteerInputs, VolunteerOutputs>
 }
 
 export type FunctionName = keyof Api
@@ -43,3 +45,4 @@ export * from './org.contract'
 export * from './pledge.contract'
 export * from './quiz.contract'
 export * from './study.contract'
+export * from './volunteer.contract'

@@ -9,7 +9,12 @@ export { DEFAULT_ROTATE_SECONDS, MAX_ROTATE_SECONDS, MIN_ROTATE_SECONDS } from '
  * stops working within one period (plus the rest of the current one).
  *
  * Format: `<sessionId>.<period>.<mac>`, mac = first 16 bytes of HMAC-SHA256, base64url.
+ *
+ * The same scheme serves other check-ins (志愿服务 activities) under a `scope` that enters the mac only
+ * (`<scope>:<id>.<period>`), so a code made for one kind of record is refused as forged by another even if
+ * their ids were equal. Study sessions use no scope, so their codes are as before.
  */
+export type TokenScope = '' | 'volunteer'
 
 export function periodOf(now: number, rotateSeconds: number): number {
   return Math.floor(now / (rotateSeconds * 1000))
@@ -20,16 +25,16 @@ export function periodEndsAt(now: number, rotateSeconds: number): number {
   return (periodOf(now, rotateSeconds) + 1) * rotateSeconds * 1000
 }
 
-function mac(secret: string, sessionId: string, period: number): string {
+function mac(secret: string, sessionId: string, period: number, scope: TokenScope): string {
   return createHmac('sha256', secret)
-    .update(`${sessionId}.${period}`)
+    .update(scope ? `${scope}:${sessionId}.${period}` : `${sessionId}.${period}`)
     .digest()
     .subarray(0, 16)
     .toString('base64url')
 }
 
-export function signToken(secret: string, sessionId: string, period: number): string {
-  return `${sessionId}.${period}.${mac(secret, sessionId, period)}`
+export function signToken(secret: string, sessionId: string, period: number, scope: TokenScope = ''): string {
+  return `${sessionId}.${period}.${mac(secret, sessionId, period, scope)}`
 }
 
 export type TokenCheck =
@@ -47,8 +52,9 @@ export function verifyToken(
   token: { sessionId: string; period: number; mac: string },
   now: number,
   rotateSeconds: number,
+  scope: TokenScope = '',
 ): TokenCheck {
-  const expected = Buffer.from(mac(secret, token.sessionId, token.period))
+  const expected = Buffer.from(mac(secret, token.sessionId, token.period, scope))
   const given = Buffer.from(token.mac)
   if (expected.length !== given.length || !timingSafeEqual(expected, given))
     return { ok: false, reason: 'forged' }

@@ -25,6 +25,8 @@ export type Permission =
   | 'stats.read'
   | 'session.manage'
   | 'visit.dispatch'
+  /** 志愿服务: create activities, show the code, enter and confirm hours, close. */
+  | 'volunteer.manage'
   | 'pledge.manage'
   | 'pledge.inspect'
   | 'quiz.manage'
@@ -39,6 +41,7 @@ const SECRETARY: Permission[] = [
   'visit.dispatch',
   'pledge.manage',
   'quiz.manage',
+  'volunteer.manage',
 ]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

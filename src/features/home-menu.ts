@@ -12,6 +12,13 @@ export interface MenuEntry {
 }
 
 const SOON = '即将开放'
+/** Anyone handed a 志愿服务记录证明 checks it here, bound or not. */
+const VERIFY: MenuEntry = {
+  key: 'volunteerVerify',
+  title: '证明查验',
+  caption: '查验志愿服务记录证明',
+  route: 'volunteerVerify',
+}
 
 /** What 首页 offers a person: only what their roles allow. Pure, so it is tested without a screen. */
 export function homeMenu(me: MeView): MenuEntry[] {
@@ -19,6 +26,7 @@ export function homeMenu(me: MeView): MenuEntry[] {
     return [
       { key: 'bind', title: '绑定党员身份', caption: '党员请先绑定', route: 'bind' },
       { key: 'visit', title: '上门服务', caption: SOON },
+      VERIFY,
     ]
   }
   const entries: MenuEntry[] = [
@@ -26,7 +34,8 @@ export function homeMenu(me: MeView): MenuEntry[] {
     { key: 'study', title: '我的学习', caption: '本月学习与请假', route: 'myStudy' },
     { key: 'pledge', title: '待签承诺书', caption: '阅读并签署承诺书', route: 'pledgeMine' },
     { key: 'quiz', title: '党建考核', caption: '考试与每日一练', route: 'quiz' },
-    { key: 'volunteer', title: '志愿服务', caption: SOON },
+    { key: 'volunteer', title: '志愿服务', caption: '活动报名与签到', route: 'volunteer' },
+    { key: 'volunteerHours', title: '我的志愿时长', caption: '时长与记录证明', route: 'volunteerHours' },
   ]
   // Readers of the figures who manage nothing (the 纪工委) open the same pages, read-only.
   const manages = hasAnyPermission(me.roles, 'session.manage')
@@ -60,6 +69,14 @@ export function homeMenu(me: MeView): MenuEntry[] {
   }
   if (hasAnyPermission(me.roles, 'bank.manage')) {
     entries.push({ key: 'quizBank', title: '题库管理', caption: '导入、导出题库', route: 'quizBank' })
+  }
+  if (hasAnyPermission(me.roles, 'volunteer.manage')) {
+    entries.push({
+      key: 'volunteerManage',
+      title: '志愿活动管理',
+      caption: '发布活动、确认时长',
+      route: 'volunteerManage',
+    })
   }
   if (hasAnyPermission(me.roles, 'roster.read')) {
     entries.push({ key: 'roster', title: '党员花名册', caption: '查看党员、生成邀请码', route: 'roster' })

@@ -29,6 +29,15 @@ export const ROUTES = {
   pledgeSign: '/packages/pledge/pages/sign/index',
   pledgeManage: '/packages/pledge/pages/manage/index',
   pledgeCompletion: '/packages/pledge/pages/completion/index',
+  volunteer: '/packages/volunteer/pages/activities/index',
+  volunteerActivity: '/packages/volunteer/pages/activity/index',
+  volunteerManage: '/packages/volunteer/pages/manage/index',
+  volunteerRoster: '/packages/volunteer/pages/roster/index',
+  volunteerQr: '/packages/volunteer/pages/qr/index',
+  volunteerScan: '/packages/volunteer/pages/scan/index',
+  volunteerHours: '/packages/volunteer/pages/hours/index',
+  volunteerCert: '/packages/volunteer/pages/cert/index',
+  volunteerVerify: '/packages/volunteer/pages/verify/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -6,7 +6,7 @@ const member = { id: 'm1', name: '张三', orgId: 'b1', orgName: '第一党支�
 describe('首页 offers what the person’s roles allow', () => {
   it('offers a resident binding and resident services only', () => {
     const me: MeView = { bound: false, reminderTemplateIds: [], member: null, roles: [] }
-    expect(homeMenu(me).map((e) => e.title)).toEqual(['绑定党员身份', '上门服务'])
+    expect(homeMenu(me).map((e) => e.title)).toEqual(['绑定党员身份', '上门服务', '证明查验'])
   })
 
   it('offers a plain member no management entries', () => {
@@ -24,8 +24,11 @@ describe('首页 offers what the person’s roles allow', () => {
       我的学习: 'myStudy',
       党建考核: 'quiz',
       待签承诺书: 'pledgeMine',
+      志愿服务: 'volunteer',
+      我的志愿时长: 'volunteerHours',
     })
     expect(titles).not.toContain('承诺书管理')
+    expect(titles).not.toContain('志愿活动管理')
   })
 
   it('offers a secretary the roster but not organisation management or import', () => {
@@ -36,7 +39,9 @@ describe('首页 offers what the person’s roles allow', () => {
       roles: [{ orgId: 'c1', orgName: '和平社区党委', role: 'community_secretary' }],
     }).map((e) => e.title)
     expect(titles).toContain('党员花名册')
-    expect(titles).toEqual(expect.arrayContaining(['学习活动', '学习达标', '讲师队伍', '考试管理']))
+    expect(titles).toEqual(
+      expect.arrayContaining(['学习活动', '学习达标', '讲师队伍', '考试管理', '志愿活动管理']),
+    )
     expect(titles).not.toContain('组织管理')
     expect(titles).not.toContain('导入花名册')
     expect(titles).not.toContain('题库管理')

@@ -1,7 +1,6 @@
-import cloud from 'wx-server-sdk'
-
 import type { AttemptView } from '../../cloudfunctions/contract/quiz.contract'
 import { type Backend, DEMO, ok, startBackend, type Stored } from '../support/backend'
+import { addBoundMembers } from '../support/members'
 
 jest.setTimeout(120_000)
 
@@ -14,31 +13,16 @@ afterAll(() => backend.close())
 const MEMBERS = 200
 const openidOf = (i: number) => `load-member-${i}`
 
-/** Two hundred bound members of 光明社区第一党支部, written as the seed writes (through the real SDK). */
-async function addMembers(): Promise<void> {
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
-  const db = cloud.database()
-  const now = Date.now()
-  const members = Array.from({ length: MEMBERS }, (_, i) => ({
-    // As long as the ids CloudBase generates (32 characters), so attempt ids are as long as in production.
-    _id: `load${String(i).padStart(28, '0')}`,
-    name: `测试党员${i}`,
-    gender: '男',
-    phone: `188${String(i).padStart(8, '0')}`,
+/** Two hundred bound members of 光明社区第一党支部. */
+function addMembers(): Promise<void> {
+  return addBoundMembers({
+    count: MEMBERS,
+    openid: openidOf,
+    idPrefix: 'load',
     orgId: 'org-c2-b1',
     orgPath: ['org-street', 'org-c2', 'org-c2-b1'],
-    category: '在职',
-    cadreLevel: null,
-    roles: [],
-    openid: openidOf(i),
-    boundAt: now,
-    importBatch: null,
-    createdAt: now,
-    updatedAt: now,
-  }))
-  await db.collection('members').add({ data: members })
-  await db.collection('users').add({
-    data: members.map((m) => ({ _id: m.openid, memberId: m._id, bindFailures: null, createdAt: now })),
+    namePrefix: '测试党员',
+    phonePrefix: '188',
   })
 }
 

@@ -37,6 +37,8 @@ export const REQUIRED_ACTIONS: readonly string[] = [
   'quiz attempt/submit',
   'quiz exam/stats',
   'pledge pledge/sign',
+  'volunteer signup/join',
+  'volunteer hours/scan',
 ]
 
 export const costKey = (c: Pick<Cost, 'fn' | 'action' | 'variant'>) =>
@@ -431,6 +433,60 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       campaignId: campaign.id,
       orgId: 'org-c1',
       memberIds: [await memberIdOf(MEMBER2), await memberIdOf(MEMBER3)],
+    })
+  })
+
+  await m.flow('volunteer', async () => {
+    // Starts in 20 minutes: sign-ups are open, and so are scans (from 30 minutes before the start).
+    const activity = await m.measure(DEMO.secretary1, 'volunteer', 'activity/create', {
+      title: `${tag}：文明交通劝导`,
+      serviceType: 'traffic',
+      orgId: 'org-c1',
+      partner: '区交警大队',
+      place: '和平路路口',
+      startAt: now + 20 * MIN,
+      plannedMinutes: 120,
+      capacity: 30,
+    })
+    await m.measure(DEMO.member1, 'volunteer', 'signup/join', { activityId: activity.id })
+    await m.setup(MEMBER2, 'volunteer', 'signup/join', { activityId: activity.id })
+    await m.setup(MEMBER3, 'volunteer', 'signup/join', { activityId: activity.id })
+    await m.measure(MEMBER3, 'volunteer', 'signup/withdraw', { activityId: activity.id })
+    await m.measure(DEMO.member1, 'volunteer', 'activity/list', {})
+    await m.measure(DEMO.member1, 'volunteer', 'activity/get', { activityId: activity.id })
+    await m.measure(DEMO.secretary1, 'volunteer', 'activity/manage', { orgId: 'org-c1', month })
+    const qr = await m.measure(DEMO.secretary1, 'volunteer', 'activity/qr', {
+      activityId: activity.id,
+      linkBase: null,
+    })
+    await m.measure(DEMO.member1, 'volunteer', 'hours/scan', { token: qr.token })
+    await m.measure(
+      DEMO.member1,
+      'volunteer',
+      'hours/scan',
+      { token: qr.token },
+      { variant: 'again, 已签到' },
+    )
+    const member2 = await memberIdOf(MEMBER2)
+    await m.measure(DEMO.secretary1, 'volunteer', 'hours/enter', {
+      activityId: activity.id,
+      memberId: member2,
+    })
+    const out = await m.measure(
+      DEMO.secretary1,
+      'volunteer',
+      'hours/enter',
+      { activityId: activity.id, memberId: member2 },
+      { variant: 'signing out' },
+    )
+    await m.measure(DEMO.secretary1, 'volunteer', 'hours/decide', { entryId: out.entry.id, approve: true })
+    await m.measure(DEMO.secretary1, 'volunteer', 'hours/confirmAll', { activityId: activity.id })
+    await m.measure(DEMO.secretary1, 'volunteer', 'hours/list', { activityId: activity.id })
+    await m.measure(MEMBER2, 'volunteer', 'hours/mine', {})
+    const cert = await m.measure(MEMBER2, 'volunteer', 'cert/issue', { year: yearOf(now) })
+    await m.measure(DEMO.resident1, 'volunteer', 'cert/verify', {
+      serial: cert.serial,
+      verifyCode: cert.verifyCode,
     })
   })
 

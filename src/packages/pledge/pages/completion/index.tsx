@@ -8,8 +8,8 @@ import { useState } from 'react'
 import { dateOf } from '../../../../../cloudfunctions/domain/time'
 import { PageNotice, Screen, StateView } from '../../../../components/screen'
 import { go } from '../../../../services/navigation'
-import { reminderSummary } from '../../../../stores/reminder-summary'
 import { usePledgeStore } from '../../../../stores/pledge.store'
+import { reminderSummary } from '../../../../stores/reminder-summary'
 
 /** 签订情况 (`?id=<campaignId>&org=`): 已签 / 应签, each organisation below, who has not signed, and 提醒. */
 export default function CompletionPage() {

@@ -4,13 +4,11 @@ import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 
+import { QrPanel } from '../../../../components/qr-panel'
 import { PageNotice, Screen, StateView } from '../../../../components/screen'
+import { useRotatingQr } from '../../../../hooks/use-rotating-qr'
 import { ensureSignedIn } from '../../../../services/session'
-import type { Loadable } from '../../../../stores/async-state'
-import type { ShownCode } from '../../../../stores/study-qr.store'
 import { useSessionsStore } from '../../../../stores/study-sessions.store'
-import { QrPanel } from '../../components/qr-panel'
-import { useRotatingQr } from '../../hooks/use-rotating-qr'
 
 /** 签到码 (`?id=`): the secretary's phone held up in the room, the code changing every few seconds. */
 export default function QrPage() {
@@ -29,7 +27,10 @@ export default function QrPage() {
 function RotatingCode({ sessionId }: { sessionId: string }) {
   const session = useSessionsStore((s) => s.session)
   const loadSession = useSessionsStore((s) => s.loadSession)
-  const { code, error, closed, fetching, secondsLeft, retry } = useRotatingQr(sessionId)
+  const { code, state, error, closed, fetching, secondsLeft, retry } = useRotatingQr(
+    { kind: 'session', id: sessionId },
+    'checkin',
+  )
   useEffect(() => {
     if (ensureSignedIn()) void loadSession(sessionId)
   }, [loadSession, sessionId])
@@ -42,11 +43,6 @@ function RotatingCode({ sessionId }: { sessionId: string }) {
       </View>
     )
   }
-  const state: Loadable<ShownCode> = code
-    ? { status: 'ready', data: code }
-    : error
-      ? { status: 'error', message: error }
-      : { status: 'loading' }
 
   return (
     <View>

@@ -1,16 +1,17 @@
 import Taro, { useDidHide, useDidShow, useUnload } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 
-import { ROUTES } from '../../../services/navigation'
-import { useQrStore } from '../../../stores/study-qr.store'
+import { type RouteName, ROUTES } from '../services/navigation'
+import type { Loadable } from '../stores/async-state'
+import { type QrSource, type ShownCode, useQrStore } from '../stores/rotating-qr.store'
 
 const TICK_MS = 250
 const RETRY_MS = 3000
 const IN_WEAPP = process.env.TARO_ENV === 'weapp'
 
-/** In H5 the code is a link to the check-in page (a phone camera opens it); in WeChat the bare token. */
-function linkBase(): string | null {
-  return process.env.TARO_ENV === 'h5' ? `${window.location.origin}/#${ROUTES.checkin}?t=` : null
+/** In H5 the code is a link to the page that takes it (a phone camera opens it); in WeChat the bare token. */
+function linkBase(scanPage: RouteName): string | null {
+  return process.env.TARO_ENV === 'h5' ? `${window.location.origin}/#${ROUTES[scanPage]}?t=` : null
 }
 
 function keepScreenOn(on: boolean): void {
@@ -20,11 +21,11 @@ function keepScreenOn(on: boolean): void {
 }
 
 /**
- * Shows a session's rotating code while the page is visible: fetches a new one when the countdown
+ * Shows a session's or an activity's rotating code while the page is visible: fetches a new one when the countdown
  * (on the server's clock) reaches 0, retries every few seconds after a failure, and stops all
  * timers and the keep-screen-on when the page is hidden or closed, or once the session gives no more codes.
  */
-export function useRotatingQr(sessionId: string) {
+export function useRotatingQr(source: QrSource, scanPage: RouteName) {
   const code = useQrStore((s) => s.code)
   const error = useQrStore((s) => s.error)
   const fetching = useQrStore((s) => s.fetching)
@@ -35,7 +36,7 @@ export function useRotatingQr(sessionId: string) {
 
   const fetchNow = () => {
     nextRetry.current = Date.now() + RETRY_MS
-    void useQrStore.getState().fetch(sessionId, linkBase())
+    void useQrStore.getState().fetch(source, linkBase(scanPage))
   }
 
   const tick = () => {
@@ -72,5 +73,11 @@ export function useRotatingQr(sessionId: string) {
   const secondsLeft = code
     ? Math.max(0, Math.ceil((code.qr.periodEndsAt - (now + code.offset)) / 1000))
     : null
-  return { code, error, closed, fetching, secondsLeft, retry: fetchNow }
+  // The code on screen is kept while the next is fetched; a failure before any code is the screen's error.
+  const state: Loadable<ShownCode> = code
+    ? { status: 'ready', data: code }
+    : error
+      ? { status: 'error', message: error }
+      : { status: 'loading' }
+  return { code, state, error, closed, fetching, secondsLeft, retry: fetchNow }
 }

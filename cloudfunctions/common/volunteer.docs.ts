@@ -1,0 +1,105 @@
+import type { EntryMethod, EntryStatus, ServiceType } from '../domain/volunteer.rules'
+
+/** Stored shapes of the volunteer collections. Views sent to clients are built in volunteer/volunteer.views.ts. */
+export interface ActivityDoc {
+  _id: string
+  title: string
+  serviceType: ServiceType
+  /** The organising node: it records the hours and its secretaries confirm them (谁组织谁记录). */
+  orgId: string
+  orgPath: string[]
+  /** 共建单位, when the activity is held with one. */
+  partner: string | null
+  place: string
+  startAt: number
+  /** startAt + plannedMinutes: sign-in closes then. */
+  endAt: number
+  plannedMinutes: number
+  capacity: number
+  /** Places taken: raised only where it is below `capacity` (the database decides), lowered on withdrawal. */
+  signedUp: number
+  rotateSeconds: number
+  /** open: sign-ups and hours; closed: the organiser entered 受益人次 and no hours wait any more. */
+  status: 'open' | 'closed'
+  beneficiaries: number | null
+  createdBy: string
+  createdAt: number
+  updatedAt: number
+  closedAt: number | null
+  closedBy: string | null
+}
+
+/** One per member and activity, `_id` `<activityId>_<memberId>`. */
+export interface SignupDoc {
+  _id: string
+  activityId: string
+  memberId: string
+  memberName: string
+  /** The activity's organising node and its ancestors (the rollups count participants there). */
+  orgPath: string[]
+  activityStartAt: number
+  status: 'active' | 'withdrawn'
+  at: number
+  withdrawnAt: number | null
+  /** Set once, when the member's first hours for the activity are confirmed: a participant. */
+  participated: boolean
+}
+
+/**
+ * One sign-in/out pair, or one 补录. A pair's `_id` is `<activityId>_<memberId>_<YYYYMMDD>_<n>` with n ≤ 3, so
+ * a fourth pair the same day cannot be stored; a 补录's is `<activityId>_<memberId>_makeup` (one per person and
+ * activity). The activity's title, type and place are copied for the member's list and the certificate.
+ */
+export interface EntryDoc {
+  _id: string
+  activityId: string
+  memberId: string
+  memberName: string
+  orgPath: string[]
+  title: string
+  serviceType: string
+  place: string
+  activityStartAt: number
+  day: string
+  year: number
+  method: EntryMethod
+  signInAt: number
+  /** The period of the code scanned to sign in: a scan of that code (or an older one) again is a repeat. */
+  signInPeriod: number | null
+  signOutAt: number | null
+  minutes: number | null
+  status: EntryStatus
+  /** Who entered it (organiser's entry, 补录) and why (补录). */
+  recordedBy: string | null
+  recordedByName: string | null
+  reason: string | null
+  decidedBy: string | null
+  decidedAt: number | null
+  createdAt: number
+}
+
+/** A 志愿服务记录证明 as issued: the rows are copied, so a later change never alters an issued certificate. */
+export interface CertificateRow {
+  date: string
+  time: string
+  place: string
+  content: string
+  orgName: string
+  minutes: number
+}
+
+export interface CertificateDoc {
+  /** The serial number, `ZYFW-<year>-<8 characters>`. */
+  _id: string
+  /** The verification code, checked together with the serial. */
+  code: string
+  memberId: string
+  name: string
+  gender: string
+  orgName: string
+  year: number
+  rows: CertificateRow[]
+  totalMinutes: number
+  issuer: string
+  issuedAt: number
+}

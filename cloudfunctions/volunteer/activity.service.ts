@@ -1,0 +1,180 @@
+import { AppError } from '../common/app-error'
+import { authorizeOn } from '../common/auth'
+import type { CallContext } from '../common/caller'
+import { _ } from '../common/cloud'
+import { findById, transition } from '../common/data'
+import { qrPng } from '../common/qr-png'
+import { recordChanged } from '../common/rollups'
+import { checkinSecret } from '../common/secrets'
+import type { ActivityDoc } from '../common/volunteer.docs'
+import type { ActivityDetail, ActivitySummary, VolunteerQrView } from '../contract/volunteer.contract'
+import { DEFAULT_ROTATE_SECONDS, periodEndsAt, periodOf, signToken } from '../domain/checkin-token'
+import { can } from '../domain/roles'
+import { qrPayload } from '../domain/study.rules'
+import { monthRange } from '../domain/time'
+import { volunteerActivityRollup } from '../domain/volunteer.rollup'
+import { SIGN_OUT_GRACE_MS } from '../domain/volunteer.rules'
+import {
+  activities,
+  entries,
+  type Input,
+  loadActivity,
+  managedActivity,
+  placementOf,
+  signupId,
+  signups,
+  toEntryView,
+  toSummary,
+} from './volunteer.store'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** A secretary creates an activity of a node within their reach, for a future time. */
+export async function createActivity(
+  ctx: CallContext,
+  input: Input<'activity/create'>,
+): Promise<ActivitySummary> {
+  const org = await authorizeOn(ctx, 'volunteer.manage', input.orgId)
+  if (input.startAt <= ctx.now) throw new AppError('VOLUNTEER.START_PASSED')
+  const caller = await ctx.member()
+  const doc: Omit<ActivityDoc, '_id'> = {
+    ...input,
+    orgPath: [...org.ancestors, org._id],
+    endAt: input.startAt + input.plannedMinutes * 60_000,
+    signedUp: 0,
+    rotateSeconds: DEFAULT_ROTATE_SECONDS,
+    status: 'open',
+    beneficiaries: null,
+    createdBy: caller.member._id,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    closedAt: null,
+    closedBy: null,
+  }
+  const added = await activities().add({ data: doc })
+  return toSummary({ ...doc, _id: String(added._id) }, await ctx.orgs(), false)
+}
+
+/** Any bound member reads an activity, with their own place and hours; `canManage` for its organisers. */
+export async function getActivity(ctx: CallContext, input: Input<'activity/get'>): Promise<ActivityDetail> {
+  const [caller, activity, orgs] = await Promise.all([
+    ctx.member(),
+    loadActivity(input.activityId),
+    ctx.orgs(),
+  ])
+  const memberId = caller.member._id
+  const [signup, mine] = await Promise.all([
+    findById('volSignups', signupId(activity._id, memberId)),
+    entries().where({ activityId: activity._id, memberId }).limit(100).get(),
+  ])
+  return {
+    ...toSummary(activity, orgs, signup?.status === 'active'),
+    canManage: can(caller.roles, 'volunteer.manage', placementOf(activity)),
+    myEntries: mine.data.sort((a, b) => a.signInAt - b.signInAt).map(toEntryView),
+  }
+}
+
+async function joinedAmong(memberId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set()
+  const found = await signups()
+    .where({ memberId, activityId: _.in(ids), status: 'active' })
+    .field({ activityId: true })
+    .limit(1000)
+    .get()
+  return new Set(found.data.map((s) => s.activityId))
+}
+
+/** A member's list: the activities of the nodes on their path (their branch, community, street), from 30 days ago. */
+export async function listActivities(ctx: CallContext): Promise<{ activities: ActivitySummary[] }> {
+  const [caller, orgs] = await Promise.all([ctx.member(), ctx.orgs()])
+  const found = await activities()
+    .where({ orgId: _.in(caller.member.orgPath), startAt: _.gte(ctx.now - 30 * DAY_MS) })
+    .orderBy('startAt', 'asc')
+    .limit(100)
+    .get()
+  const joined = await joinedAmong(
+    caller.member._id,
+    found.data.map((a) => a._id),
+  )
+  return { activities: found.data.map((a) => toSummary(a, orgs, joined.has(a._id))) }
+}
+
+/** An organiser's list: the activities of a node's subtree that start in a month. */
+export async function manageActivities(
+  ctx: CallContext,
+  input: Input<'activity/manage'>,
+): Promise<{ activities: ActivitySummary[] }> {
+  await authorizeOn(ctx, 'volunteer.manage', input.orgId)
+  const [caller, orgs] = await Promise.all([ctx.member(), ctx.orgs()])
+  const [from, to] = monthRange(input.month)
+  const found = await activities()
+    .where({ orgPath: input.orgId, startAt: _.and(_.gte(from), _.lt(to)) })
+    .orderBy('startAt', 'asc')
+    .limit(1000)
+    .get()
+  const joined = await joinedAmong(
+    caller.member._id,
+    found.data.map((a) => a._id),
+  )
+  return { activities: found.data.map((a) => toSummary(a, orgs, joined.has(a._id))) }
+}
+
+/**
+ * The rotating code on the organiser's phone: the study sessions' token (domain/checkin-token.ts) under the
+ * `volunteer` scope, so a session's code is never an activity's. Shown until sign-out closes.
+ */
+export async function activityQr(ctx: CallContext, input: Input<'activity/qr'>): Promise<VolunteerQrView> {
+  const activity = await managedActivity(ctx, input.activityId)
+  if (activity.status === 'closed') throw new AppError('VOLUNTEER.CLOSED')
+  if (ctx.now > activity.endAt + SIGN_OUT_GRACE_MS) throw new AppError('VOLUNTEER.CODE_ENDED')
+  const token = signToken(
+    checkinSecret(),
+    activity._id,
+    periodOf(ctx.now, activity.rotateSeconds),
+    'volunteer',
+  )
+  const payload = qrPayload(token, input.linkBase)
+  return {
+    token,
+    payload,
+    imageBase64: (await qrPng(payload, { width: 360 })).toString('base64'),
+    rotateSeconds: activity.rotateSeconds,
+    serverNow: ctx.now,
+    periodEndsAt: periodEndsAt(ctx.now, activity.rotateSeconds),
+  }
+}
+
+/**
+ * The close: the organiser enters 受益人次. Only once no hours wait (open, pending or over the limit), so a
+ * closed activity's figures are final; closing is `open → closed`, once.
+ */
+export async function closeActivity(
+  ctx: CallContext,
+  input: Input<'activity/close'>,
+): Promise<ActivitySummary> {
+  const activity = await managedActivity(ctx, input.activityId)
+  if (activity.status === 'closed') throw new AppError('VOLUNTEER.CLOSED')
+  if (ctx.now < activity.startAt) throw new AppError('VOLUNTEER.CLOSE_TOO_EARLY')
+  const waiting = await entries()
+    .where({ activityId: activity._id, status: _.in(['open', 'pending', 'approval']) })
+    .count()
+  if (waiting.total > 0) throw new AppError('VOLUNTEER.HOURS_WAITING', { count: waiting.total })
+  const caller = await ctx.member()
+  const set = {
+    status: 'closed' as const,
+    beneficiaries: input.beneficiaries,
+    closedAt: ctx.now,
+    closedBy: caller.member._id,
+    updatedAt: ctx.now,
+  }
+  await transition(
+    'volActivities',
+    activity._id,
+    { status: 'open' },
+    set,
+    () => new AppError('VOLUNTEER.CLOSED'),
+  )
+  const after: ActivityDoc = { ...activity, ...set }
+  await recordChanged(volunteerActivityRollup, activity, after)
+  return toSummary(after, await ctx.orgs(), false)
+}

@@ -1,0 +1,45 @@
+import { createMain, route, type RoutesOf } from '../common/router'
+import { volunteerInputs } from '../contract/volunteer.contract'
+import {
+  activityQr,
+  closeActivity,
+  createActivity,
+  getActivity,
+  listActivities,
+  manageActivities,
+} from './activity.service'
+import { issueCertificate, verifyCertificate } from './cert.service'
+import {
+  confirmAll,
+  decideHours,
+  enterHours,
+  makeupHours,
+  myHours,
+  rosterOf,
+  scanHours,
+} from './hours.service'
+import { joinActivity, withdrawActivity } from './signup.service'
+
+const v = volunteerInputs
+
+export const routes: RoutesOf<'volunteer'> = {
+  'activity/create': route(v['activity/create'], (input, ctx) => createActivity(ctx, input)),
+  'activity/get': route(v['activity/get'], (input, ctx) => getActivity(ctx, input)),
+  'activity/list': route(v['activity/list'], (_input, ctx) => listActivities(ctx)),
+  'activity/manage': route(v['activity/manage'], (input, ctx) => manageActivities(ctx, input)),
+  'activity/qr': route(v['activity/qr'], (input, ctx) => activityQr(ctx, input)),
+  'activity/close': route(v['activity/close'], (input, ctx) => closeActivity(ctx, input)),
+  'signup/join': route(v['signup/join'], (input, ctx) => joinActivity(ctx, input)),
+  'signup/withdraw': route(v['signup/withdraw'], (input, ctx) => withdrawActivity(ctx, input)),
+  'hours/scan': route(v['hours/scan'], (input, ctx) => scanHours(ctx, input)),
+  'hours/enter': route(v['hours/enter'], (input, ctx) => enterHours(ctx, input)),
+  'hours/makeup': route(v['hours/makeup'], (input, ctx) => makeupHours(ctx, input)),
+  'hours/list': route(v['hours/list'], (input, ctx) => rosterOf(ctx, input)),
+  'hours/decide': route(v['hours/decide'], (input, ctx) => decideHours(ctx, input)),
+  'hours/confirmAll': route(v['hours/confirmAll'], (input, ctx) => confirmAll(ctx, input)),
+  'hours/mine': route(v['hours/mine'], (input, ctx) => myHours(ctx, input)),
+  'cert/issue': route(v['cert/issue'], (input, ctx) => issueCertificate(ctx, input)),
+  'cert/verify': route(v['cert/verify'], (input, ctx) => verifyCertificate(ctx, input)),
+}
+
+export const main = createMain(routes)
