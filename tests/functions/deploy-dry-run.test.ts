@@ -120,4 +120,39 @@ describe('npm run deploy -- --dry-run', () => {
     )
     expect(plan).not.toContain('  (no --current file: planned against an empty env)')
   }, 60_000)
+
+  it('a real run refuses before changing anything when the upload key is not there, or settings are missing', async () => {
+    const clean = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([name]) => !/^(DEPLOY_|TENCENTCLOUD_|CHECKIN_HMAC_SECRET)/.test(name),
+      ),
+    )
+    const real = (env: Record<string, string>) =>
+      execFileAsync(
+        process.execPath,
+        ['scripts/deploy.mjs', '--no-build', '--config=none.json', '--only=functions'],
+        {
+          cwd: root,
+          env: { ...clean, ...env },
+        },
+      ).then(
+        () => ({ code: 0, stdout: '', stderr: '' }),
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      )
+    const missing = await real({})
+    expect(missing.code).toBe(2)
+    expect(missing.stdout).toContain('cannot deploy: the CloudBase environment id is not set')
+    const noKey = await real({
+      DEPLOY_APPID: 'wx0123456789abcdef',
+      DEPLOY_ENV_ID: 'staging-4f2a',
+      DEPLOY_PRIVATE_KEY_PATH: '/nowhere/private.key',
+      TENCENTCLOUD_SECRETID: 'id',
+      TENCENTCLOUD_SECRETKEY: 'key',
+    })
+    expect(noKey.code).toBe(1)
+    expect(noKey.stderr).toContain(
+      'refusing to deploy:\n  the upload key /nowhere/private.key does not exist',
+    )
+    expect(noKey.stdout).not.toMatch(/database:|uploading/)
+  }, 60_000)
 })
