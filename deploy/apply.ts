@@ -214,6 +214,15 @@ export async function deployFunctions(
         )
       }
     }
+    for (const setting of fn.settings) {
+      const provided = env[setting.name]
+      if (provided) variables[setting.name] = provided
+      if (!variables[setting.name]) {
+        log(
+          `  WARNING ${fn.name}: ${setting.name} is not set: reminders use a placeholder template id and WeChat refuses them`,
+        )
+      }
+    }
     await manager.functions.updateFunctionConfig({
       name: fn.name,
       timeout: fn.timeout,

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 
 import { COLLECTIONS, INDEXES } from '../cloudfunctions/common/collections'
 import { MANIFESTS } from '../cloudfunctions/manifests'
@@ -15,9 +15,21 @@ import {
 } from './apply'
 import { type DatabaseState, formatDatabasePlan, planDatabase } from './database-plan'
 import { RULES } from './rules'
-import { CONFIG_FILE, type DeployConfigFile, resolveSettings, settingsProblems } from './settings'
+import {
+  CONFIG_FILE,
+  type DeployConfigFile,
+  type DeploySettings,
+  resolveSettings,
+  settingsProblems,
+} from './settings'
 import { loadTool } from './tools'
-import { formatFunctionsPlan, formatMiniProgramPlan, MINIPROGRAM_IGNORES, uploadPlan } from './upload-plan'
+import {
+  formatFunctionsPlan,
+  formatMiniProgramPlan,
+  MINIPROGRAM_IGNORES,
+  type UploadPlan,
+  uploadPlan,
+} from './upload-plan'
 
 /**
  * `npm run deploy [-- options]`: builds, then brings the CloudBase env and the mini-program to what this
@@ -80,6 +92,25 @@ function run(root: string, command: string, args: string[], env: Env) {
     throw new Error(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`)
 }
 
+/** What stops a real run before it changes anything (a dry run prints the same as REFUSED lines). */
+function refusals(root: string, upload: UploadPlan, settings: DeploySettings, has: (step: Step) => boolean) {
+  const refused: string[] = []
+  if (has('functions')) {
+    for (const fn of upload.functions) for (const p of fn.openapiProblems) refused.push(`${fn.name}: ${p}`)
+  }
+  if (has('miniprogram')) {
+    const mp = upload.miniprogram
+    if (!mp.files?.some((f) => f.path === 'project.config.json')) {
+      refused.push(`the mini-program: ${mp.path}/project.config.json is missing`)
+    }
+    if (mp.boundToEnv !== true)
+      refused.push(`the mini-program: ${mp.path}/app.js is not bound to env ${settings.envId}`)
+  }
+  const key = settings.privateKeyPath ? resolve(root, settings.privateKeyPath) : null
+  if (key && !existsSync(key)) refused.push(`the upload key ${key} does not exist`)
+  return refused
+}
+
 /** Runs the command line; resolves to the exit status. */
 export async function main(argv: readonly string[], root: string, env: Env, log: (line: string) => void) {
   const options = parseArgs(argv)
@@ -112,6 +143,9 @@ export async function main(argv: readonly string[], root: string, env: Env, log:
   }
 
   const upload = has('functions') || has('miniprogram') ? uploadPlan(root, manifests, settings, env) : null
+  // Checked before anything is changed: a refused upload must not leave the database half-deployed.
+  const refused = upload && !options.dryRun ? refusals(root, upload, settings, has) : []
+  if (refused.length > 0) throw new Error(`refusing to deploy:\n  ${refused.join('\n  ')}`)
   const manager =
     !options.dryRun && (has('database') || has('rules') || has('functions'))
       ? loadTool<{ init(o: object): CloudbaseManager }>(root, '@cloudbase/manager-node').init({
@@ -150,14 +184,12 @@ export async function main(argv: readonly string[], root: string, env: Env, log:
   }
 
   if (options.dryRun || !upload) return 0
-  const refused = upload.functions.flatMap((fn) => fn.openapiProblems.map((p) => `${fn.name}: ${p}`))
-  if (refused.length > 0) throw new Error(`refusing to upload:\n  ${refused.join('\n  ')}`)
   const ci = loadTool<MiniprogramCi>(root, 'miniprogram-ci')
   const project = new ci.Project({
     appid: settings.appid as string,
     type: 'miniProgram',
     projectPath: join(root, upload.miniprogram.path),
-    privateKeyPath: settings.privateKeyPath as string,
+    privateKeyPath: resolve(root, settings.privateKeyPath as string),
     ignores: MINIPROGRAM_IGNORES,
   })
   if (has('functions')) {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
 import type { FunctionManifest, TimerTrigger } from '../cloudfunctions/common/manifest'
+import { REMINDER_TEMPLATES } from '../cloudfunctions/domain/reminder.rules'
 import { openapiMismatch } from './openapi-calls'
 import type { DeploySettings } from './settings'
 
@@ -42,6 +43,12 @@ export interface FunctionUpload {
   triggers: TimerTrigger[]
   timeout: number
   secrets: SecretPlan[]
+  /**
+   * Settings the bundle reads from its environment that are not secrets (the subscribe-message template ids of
+   * REMINDER_TEMPLATES): found in the bundle's code, so a function that starts reading one is covered. Set from
+   * the deployer's shell when given, else kept as set in the console; missing ones are reported, not refused.
+   */
+  settings: SecretPlan[]
   /** openapi calls in index.js that config.json does not grant, and grants it never calls: a real run refuses. */
   openapiProblems: string[]
 }
@@ -100,6 +107,9 @@ function boundTo(root: string, envId: string | null): boolean | null {
   return readFileSync(app, 'utf8').includes(JSON.stringify(envId))
 }
 
+/** Non-secret variables a function may read: the subscribe-message template ids (they belong to the AppID). */
+export const FUNCTION_SETTINGS: readonly string[] = Object.values(REMINDER_TEMPLATES).map((t) => t.env)
+
 const readJson = (root: string, path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'))
 
 /** The plan for the built output under `root`; throws when a manifest's function has not been built. */
@@ -115,10 +125,8 @@ export function uploadPlan(
     if (!files) throw new Error(`${path} is missing: build the functions first (npm run build:functions)`)
     const config = readJson(root, join(path, 'config.json')) as FunctionConfig
     const pkg = readJson(root, join(path, 'package.json')) as { dependencies: Record<string, string> }
-    const { undeclared, unused } = openapiMismatch(
-      readFileSync(join(root, path, 'index.js'), 'utf8'),
-      config.permissions.openapi,
-    )
+    const code = readFileSync(join(root, path, 'index.js'), 'utf8')
+    const { undeclared, unused } = openapiMismatch(code, config.permissions.openapi)
     return {
       name: manifest.name,
       path,
@@ -129,6 +137,9 @@ export function uploadPlan(
       triggers: [...manifest.triggers],
       timeout: manifest.timeout,
       secrets: manifest.secrets.map((name) => ({ name, source: env[name] ? 'deployer' : 'console' })),
+      settings: FUNCTION_SETTINGS.filter(
+        (name) => code.includes(JSON.stringify(name)) || code.includes(`'${name}'`),
+      ).map((name) => ({ name, source: env[name] ? 'deployer' : 'console' })),
       openapiProblems: [
         ...undeclared.map((c) => `calls cloud.openapi.${c}, which config.json does not grant`),
         ...unused.map((c) => `config.json grants ${c}, which the bundle never calls`),
@@ -187,7 +198,7 @@ export function formatFunctionsPlan(plan: UploadPlan, settings: DeploySettings):
     lines.push(`    timeout: ${fn.timeout} s (manager-node updateFunctionConfig)`)
     lines.push(
       `    environment: ${
-        fn.secrets
+        [...fn.secrets, ...fn.settings]
           .map(
             (s) =>
               `${s.name} ${s.source === 'deployer' ? '(from your environment)' : '(kept as set in the console)'}`,

@@ -122,6 +122,7 @@ describe('applying to an env (manager-node and miniprogram-ci, stood in for)', (
     triggers: [{ name: 'nightly', type: 'timer', config: '0 0 2 * * * *' }],
     timeout: 10,
     secrets: [{ name: 'CHECKIN_HMAC_SECRET', source: 'console' }],
+    settings: [{ name: 'SUBSCRIBE_TEMPLATE_STUDY', source: 'console' }],
     openapiProblems: [],
   }
   const ci = (triggerAnswer = '创建定时触发器成功') => {
@@ -143,6 +144,7 @@ describe('applying to an env (manager-node and miniprogram-ci, stood in for)', (
 
   it('uploads a function, creates its timer, sets its timeout, and keeps the secrets set in the console', async () => {
     const env = fakeEnv()
+    const logged: string[] = []
     env.variables.set('study', { CHECKIN_HMAC_SECRET: 's'.repeat(40), OTHER: '1' })
     const { tool, seen } = ci()
     await deployFunctions(
@@ -151,13 +153,16 @@ describe('applying to an env (manager-node and miniprogram-ci, stood in for)', (
       [study],
       {},
       (p) => `/root/${p}`,
-      quiet,
+      (line) => logged.push(line),
     )
     expect(seen).toEqual([
       'upload study /root/dist/cloudfunctions/study true',
       'trigger study [{"name":"nightly","type":"timer","config":"0 0 2 * * * *"}]',
     ])
     expect(env.calls).toEqual(['config study 10 CHECKIN_HMAC_SECRET,OTHER'])
+    expect(logged).toContain(
+      '  WARNING study: SUBSCRIBE_TEMPLATE_STUDY is not set: reminders use a placeholder template id and WeChat refuses them',
+    )
     expect(env.variables.get('study')?.CHECKIN_HMAC_SECRET).toBe('s'.repeat(40))
   })
 

@@ -6,6 +6,7 @@ import { promisify } from 'node:util'
 
 import { INDEXES } from '../../cloudfunctions/common/collections'
 import { MANIFESTS } from '../../cloudfunctions/manifests'
+import { FUNCTION_SETTINGS } from '../../deploy/upload-plan'
 import { FUNCTIONS_DIR } from '../support/backend'
 
 const root = join(__dirname, '..', '..')
@@ -69,8 +70,14 @@ describe('npm run deploy -- --dry-run', () => {
       for (const file of ['index.js', 'package.json', 'config.json']) {
         expect(block.some((l) => l.startsWith(`      ${file} `))).toBe(true)
       }
-      const secrets = manifest.secrets.map((s) => `${s} (kept as set in the console)`).join(', ')
-      expect(block).toContain(`    environment: ${secrets || '(none)'}`)
+      // Its secrets, then the template-id variables its bundle reads (the reminders' functions: account, quiz, study).
+      const code = readFileSync(join(FUNCTIONS_DIR, manifest.name, 'index.js'), 'utf8')
+      const variables = [
+        ...manifest.secrets,
+        ...FUNCTION_SETTINGS.filter((name) => code.includes(`"${name}"`)),
+      ]
+      const environment = variables.map((s) => `${s} (kept as set in the console)`).join(', ')
+      expect(block).toContain(`    environment: ${environment || '(none)'}`)
     }
   })
 
@@ -92,7 +99,9 @@ describe('npm run deploy -- --dry-run', () => {
   it('says a secret the deployer provides is set from their environment, never printing it', async () => {
     const secret = 'x'.repeat(40)
     const withSecret = await dryRun(['--only=functions'], { DEPLOY_ENV_ID: 'e', CHECKIN_HMAC_SECRET: secret })
-    expect(withSecret).toContain('    environment: CHECKIN_HMAC_SECRET (from your environment)')
+    expect(
+      withSecret.some((l) => l.startsWith('    environment: CHECKIN_HMAC_SECRET (from your environment)')),
+    ).toBe(true)
     expect(withSecret.join('\n')).not.toContain(secret)
   }, 60_000)
 
@@ -119,5 +128,40 @@ describe('npm run deploy -- --dry-run', () => {
       ]),
     )
     expect(plan).not.toContain('  (no --current file: planned against an empty env)')
+  }, 60_000)
+
+  it('a real run refuses before changing anything when the upload key is not there, or settings are missing', async () => {
+    const clean = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([name]) => !/^(DEPLOY_|TENCENTCLOUD_|CHECKIN_HMAC_SECRET)/.test(name),
+      ),
+    )
+    const real = (env: Record<string, string>) =>
+      execFileAsync(
+        process.execPath,
+        ['scripts/deploy.mjs', '--no-build', '--config=none.json', '--only=functions'],
+        {
+          cwd: root,
+          env: { ...clean, ...env },
+        },
+      ).then(
+        () => ({ code: 0, stdout: '', stderr: '' }),
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      )
+    const missing = await real({})
+    expect(missing.code).toBe(2)
+    expect(missing.stdout).toContain('cannot deploy: the CloudBase environment id is not set')
+    const noKey = await real({
+      DEPLOY_APPID: 'wx0123456789abcdef',
+      DEPLOY_ENV_ID: 'staging-4f2a',
+      DEPLOY_PRIVATE_KEY_PATH: '/nowhere/private.key',
+      TENCENTCLOUD_SECRETID: 'id',
+      TENCENTCLOUD_SECRETKEY: 'key',
+    })
+    expect(noKey.code).toBe(1)
+    expect(noKey.stderr).toContain(
+      'refusing to deploy:\n  the upload key /nowhere/private.key does not exist',
+    )
+    expect(noKey.stdout).not.toMatch(/database:|uploading/)
   }, 60_000)
 })
