@@ -13,6 +13,7 @@ import type {
   UserDoc,
 } from './docs'
 import type { AttemptDoc, ExamDoc, ExpectedDoc, PracticeDoc, QuestionDoc } from './quiz.docs'
+import type { VisitDoc, VisitGrantDoc, VisitSettingsDoc } from './visit.docs'
 
 /**
  * Every collection, named once. Indexes are declared beside them: the local host creates
@@ -49,6 +50,12 @@ export const COLLECTIONS = {
    * as the records they count (common/rollups.ts); the statistics sum a subtree's from here.
    */
   rollups: 'rollups',
+  /** 上门服务 requests (visit/visit.service.ts); every status change is a guarded transition. */
+  visits: 'visits',
+  /** A street's home-visit time limits, `_id` the street's node. */
+  visitSettings: 'visit_settings',
+  /** Subscribe messages each WeChat user granted and we have not used yet, `_id` `<openid>_<kind>`. */
+  visitGrants: 'visit_grants',
 } as const
 
 export type CollectionKey = keyof typeof COLLECTIONS
@@ -76,6 +83,9 @@ export interface Stored {
   outbox: OutboxDoc
   reminders: ReminderDoc
   rollups: RollupDoc
+  visits: VisitDoc
+  visitSettings: VisitSettingsDoc
+  visitGrants: VisitGrantDoc
 }
 
 export interface IndexSpec {
@@ -116,4 +126,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.quizAttempts, name: 'exam_org', fields: { examId: 1, orgPath: 1, status: 1 } },
   { collection: COLLECTIONS.reminders, name: 'topic_day', fields: { topic: 1, day: 1 } },
   { collection: COLLECTIONS.rollups, name: 'month_org', fields: { month: 1, orgPath: 1 } },
+  { collection: COLLECTIONS.visits, name: 'resident', fields: { residentOpenid: 1, submittedAt: -1 } },
+  { collection: COLLECTIONS.visits, name: 'org_status', fields: { orgPath: 1, status: 1, submittedAt: -1 } },
+  { collection: COLLECTIONS.visits, name: 'assignee', fields: { assigneeId: 1, status: 1 } },
+  { collection: COLLECTIONS.visits, name: 'due', fields: { dueStep: 1, dueAt: 1 } },
 ]

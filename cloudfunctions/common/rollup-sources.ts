@@ -5,6 +5,7 @@
  * from one definition.
  */
 import type { RollupRule } from '../domain/rollup.rules'
+import { visitRollup } from '../domain/visit.rollup'
 import type { CollectionKey } from './collections'
 import type { DocOf } from './data'
 
@@ -21,4 +22,4 @@ export function rollupSource<K extends CollectionKey>(
   return { collection, rule: rule as RollupRule<unknown> }
 }
 
-export const ROLLUP_SOURCES: readonly RollupSource[] = []
+export const ROLLUP_SOURCES: readonly RollupSource[] = [rollupSource('visits', visitRollup)]

@@ -84,6 +84,16 @@ export const ERRORS = {
   'QUIZ.PRACTICE_NOT_FOUND': '今日练习中没有这道题，请重新开始练习',
   'QUIZ.PRACTICE_PAUSED': '这道题在你正在作答的考试中，交卷后再练习',
   'ROSTER.IMPORT_INVALID': '花名册有 {count} 行有误，未导入任何数据，请修改后重新导入',
+  'VISIT.NOT_FOUND': '服务请求不存在，或不是您能查看的请求',
+  'VISIT.NOT_COMMUNITY': '请选择一个社区',
+  'VISIT.BAD_PREFERRED': '{detail}',
+  'VISIT.ALREADY_DISPATCHED': '这个请求已由{name}派单',
+  'VISIT.STATE_CHANGED': '这个请求已是“{status}”状态，不能再这样操作，请刷新',
+  'VISIT.NOT_ASSIGNEE': '这个请求没有派给你',
+  'VISIT.NOT_RESIDENT': '只有提出请求的居民本人可以这样操作',
+  'VISIT.ASSIGNEE_OUTSIDE': '只能派给本社区的党员',
+  'VISIT.ASSIGNEE_UNBOUND': '{name}还没有绑定微信，收不到任务，请另选一位',
+  'VISIT.CONTACT_AFTER_ACCEPT': '接单后才能查看居民的电话和地址',
 } as const
 
 export type ErrorCode = keyof typeof ERRORS

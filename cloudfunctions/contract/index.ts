@@ -4,6 +4,7 @@ import type { accountInputs, AccountOutputs } from './account.contract'
 import type { orgInputs, OrgOutputs } from './org.contract'
 import type { quizInputs, QuizOutputs } from './quiz.contract'
 import type { studyInputs, StudyOutputs } from './study.contract'
+import type { visitInputs, VisitOutputs } from './visit.contract'
 
 type ApiOf<Inputs extends Record<string, z.ZodType>, Outputs extends { [K in keyof Inputs]: unknown }> = {
   [K in keyof Inputs & string]: { schema: Inputs[K]; input: z.input<Inputs[K]>; output: Outputs[K] }
@@ -15,6 +16,7 @@ export interface Api {
   org: ApiOf<typeof orgInputs, OrgOutputs>
   quiz: ApiOf<typeof quizInputs, QuizOutputs>
   study: ApiOf<typeof studyInputs, StudyOutputs>
+  visit: ApiOf<typeof visitInputs, VisitOutputs>
 }
 
 export type FunctionName = keyof Api
@@ -40,3 +42,4 @@ export type { FollowUpPerson, ReminderOutcome } from './follow-up.contract'
 export * from './org.contract'
 export * from './quiz.contract'
 export * from './study.contract'
+export * from './visit.contract'
