@@ -4,14 +4,13 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
 
 import { formatMessage } from '../cloudfunctions/contract/errors'
-import { MANIFESTS } from '../cloudfunctions/manifests'
 import { startLocalBackend } from './backend'
 import type { LocalDatabase } from './db/local-database'
 import { acceptLocalUpload, LOCAL_FILES_PREFIX, LOCAL_UPLOAD_PATH, serveLocalFile } from './platform'
 import type { FunctionRuntime } from './runtime'
 import type { Persona } from './seed'
 import { SessionSigner } from './sessions'
-import { scheduleTimers } from './timers'
+import { bundledTriggers, scheduleTimers } from './timers'
 
 export interface HostOptions {
   port: number
@@ -134,10 +133,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const schedule =
     options.timers === false
       ? null
-      : scheduleTimers(runtime, Object.values(MANIFESTS), ({ fn, trigger, result }) => {
-          const outcome = result as { ok?: unknown } | null
-          if (outcome?.ok !== true) console.warn(`[timer] ${fn} ${trigger} failed`, result)
-        })
+      : scheduleTimers(
+          runtime,
+          bundledTriggers(options.functionsDir, runtime.names()),
+          ({ fn, trigger, result }) => {
+            const outcome = result as { ok?: unknown } | null
+            if (outcome?.ok !== true) console.warn(`[timer] ${fn} ${trigger} failed`, result)
+          },
+        )
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://local')

@@ -1,6 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
 import { CronExpressionParser } from 'cron-parser'
 
-import type { FunctionManifest } from '../cloudfunctions/common/manifest'
+import type { TimerTrigger } from '../cloudfunctions/common/manifest'
 import { ZONE } from '../cloudfunctions/domain/time'
 import type { FunctionRuntime } from './runtime'
 
@@ -30,6 +33,17 @@ export interface TimerRun {
   result: unknown
 }
 
+/** Each bundled function's timer triggers, from the config.json the build wrote from its manifest. */
+export function bundledTriggers(functionsDir: string, names: readonly string[]) {
+  return names.map((name) => {
+    const file = join(functionsDir, name, 'config.json')
+    const config = existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as { triggers?: TimerTrigger[] })
+      : {}
+    return { name, triggers: config.triggers ?? [] }
+  })
+}
+
 /**
  * The local host's scheduler: runs every manifest's timer triggers on their cron, as CloudBase does, until
  * stopped. A run that is still going when the next is due does not hold the next back: runs may overlap there
@@ -37,7 +51,7 @@ export interface TimerRun {
  */
 export function scheduleTimers(
   runtime: FunctionRuntime,
-  manifests: readonly Pick<FunctionManifest, 'name' | 'triggers'>[],
+  manifests: readonly { name: string; triggers: readonly TimerTrigger[] }[],
   onRun: (run: TimerRun) => void = () => undefined,
 ): { stop(): void } {
   const pending = new Set<NodeJS.Timeout>()
