@@ -11,6 +11,8 @@ import { manifest as visit } from './visit/manifest'
  * client's types; `satisfies` makes tsc fail when the two differ. The build (scripts/build-functions.mjs),
  * the bad-input sweep and the deploy-guide test all read this map.
  */
-export const MANIFESTS = { account, org, quiz, study, visit } satisfies { [F in FunctionName]: FunctionManifest<F> }
+export const MANIFESTS = { account, org, quiz, study, visit } satisfies {
+  [F in FunctionName]: FunctionManifest<F>
+}
 
 export const FUNCTION_NAMES = Object.keys(MANIFESTS) as FunctionName[]

@@ -2,6 +2,7 @@ import * as z from 'zod'
 
 import {
   MAX_DURATION_MINUTES,
+  VISIT_MESSAGE_KINDS,
   VISIT_SLOT_KEYS,
   VISIT_TYPE_KEYS,
   type VisitLimits,
@@ -23,10 +24,6 @@ const note = (label: string, max: number) =>
     .string({ error: `${label}应为文字` })
     .trim()
     .max(max, `${label}不能超过${max}字`)
-
-/** The kinds of subscribe message a person can grant from a tap (domain: what each step notifies). */
-export const VISIT_MESSAGE_KINDS = ['visitProgress', 'visitTask'] as const
-export type VisitMessageKind = (typeof VISIT_MESSAGE_KINDS)[number]
 
 const limitHours = (label: string, max: number) =>
   z
@@ -194,6 +191,11 @@ export interface AssigneeOption {
   openTasks: number
 }
 
+/** Subscribe messages the person granted and we have not used, per kind. */
+export interface VisitGrants {
+  granted: Record<string, number>
+}
+
 export interface VisitSettingsView extends VisitLimits {
   streetId: string
   /** Whether the caller may change them (the street admin). */
@@ -216,7 +218,7 @@ export interface VisitOutputs {
   'visit/decline': VisitView
   'visit/complete': VisitView
   'visit/confirm': VisitView
-  'visit/subscribe': { granted: Record<string, number> }
+  'visit/subscribe': VisitGrants
   'settings/get': VisitSettingsView
   'settings/save': VisitSettingsView
 }

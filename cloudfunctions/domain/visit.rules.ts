@@ -253,3 +253,20 @@ export const RATING_LABELS = ['', '很不满意', '不满意', '一般', '满意
 
 /** The longest service a member may record for one visit (minutes). */
 export const MAX_DURATION_MINUTES = 12 * 60
+
+/**
+ * Subscribe-message templates from WeChat's public library, replaced per deployment (docs/DEPLOY.md). The app asks
+ * for them from a tap (`requestSubscribeMessage`), the function sends them. Fields: thing1 事项 (≤ 20
+ * characters), phrase2 状态 (≤ 5 汉字), thing3 备注 (≤ 20 characters).
+ * - `visitProgress`: to the resident, when their request moves;
+ * - `visitTask`: to those who must act: a new or overdue request (secretaries, the street), a task (the assignee).
+ */
+export const VISIT_MESSAGE_TEMPLATES = {
+  visitProgress: 'VISIT_PROGRESS',
+  visitTask: 'VISIT_TASK',
+} as const
+export type VisitMessageKind = keyof typeof VISIT_MESSAGE_TEMPLATES
+export const VISIT_MESSAGE_KINDS = Object.keys(VISIT_MESSAGE_TEMPLATES) as [
+  VisitMessageKind,
+  ...VisitMessageKind[],
+]

@@ -20,6 +20,7 @@ import {
   subscribe,
   visitQueue,
 } from './visit.service'
+import { runVisitTimer } from './visit.timer'
 
 export const routes: RoutesOf<'visit'> = {
   'visit/communities': route(visitInputs['visit/communities'], (_input, ctx) => listCommunities(ctx)),
@@ -42,4 +43,7 @@ export const routes: RoutesOf<'visit'> = {
   'settings/save': route(visitInputs['settings/save'], (input, ctx) => saveSettings(ctx, input)),
 }
 
-export const main = createMain(routes)
+/** The scheduled run's trigger (manifest.ts): auto-confirmation, overdue flags and escalation. */
+export const VISIT_TIMER = 'visitLimits'
+
+export const main = createMain(routes, { timers: { [VISIT_TIMER]: (ctx) => runVisitTimer(ctx.now) } })

@@ -8,7 +8,8 @@ export const manifest: FunctionManifest<'visit'> = {
   // Each step notifies the next person (subscribe messages the person granted).
   openapi: ['subscribeMessage.send'],
   secrets: [],
-  triggers: [],
+  // Every 10 minutes: unconfirmed requests confirmed after the limit, overdue steps flagged and escalated.
+  triggers: [{ name: 'visitLimits', type: 'timer', config: '0 */10 * * * * *' }],
   timeout: 10,
   reads: [
     COLLECTIONS.users,

@@ -7,19 +7,14 @@
  */
 import { _, cloud } from '../common/cloud'
 import { collection, isDuplicateKey } from '../common/data'
-import type { VisitMessageKind } from '../contract/visit.contract'
 import { joinIds } from '../domain/ids'
 import { fitField, PHRASE_MAX, THING_MAX } from '../domain/reminder.rules'
+import { VISIT_MESSAGE_TEMPLATES, type VisitMessageKind } from '../domain/visit.rules'
 
-/**
- * Templates from WeChat's public library (docs/DEPLOY.md replaces the ids per deployment). Fields: thing1 事项
- * (≤ 20 characters), phrase2 状态 (≤ 5 汉字), thing3 备注 (≤ 20 characters).
- */
-export const VISIT_TEMPLATES: Record<VisitMessageKind, { templateId: string; page: string }> = {
-  /** To the resident: their request moved. */
-  visitProgress: { templateId: 'VISIT_PROGRESS', page: 'packages/visit/pages/mine/index' },
-  /** To those who must act: a new request or an overdue one (secretaries, the street), a task (the assignee). */
-  visitTask: { templateId: 'VISIT_TASK', page: 'packages/visit/pages/queue/index' },
+/** The page each message opens (the template ids are in domain/visit.rules.ts). */
+const PAGES: Record<VisitMessageKind, string> = {
+  visitProgress: 'packages/visit/pages/mine/index',
+  visitTask: 'packages/visit/pages/queue/index',
 }
 
 const TASK_PAGE = 'packages/visit/pages/tasks/index'
@@ -75,12 +70,11 @@ export async function notify(messages: readonly VisitMessage[], now: number): Pr
           .where({ _id: id, count: _.gt(0) })
           .update({ data: { count: _.inc(-1), updatedAt: now } })
         if (spent.stats.updated !== 1) return
-        const template = VISIT_TEMPLATES[m.kind]
         try {
           await cloud.openapi.subscribeMessage.send({
             touser: m.openid,
-            templateId: template.templateId,
-            page: m.page === 'tasks' ? TASK_PAGE : template.page,
+            templateId: VISIT_MESSAGE_TEMPLATES[m.kind],
+            page: m.page === 'tasks' ? TASK_PAGE : PAGES[m.kind],
             data: {
               thing1: { value: fitField(m.what, THING_MAX) },
               phrase2: { value: fitField(m.state, PHRASE_MAX) },

@@ -1,5 +1,5 @@
 import { AppError } from '../common/app-error'
-import type { CallContext,Caller } from '../common/caller'
+import type { CallContext, Caller } from '../common/caller'
 import { cloud } from '../common/cloud'
 import { collection, findById, readById } from '../common/data'
 import type { OrgDoc } from '../common/docs'
