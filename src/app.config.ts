@@ -38,6 +38,11 @@ export default defineAppConfig({
         'pages/results/index',
       ],
     },
+    {
+      root: 'packages/visit',
+      name: 'visit',
+      pages: ['pages/request/index', 'pages/mine/index', 'pages/queue/index', 'pages/tasks/index'],
+    },
     ...devPackages,
   ],
   window: {

@@ -94,8 +94,8 @@ export const visitInputs = {
       .min(1)
       .max(2),
   }),
-  'settings/get': z.strictObject({}),
-  'settings/save': z.strictObject({
+  'visit/settings': z.strictObject({}),
+  'visit/saveSettings': z.strictObject({
     dispatchHours: limitHours('派单时限', 72),
     acceptHours: limitHours('接单时限', 72),
     completeHours: limitHours('完成时限', 720),
@@ -219,6 +219,6 @@ export interface VisitOutputs {
   'visit/complete': VisitView
   'visit/confirm': VisitView
   'visit/subscribe': VisitGrants
-  'settings/get': VisitSettingsView
-  'settings/save': VisitSettingsView
+  'visit/settings': VisitSettingsView
+  'visit/saveSettings': VisitSettingsView
 }

@@ -39,8 +39,8 @@ export const routes: RoutesOf<'visit'> = {
   'visit/complete': route(visitInputs['visit/complete'], (input, ctx) => completeVisit(ctx, input)),
   'visit/confirm': route(visitInputs['visit/confirm'], (input, ctx) => confirmVisit(ctx, input)),
   'visit/subscribe': route(visitInputs['visit/subscribe'], (input, ctx) => subscribe(ctx, input)),
-  'settings/get': route(visitInputs['settings/get'], (_input, ctx) => getSettings(ctx)),
-  'settings/save': route(visitInputs['settings/save'], (input, ctx) => saveSettings(ctx, input)),
+  'visit/settings': route(visitInputs['visit/settings'], (_input, ctx) => getSettings(ctx)),
+  'visit/saveSettings': route(visitInputs['visit/saveSettings'], (input, ctx) => saveSettings(ctx, input)),
 }
 
 /** The scheduled run's trigger (manifest.ts): auto-confirmation, overdue flags and escalation. */

@@ -551,7 +551,7 @@ export async function getSettings(ctx: CallContext): Promise<VisitSettingsView> 
 /** The street admin sets the street's time limits; requests already under way keep the deadlines they have. */
 export async function saveSettings(
   ctx: CallContext,
-  input: Input<'settings/save'>,
+  input: Input<'visit/saveSettings'>,
 ): Promise<VisitSettingsView> {
   const street = await streetOfCaller(ctx)
   await authorizeOn(ctx, 'org.manage', street._id)

@@ -25,6 +25,10 @@ export const ROUTES = {
   quizBank: '/packages/quiz/pages/bank/index',
   quizManage: '/packages/quiz/pages/manage/index',
   quizResults: '/packages/quiz/pages/results/index',
+  visitRequest: '/packages/visit/pages/request/index',
+  visitMine: '/packages/visit/pages/mine/index',
+  visitQueue: '/packages/visit/pages/queue/index',
+  visitTasks: '/packages/visit/pages/tasks/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

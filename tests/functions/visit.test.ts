@@ -352,7 +352,7 @@ describe('every action refuses the wrong person and the wrong state, changing no
     await refusedUnchanged(() => submit(DEMO.resident1, { address: '' }), 'COMMON.INVALID_INPUT')
     await refusedUnchanged(
       () =>
-        backend.call(DEMO.secretary1, 'visit', 'settings/save', {
+        backend.call(DEMO.secretary1, 'visit', 'visit/saveSettings', {
           dispatchHours: 1,
           acceptHours: 1,
           completeHours: 24,
