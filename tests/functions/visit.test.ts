@@ -369,6 +369,67 @@ describe('every action refuses the wrong person and the wrong state, changing no
   })
 })
 
+describe('the street’s time limits', () => {
+  it('lets the street admin set them, and a new request takes them; anyone else only reads them', async () => {
+    const limits = { dispatchHours: 1, acceptHours: 3, completeHours: 48, confirmDays: 3, escalateHours: 12 }
+    expect(ok(await backend.call(DEMO.secretary1, 'visit', 'visit/settings', {}))).toMatchObject({
+      dispatchHours: 2,
+      confirmDays: 7,
+      editable: false,
+    })
+    expect(ok(await backend.call(DEMO.admin, 'visit', 'visit/saveSettings', limits))).toMatchObject({
+      ...limits,
+      editable: true,
+    })
+    expect(ok(await backend.call(DEMO.secretary1, 'visit', 'visit/settings', {}))).toMatchObject(limits)
+    const visit = ok(await submit())
+    expect(visit.dueAt).toBe(clock + HOUR)
+    expect((await visitDoc(visit.id)).completeBy).toBe(clock + 48 * HOUR)
+    await refusedUnchanged(
+      () => backend.call(DEMO.resident1, 'visit', 'visit/saveSettings', limits),
+      'COMMON.NOT_BOUND',
+    )
+  })
+
+  it('counts the messages a person allowed, and sends none beyond them', async () => {
+    const granted = ok(
+      await backend.call(DEMO.resident1, 'visit', 'visit/subscribe', { kinds: ['visitProgress'] }),
+    )
+    expect(granted.granted).toEqual({ visitProgress: 1 })
+    await requestAt('completed')
+    // Accepted and completed: two messages due, one allowed.
+    expect((await outboxTo(DEMO.resident1)).map((m) => m.data.phrase2.value)).toEqual(['已接单'])
+    expect(
+      ok(await backend.call(DEMO.resident1, 'visit', 'visit/subscribe', { kinds: ['visitProgress'] }))
+        .granted,
+    ).toEqual({ visitProgress: 1 })
+  })
+
+  it('refuses cancelling by anyone but the resident, and a completion photo from someone else’s folder', async () => {
+    const id = await requestAt('accepted')
+    await refusedUnchanged(
+      () => backend.call(DEMO.secretary1, 'visit', 'visit/cancel', { visitId: id, reason: '' }),
+      'VISIT.NOT_RESIDENT',
+    )
+    await refusedUnchanged(
+      () => backend.call(DEMO.resident2, 'visit', 'visit/cancel', { visitId: id, reason: '' }),
+      'VISIT.NOT_FOUND',
+    )
+    const ticket = ok(await backend.call(DEMO.resident1, 'account', 'upload/prepare', { kind: 'photo' }))
+    const photo = await backend.putFile(ticket.cloudPath, Buffer.from([0xff, 0xd8, 0xff, 0xe0]))
+    await refusedUnchanged(
+      () =>
+        backend.call(DEMO.member1, 'visit', 'visit/complete', {
+          visitId: id,
+          durationMinutes: 30,
+          notes: '已处理',
+          photos: [photo],
+        }),
+      'FILE.FORBIDDEN',
+    )
+  })
+})
+
 describe('privacy of the phone and the address', () => {
   it('shows them to the resident, reveals them to the community’s secretary and the accepted assignee with a log, and to no one else', async () => {
     const id = await requestAt('dispatched')
