@@ -148,3 +148,67 @@ describe('the 上门服务 request page in 大字模式', () => {
     expect(page.hasText('请求已提交')).toBe(false)
   })
 })
+
+describe('我的上门服务', () => {
+  const MINE = 'packages/visit/pages/mine/index'
+  const none = sent({ orgId: 'org-c1', description: '', address: '', phone: '' }).can
+
+  test('asks once more before cancelling, and confirms with a score', async () => {
+    const waiting = {
+      ...sent({ orgId: 'org-c1', description: '帮忙买药', address: '和平里', phone: '138****5678' }),
+    }
+    const done = {
+      ...waiting,
+      id: 'v2',
+      description: '修水龙头',
+      status: 'completed' as const,
+      statusLabel: '待确认',
+      progress: '服务已完成，请您确认并评价',
+      can: { ...none, cancel: false, confirm: true },
+    }
+    const calls: Array<[string, unknown]> = []
+    const page = await loadPage(MINE, {
+      storage: LARGE,
+      cloud: backend({
+        'visit/mine': () => ok([waiting, done]),
+        'visit/cancel': (input) => {
+          calls.push(['cancel', input])
+          return ok({
+            ...waiting,
+            status: 'cancelled',
+            statusLabel: '已取消',
+            progress: '您已取消这次请求',
+            can: { ...none, cancel: false },
+          })
+        },
+        'visit/confirm': (input) => {
+          calls.push(['confirm', input])
+          return ok({
+            ...done,
+            status: 'confirmed',
+            statusLabel: '已完成',
+            progress: '服务已完成，感谢您的评价',
+            rating: 5,
+            can: { ...none, cancel: false },
+          })
+        },
+      }),
+    })
+    await page.waitForText('服务已完成，请您确认并评价')
+    expect(page.dom.querySelectorAll('.screen--large').length).toBeGreaterThan(0)
+    await page.tap('不需要了，取消请求')
+    await page.waitForText('确定取消')
+    expect(calls).toEqual([])
+    await page.tap('确定取消')
+    await page.waitForText('您已取消这次请求')
+
+    expect(page.isDisabled('#confirm')).toBe(true)
+    await page.tap('5分 非常满意')
+    await page.tap('#confirm')
+    await page.waitForText('服务已完成，感谢您的评价')
+    expect(calls).toEqual([
+      ['cancel', { visitId: 'v1', reason: '' }],
+      ['confirm', { visitId: 'v2', rating: 5, comment: '' }],
+    ])
+  })
+})

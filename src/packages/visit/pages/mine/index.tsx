@@ -1,6 +1,6 @@
 import '../../styles/visit.scss'
 
-import { Button, Text } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 
@@ -19,6 +19,8 @@ export default function MyVisitsPage() {
   const cancel = useVisitStore((s) => s.cancel)
   const confirm = useVisitStore((s) => s.confirm)
   const [error, setError] = useState<{ id: string; message: string } | null>(null)
+  // 取消 asks once more in place (no pop-up): a stray tap must not cancel an old person's request.
+  const [cancelling, setCancelling] = useState<string | null>(null)
   useDidShow(() => {
     if (ensureSignedIn()) void load()
   })
@@ -48,15 +50,29 @@ export default function MyVisitsPage() {
                   }
                 />
               )}
-              {visit.can.cancel && (
-                <Button
-                  className="btn btn--ghost"
-                  loading={busy === visit.id}
-                  disabled={busy !== null}
-                  onClick={() => void cancel(visit.id).then(report(visit.id))}
-                >
+              {visit.can.cancel && cancelling !== visit.id && (
+                <Button className="btn btn--ghost" onClick={() => setCancelling(visit.id)}>
                   不需要了，取消请求
                 </Button>
+              )}
+              {visit.can.cancel && cancelling === visit.id && (
+                <View className="actions">
+                  <Button
+                    className="btn btn--ghost"
+                    disabled={busy !== null}
+                    onClick={() => setCancelling(null)}
+                  >
+                    不取消
+                  </Button>
+                  <Button
+                    className="btn btn--primary"
+                    loading={busy === visit.id}
+                    disabled={busy !== null}
+                    onClick={() => void cancel(visit.id).then(report(visit.id))}
+                  >
+                    确定取消
+                  </Button>
+                </View>
               )}
             </VisitCard>
           ))
