@@ -33,6 +33,14 @@ module.exports = {
       testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
     },
     {
+      // Every query of the function suites against the declared indexes: run after them by scripts/test.mjs, or
+      // alone (it then runs the function suites itself).
+      ...base,
+      displayName: 'indexes',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/indexes/**/*.test.ts'],
+    },
+    {
       ...base,
       displayName: 'e2e',
       testEnvironment: 'node',

@@ -29,7 +29,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@contract': path.resolve(__dirname, '..', 'cloudfunctions', 'contract'),
     },
-    defineConstants: {},
+    // The CloudBase env the app calls (`npm run deploy` builds with its env id). Put in by value: Taro 4 injects
+    // TARO_APP_* only from .env files, so a variable set in the shell left `process.env.TARO_APP_CLOUD_ENV`
+    // undefined in the weapp bundle and the app silently used the default env.
+    defineConstants: {
+      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -1,6 +1,10 @@
 // `npm test`: every check the project has, in the order a failure is cheapest to find.
 // 1. lint + format, 2. typecheck, 3. build what the tests drive (functions, weapp, h5, host),
-// 4. Chromium for the browser tests, 5. jest: domain, server, functions, weapp pages, e2e.
+// 4. Chromium for the browser tests, 5. jest: domain, server, functions, weapp pages, e2e, then the query shapes
+// they recorded against the declared indexes.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { buildFunctions } from './build-functions.mjs'
 import { buildHost } from './build-host.mjs'
 import { ensureChromium } from './ensure-chromium.mjs'
@@ -20,4 +24,12 @@ await buildHost()
 step('chromium for the browser tests')
 const chromium = await ensureChromium()
 step('jest')
-await run('npx', ['jest', ...jestArgs], { env: { ...process.env, CHROMIUM_PATH: chromium } })
+const env = { ...process.env, CHROMIUM_PATH: chromium }
+if (jestArgs.length > 0) await run('npx', ['jest', ...jestArgs], { env })
+else {
+  // The local database records every query's shape during this run; the indexes project then checks them.
+  const shapes = mkdtempSync(join(tmpdir(), 'query-shapes-'))
+  await run('npx', ['jest', '--ignoreProjects', 'indexes'], { env: { ...env, RECORD_QUERY_SHAPES: shapes } })
+  step('every query over a growing collection served by a declared index')
+  await run('npx', ['jest', '--selectProjects', 'indexes'], { env: { ...env, QUERY_SHAPES_DIR: shapes } })
+}

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs'
 
 import { COLLECTIONS, INDEXES } from '../cloudfunctions/common/collections'
 import { LocalDatabase } from './db/local-database'
+import { recordQueryShapes } from './db/query-shapes'
 import { installLocalTransport } from './db/transport'
 import { defaultFilesDir, installLocalPlatform } from './platform'
 import { FunctionRuntime, prepareProcessEnv } from './runtime'
@@ -42,6 +43,8 @@ export async function startLocalBackend(options: BackendOptions): Promise<LocalB
   provideFunctionSecrets(options.dataDir)
   const database = await LocalDatabase.open({ dir: options.dataDir })
   installLocalTransport(database)
+  // `npm run test:indexes` sets it: every query's shape is checked against the declared indexes.
+  if (process.env.RECORD_QUERY_SHAPES) recordQueryShapes(process.env.RECORD_QUERY_SHAPES)
   const filesDir = defaultFilesDir(options.dataDir)
   let publicUrl = ''
   installLocalPlatform({ filesDir, baseUrl: () => publicUrl, database })

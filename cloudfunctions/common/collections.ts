@@ -126,8 +126,50 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.quizAttempts, name: 'exam_org', fields: { examId: 1, orgPath: 1, status: 1 } },
   { collection: COLLECTIONS.reminders, name: 'topic_day', fields: { topic: 1, day: 1 } },
   { collection: COLLECTIONS.rollups, name: 'month_org', fields: { month: 1, orgPath: 1 } },
+  // Found by tests/indexes/index-coverage.test.ts: the street-admin count of member/setRoles, a member's open
+  // practice and exam attempts, exam/list's and session/list's branch over the nodes above the caller (by orgId).
+  { collection: COLLECTIONS.members, name: 'roles_role', fields: { 'roles.role': 1 } },
+  { collection: COLLECTIONS.quizAttempts, name: 'member_status', fields: { memberId: 1, status: 1 } },
+  { collection: COLLECTIONS.quizExams, name: 'org_created', fields: { orgId: 1, createdAt: -1 } },
+  { collection: COLLECTIONS.sessions, name: 'month_org_start', fields: { month: 1, orgId: 1, startAt: 1 } },
   { collection: COLLECTIONS.visits, name: 'resident', fields: { residentOpenid: 1, submittedAt: -1 } },
+  { collection: COLLECTIONS.visits, name: 'org_status_due', fields: { orgPath: 1, status: 1, dueAt: 1 } },
   { collection: COLLECTIONS.visits, name: 'org_status', fields: { orgPath: 1, status: 1, submittedAt: -1 } },
-  { collection: COLLECTIONS.visits, name: 'assignee', fields: { assigneeId: 1, status: 1 } },
+  { collection: COLLECTIONS.visits, name: 'assignee', fields: { assigneeId: 1, submittedAt: -1 } },
   { collection: COLLECTIONS.visits, name: 'due', fields: { dueStep: 1, dueAt: 1 } },
+  { collection: COLLECTIONS.visitGrants, name: 'openid', fields: { openid: 1 } },
+]
+
+/**
+ * Collections whose size grows with the street and its activity (members, sessions, check-ins, attempts, ...):
+ * every query a function makes over one of these must be served by an index of INDEXES (`npm run test:indexes`,
+ * tests/indexes/index-coverage.test.ts). The others stay small whatever happens (the organisation tree, the
+ * lecturers of a node, the question bank) and are listed in BOUNDED_COLLECTIONS; a test holds every collection to
+ * one of the two lists. Append a new collection to one of them, in one block, at the end.
+ */
+export const GROWING_COLLECTIONS: readonly CollectionName[] = [
+  COLLECTIONS.members,
+  COLLECTIONS.users,
+  COLLECTIONS.invites,
+  COLLECTIONS.audit,
+  COLLECTIONS.sessions,
+  COLLECTIONS.checkins,
+  COLLECTIONS.leaves,
+  COLLECTIONS.quizExams,
+  COLLECTIONS.quizExpected,
+  COLLECTIONS.quizAttempts,
+  COLLECTIONS.quizPractice,
+  COLLECTIONS.outbox,
+  COLLECTIONS.reminders,
+  COLLECTIONS.rollups,
+  COLLECTIONS.visits,
+  COLLECTIONS.visitGrants,
+]
+
+export const BOUNDED_COLLECTIONS: readonly CollectionName[] = [
+  COLLECTIONS.orgs,
+  COLLECTIONS.lecturers,
+  COLLECTIONS.quizQuestions,
+  /** One per street. */
+  COLLECTIONS.visitSettings,
 ]

@@ -1,6 +1,13 @@
 import type { ReminderOutcome } from '../contract/follow-up.contract'
 import { joinIds } from '../domain/ids'
-import { REMINDER_TEMPLATES, reminderDay, type ReminderKind, reminderTopic } from '../domain/reminder.rules'
+import {
+  refusalOf,
+  REMINDER_TEMPLATES,
+  reminderDay,
+  type ReminderKind,
+  reminderTemplateId,
+  reminderTopic,
+} from '../domain/reminder.rules'
 import { AppError } from './app-error'
 import { _, cloud } from './cloud'
 import { collection, fetchAll, insertOnce } from './data'
@@ -57,8 +64,9 @@ export async function sendReminders(
 ): Promise<Omit<ReminderOutcome, 'resolved'>> {
   const topic = reminderTopic(kind, subject)
   const day = reminderDay(ctx.now)
-  const template = REMINDER_TEMPLATES[kind]
-  const outcome = { sent: 0, already: 0, unreachable: 0, failed: 0 }
+  const { page } = REMINDER_TEMPLATES[kind]
+  const templateId = reminderTemplateId(kind, process.env)
+  const outcome = { sent: 0, already: 0, unreachable: 0, unsubscribed: 0, failed: 0 }
   await Promise.all(
     targets.map(async (t) => {
       if (t.openid === null) {
@@ -81,15 +89,17 @@ export async function sendReminders(
       try {
         await cloud.openapi.subscribeMessage.send({
           touser: t.openid,
-          templateId: template.templateId,
-          page: template.page,
+          templateId,
+          page,
           data: t.data,
         })
         outcome.sent++
       } catch (error) {
-        console.error('[reminders] WeChat refused a subscribe message', t.memberId, error)
+        const refusal = refusalOf(error)
+        if (refusal === 'failed')
+          console.error('[reminders] WeChat refused a subscribe message', t.memberId, error)
         await reminders().doc(id).remove()
-        outcome.failed++
+        outcome[refusal]++
       }
     }),
   )

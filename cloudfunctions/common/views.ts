@@ -2,6 +2,7 @@ import type { MeView, RoleView } from '../contract/account.contract'
 import type { MemberView, OrgView } from '../contract/org.contract'
 import { maskPhone } from '../domain/member.rules'
 import type { OrgNode } from '../domain/org-tree'
+import { REMINDER_KINDS, reminderTemplateId } from '../domain/reminder.rules'
 import { can } from '../domain/roles'
 import type { Caller } from './caller'
 import type { MemberDoc, OrgDoc } from './docs'
@@ -52,5 +53,7 @@ export function toMeView(caller: Caller, orgs: ReadonlyMap<string, OrgDoc>): MeV
       category: member.category,
     },
     roles,
+    reminderTemplateIds:
+      member === null ? [] : REMINDER_KINDS.map((kind) => reminderTemplateId(kind, process.env)),
   }
 }

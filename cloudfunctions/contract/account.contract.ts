@@ -34,6 +34,8 @@ export interface MeView {
   bound: boolean
   member: { id: string; name: string; orgId: string; orgName: string; category: MemberCategory } | null
   roles: RoleView[]
+  /** The subscribe-message templates a member is asked to allow (接收提醒), so reminders can reach them. */
+  reminderTemplateIds: string[]
 }
 
 /** Whom a binding would claim: only the name and the branch, nothing else of the roster entry. */

@@ -30,6 +30,8 @@ export interface ReminderOutcome {
   unreachable: number
   /** No longer behind the figure (took the exam, studied since the list was read): not sent. */
   resolved: number
-  /** WeChat refused (for example the member has not allowed the messages): not counted as reminded. */
+  /** Has not allowed the messages in the app (WeChat 43101): not counted as reminded. */
+  unsubscribed: number
+  /** WeChat refused for another reason: not counted as reminded. */
   failed: number
 }

@@ -5,16 +5,48 @@
 import { chinaClock } from './time'
 
 /** What a reminder is about: an exam (未参考 or 不合格) or a month's 理论学习 (每月2次). */
-export type ReminderKind = 'exam' | 'study'
+export const REMINDER_KINDS = ['exam', 'study'] as const
+export type ReminderKind = (typeof REMINDER_KINDS)[number]
 
 /**
  * The subscribe-message templates, chosen from WeChat's public library in the mini-program's console
- * (订阅消息 → 公共模板库); the ids below are this project's and are replaced per deployment (docs/DEPLOY.md).
- * Fields: thing1 事项 (≤ 20 characters), phrase2 状态 (≤ 5 汉字), thing3 备注 (≤ 20 characters).
+ * (订阅消息 → 公共模板库). Their ids belong to the AppID, so each deployment sets them as environment variables of
+ * the functions that send or offer them (account, study, quiz: docs/DEPLOY.md); the placeholders are the local
+ * host's. Fields: thing1 事项 (≤ 20 characters), phrase2 状态 (≤ 5 汉字), thing3 备注 (≤ 20 characters).
  */
-export const REMINDER_TEMPLATES: Record<ReminderKind, { templateId: string; page: string }> = {
-  exam: { templateId: 'PARTY_EXAM_REMINDER', page: 'packages/quiz/pages/index/index' },
-  study: { templateId: 'PARTY_STUDY_REMINDER', page: 'packages/study/pages/mine/index' },
+export const REMINDER_TEMPLATES: Record<ReminderKind, { env: string; placeholder: string; page: string }> = {
+  exam: {
+    env: 'SUBSCRIBE_TEMPLATE_EXAM',
+    placeholder: 'LOCAL_EXAM_REMINDER',
+    page: 'packages/quiz/pages/index/index',
+  },
+  study: {
+    env: 'SUBSCRIBE_TEMPLATE_STUDY',
+    placeholder: 'LOCAL_STUDY_REMINDER',
+    page: 'packages/study/pages/mine/index',
+  },
+}
+
+/** A kind's template id in this environment: its variable, or the local placeholder. */
+export function reminderTemplateId(
+  kind: ReminderKind,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
+  const template = REMINDER_TEMPLATES[kind]
+  return env[template.env]?.trim() || template.placeholder
+}
+
+/**
+ * WeChat sends a member a subscribe message only after they allowed it (`wx.requestSubscribeMessage`, one message
+ * per allowance unless they ticked 总是保持以上选择); otherwise `subscribeMessage.send` answers 43101.
+ */
+export const NOT_SUBSCRIBED_ERRCODE = 43101
+
+/** How a refused send counts: the member has not allowed the messages, or anything else went wrong. */
+export function refusalOf(error: unknown): 'unsubscribed' | 'failed' {
+  const errCode =
+    typeof error === 'object' && error !== null ? (error as { errCode?: unknown }).errCode : undefined
+  return errCode === NOT_SUBSCRIBED_ERRCODE ? 'unsubscribed' : 'failed'
 }
 
 /** WeChat refuses a `thing` value over 20 characters and a `phrase` over 5. */

@@ -74,7 +74,7 @@ export function nodeSdkErrorFactory(): NodeSdkUtils | null {
   if (nodeSdkUtils === undefined) {
     try {
       // eslint-disable-next-line @typescript-eslint/no-var-requires -- node-sdk internals, found at run time
-      const mod: unknown = require(join(nodeSdkDir(), 'lib', 'utils', 'utils.js'))
+      const mod: unknown = require(join(nodeSdkDir(), 'dist', 'utils', 'utils.js'))
       nodeSdkUtils = isObject(mod) && typeof mod.E === 'function' ? (mod as unknown as NodeSdkUtils) : null
     } catch {
       nodeSdkUtils = null

@@ -56,7 +56,7 @@ function unavailable(what: string): Method {
   return async () => notAvailable(what)
 }
 
-/** The replaced CloudBase instance methods, by name (node-sdk lib/cloudbase.js). */
+/** The replaced CloudBase instance methods, by name (node-sdk dist/cloudbase.js). */
 const REPLACEMENTS: Record<string, Method> = {
   callCompatibleWxOpenApi(options: { apiName?: unknown; requestData?: unknown }) {
     return answerOpenApi(openApiContext(), options ?? {})

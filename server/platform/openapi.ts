@@ -196,6 +196,11 @@ async function subscribeMessageSend(ctx: OpenApiContext, params: Params): Promis
       return wxError(47003, `argument invalid! data.${key}.value invalid`)
     }
   }
+  // WeChat answers 43101 to a member who has not allowed the template (wx.requestSubscribeMessage). The local host
+  // has no such dialog, so every member counts as having allowed it, except the OPENIDs an operator or a test lists
+  // in LOCAL_UNSUBSCRIBED_OPENIDS (comma-separated).
+  const unsubscribed = (process.env.LOCAL_UNSUBSCRIBED_OPENIDS ?? '').split(',').map((x) => x.trim())
+  if (unsubscribed.includes(touser)) return wxError(43101, 'user refuse to accept the msg')
   const state = params.miniprogram_state
   if (state !== undefined && !MINIPROGRAM_STATES.includes(state as string)) {
     return wxError(47003, 'argument invalid! miniprogram_state must be developer, trial or formal')

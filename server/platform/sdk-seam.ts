@@ -34,12 +34,13 @@ function nodeSdkDir(): string {
 
 /** The prototype of the CloudBase class that wx-server-sdk's `cloud.init()` instantiates. */
 export function cloudBasePrototype(): CloudBasePrototype {
+  // @cloudbase/node-sdk 3.x (wx-server-sdk 4.x) ships its build in dist/; 2.x had lib/.
   // eslint-disable-next-line @typescript-eslint/no-var-requires -- the exact copy wx-server-sdk resolves, by path
-  const mod: unknown = require(join(nodeSdkDir(), 'lib', 'cloudbase.js'))
+  const mod: unknown = require(join(nodeSdkDir(), 'dist', 'cloudbase.js'))
   const cls = isObject(mod) ? mod.CloudBase : undefined
   if (typeof cls !== 'function' || !isObject(cls.prototype)) {
     throw new Error(
-      '@cloudbase/node-sdk/lib/cloudbase.js has no CloudBase class: the pinned SDK layout changed',
+      '@cloudbase/node-sdk/dist/cloudbase.js has no CloudBase class: the pinned SDK layout changed',
     )
   }
   return cls.prototype as CloudBasePrototype

@@ -1,10 +1,10 @@
 import { ERRORS } from '@contract/errors'
-import type { ReminderOutcome } from '@contract/follow-up.contract'
 import { create } from 'zustand'
 
 import { call } from '../services/cloud'
 import { openExportedFile } from '../services/exported-file'
 import { attempt } from './admin-outcome'
+import { reminderSummary } from './reminder-summary'
 
 /** The names list a screen follows up: a month's 学习未达标, or an exam's 未参考 and 不合格, of one organisation. */
 export type FollowUpList =
@@ -22,16 +22,6 @@ interface FollowUpState {
 
 /** The identity of a list, to show a message only beside the list it is about. */
 export const listKey = (list: FollowUpList): string => JSON.stringify(list)
-
-/** 已提醒3人；2人今天已提醒过；1人未绑定微信，无法提醒 */
-export function reminderSummary(o: ReminderOutcome): string {
-  const parts = [`已提醒${o.sent}人`]
-  if (o.already > 0) parts.push(`${o.already}人今天已提醒过`)
-  if (o.resolved > 0) parts.push(`${o.resolved}人已不在名单中`)
-  if (o.unreachable > 0) parts.push(`${o.unreachable}人未绑定微信，无法提醒`)
-  if (o.failed > 0) parts.push(`${o.failed}人未开启消息提醒，未能送达`)
-  return parts.join('；')
-}
 
 export const useFollowUpStore = create<FollowUpState>((set, get) => ({
   busy: null,

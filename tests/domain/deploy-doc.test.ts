@@ -58,8 +58,9 @@ describe('docs/DEPLOY.md', () => {
       expect(row?.slice(2, 4)).toEqual([code(manifest.reads), code(manifest.writes)])
     })
 
-    it('uploads the folders the build wrote instead of a list of its own', () => {
-      expect(doc).toContain("readdirSync('dist/cloudfunctions')")
+    it('deploys with npm run deploy, which reads the manifests, instead of a list of its own', () => {
+      expect(doc).toContain('`npm run deploy`')
+      expect(doc).toContain('`cloudfunctions/manifests.ts`, never from a list of its own')
       const quoted = manifests.map(([name]) => `'${name}'`)
       const lists = doc.split('\n').filter((line) => quoted.filter((q) => line.includes(q)).length > 1)
       expect(lists).toEqual([])

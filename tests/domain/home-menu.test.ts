@@ -5,13 +5,14 @@ const member = { id: 'm1', name: '张三', orgId: 'b1', orgName: '第一党支�
 
 describe('首页 offers what the person’s roles allow', () => {
   it('offers a resident binding and resident services only', () => {
-    const me: MeView = { bound: false, member: null, roles: [] }
+    const me: MeView = { bound: false, reminderTemplateIds: [], member: null, roles: [] }
     expect(homeMenu(me).map((e) => e.title)).toEqual(['绑定党员身份', '上门服务', '我的上门服务'])
     expect(homeMenu(me).map((e) => e.route)).toEqual(['bind', 'visitRequest', 'visitMine'])
   })
 
   it('offers 我的任务 to every member and 上门派单 to community secretaries and the street admin only', () => {
-    const titles = (roles: MeView['roles']) => homeMenu({ bound: true, member, roles }).map((e) => e.title)
+    const titles = (roles: MeView['roles']) =>
+      homeMenu({ bound: true, reminderTemplateIds: [], member, roles }).map((e) => e.title)
     expect(titles([])).toContain('我的任务')
     expect(titles([])).not.toContain('上门派单')
     expect(titles([{ orgId: 'b1', orgName: '第一党支部', role: 'branch_secretary' }])).not.toContain(
@@ -24,14 +25,14 @@ describe('首页 offers what the person’s roles allow', () => {
   })
 
   it('offers a plain member no management entries', () => {
-    const titles = homeMenu({ bound: true, member, roles: [] }).map((e) => e.title)
+    const titles = homeMenu({ bound: true, reminderTemplateIds: [], member, roles: [] }).map((e) => e.title)
     expect(titles).toContain('扫码签到')
     expect(titles).not.toContain('党员花名册')
     expect(titles).not.toContain('组织管理')
     expect(titles).not.toContain('学习活动')
     expect(titles).not.toContain('考试管理')
     const routes = Object.fromEntries(
-      homeMenu({ bound: true, member, roles: [] }).map((e) => [e.title, e.route]),
+      homeMenu({ bound: true, reminderTemplateIds: [], member, roles: [] }).map((e) => [e.title, e.route]),
     )
     expect(routes).toMatchObject({ 扫码签到: 'checkin', 我的学习: 'myStudy', 党建考核: 'quiz' })
   })
@@ -39,6 +40,7 @@ describe('首页 offers what the person’s roles allow', () => {
   it('offers a secretary the roster but not organisation management or import', () => {
     const titles = homeMenu({
       bound: true,
+      reminderTemplateIds: [],
       member,
       roles: [{ orgId: 'c1', orgName: '和平社区党委', role: 'community_secretary' }],
     }).map((e) => e.title)
@@ -52,6 +54,7 @@ describe('首页 offers what the person’s roles allow', () => {
   it('offers the street admin organisation management and roster import, each opening a page', () => {
     const entries = homeMenu({
       bound: true,
+      reminderTemplateIds: [],
       member,
       roles: [{ orgId: 's', orgName: '幸福街道党工委', role: 'street_admin' }],
     })
@@ -64,6 +67,7 @@ describe('首页 offers what the person’s roles allow', () => {
     const study = ['学习活动', '学习达标', '讲师队伍']
     const inspector = homeMenu({
       bound: true,
+      reminderTemplateIds: [],
       member,
       roles: [{ orgId: 's', orgName: '幸福街道党工委', role: 'inspector' }],
     })
@@ -74,10 +78,13 @@ describe('首页 offers what the person’s roles allow', () => {
     ])
     // Worded for reading: the inspector creates nothing.
     expect(inspector.find((e) => e.title === '学习活动')?.caption).toBe('查看活动与出勤')
-    expect(homeMenu({ bound: true, member, roles: [] }).map((e) => e.title)).not.toContain('学习活动')
+    expect(
+      homeMenu({ bound: true, reminderTemplateIds: [], member, roles: [] }).map((e) => e.title),
+    ).not.toContain('学习活动')
 
     const entries = homeMenu({
       bound: true,
+      reminderTemplateIds: [],
       member,
       roles: [{ orgId: 'b1', orgName: '第一党支部', role: 'branch_secretary' }],
     })
@@ -89,11 +96,12 @@ describe('首页 offers what the person’s roles allow', () => {
   })
 
   it('opens 党建考核 for every member; 考试管理 for secretaries and the admin; 题库管理 for the admin only', () => {
-    const plain = homeMenu({ bound: true, member, roles: [] })
+    const plain = homeMenu({ bound: true, reminderTemplateIds: [], member, roles: [] })
     expect(plain.find((e) => e.title === '党建考核')?.route).toBe('quiz')
     expect(plain.map((e) => e.title)).not.toContain('考试管理')
     const secretary = homeMenu({
       bound: true,
+      reminderTemplateIds: [],
       member,
       roles: [{ orgId: 'c1', orgName: '和平社区党委', role: 'community_secretary' }],
     })
@@ -101,6 +109,7 @@ describe('首页 offers what the person’s roles allow', () => {
     expect(secretary.map((e) => e.title)).not.toContain('题库管理')
     const inspector = homeMenu({
       bound: true,
+      reminderTemplateIds: [],
       member,
       roles: [{ orgId: 's', orgName: '幸福街道党工委', role: 'inspector' }],
     })
@@ -109,6 +118,7 @@ describe('首页 offers what the person’s roles allow', () => {
     expect(secretary.map((e) => e.title)).not.toContain('考试成绩')
     const admin = homeMenu({
       bound: true,
+      reminderTemplateIds: [],
       member,
       roles: [{ orgId: 's', orgName: '幸福街道党工委', role: 'street_admin' }],
     })

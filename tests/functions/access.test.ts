@@ -297,6 +297,44 @@ describe('reminders', () => {
     expect(await backend.docs('outbox')).toHaveLength(bound.length * 2)
   })
 
+  it('sends with the deployment’s template, and counts a member who has not allowed the messages apart', async () => {
+    const members = await backend.docs('members')
+    const rule = ok(
+      await backend.call(DEMO.secretary1, 'study', 'study/rule', { orgId: 'org-c1', month: MONTH }),
+    )
+    const bound = members.filter((m) => rule.below.some((b) => b.memberId === m._id) && m.openid !== null)
+    const [declined, ...others] = bound
+    process.env.SUBSCRIBE_TEMPLATE_STUDY = 'tmpl-study-of-this-appid'
+    process.env.LOCAL_UNSUBSCRIBED_OPENIDS = declined.openid
+    try {
+      // What the member's app asks WeChat to allow is what the server sends with.
+      expect(
+        ok(await backend.call(declined.openid, 'account', 'account/me', {})).reminderTemplateIds,
+      ).toContain('tmpl-study-of-this-appid')
+      const tap = () =>
+        backend.call(DEMO.secretary1, 'study', 'study/remind', {
+          orgId: 'org-c1',
+          month: MONTH,
+          memberIds: bound.map((m) => m._id),
+        })
+      const first = ok(await tap())
+      expect(first).toMatchObject({ sent: others.length, unsubscribed: 1, failed: 0 })
+      const outbox = await backend.docs('outbox')
+      expect(outbox.every((m) => m.templateId === 'tmpl-study-of-this-appid')).toBe(true)
+      expect(outbox.map((m) => m.touser)).not.toContain(declined.openid)
+      // Not counted as reminded: once they allow the messages, the same day's 提醒 reaches them.
+      process.env.LOCAL_UNSUBSCRIBED_OPENIDS = ''
+      expect(ok(await tap())).toMatchObject({ sent: 1, already: others.length, unsubscribed: 0 })
+    } finally {
+      delete process.env.SUBSCRIBE_TEMPLATE_STUDY
+      delete process.env.LOCAL_UNSUBSCRIBED_OPENIDS
+    }
+    // A resident is asked for nothing.
+    expect(ok(await backend.call('wx-resident-x', 'account', 'account/me', {})).reminderTemplateIds).toEqual(
+      [],
+    )
+  })
+
   it('reminds only within the secretary’s subtree and only those still behind, changing nothing else', async () => {
     const exam = await failedExam()
     const members = await backend.docs('members')

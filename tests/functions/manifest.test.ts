@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { MANIFESTS } from '../../cloudfunctions/manifests'
+import { openapiMismatch } from '../../deploy/openapi-calls'
 import { runInCall } from '../../server/call-context'
 import { openSdkDatabase } from '../server/sdk-env'
 import { FUNCTIONS_DIR, startBackend } from '../support/backend'
@@ -38,8 +39,25 @@ describe('the function manifests', () => {
 
   // The SDK stays outside the bundle, so every `cloud.openapi.<ns>.<name>` in it is the function's own call.
   it.each(manifests)('%s: the bundle calls exactly the openapi its manifest grants', (name, manifest) => {
-    const calls = [...bundle(name).matchAll(/\.openapi\.(\w+)\.(\w+)/g)].map(([, ns, api]) => `${ns}.${api}`)
-    expect(sorted(calls)).toEqual(sorted(manifest.openapi))
+    expect(openapiMismatch(bundle(name), manifest.openapi)).toEqual({ undeclared: [], unused: [] })
+    expect(openapiMismatch(bundle(name), json(name, 'config.json').permissions.openapi)).toEqual({
+      undeclared: [],
+      unused: [],
+    })
+  })
+
+  it('the openapi check fails both ways: a call not granted, and a grant not called', () => {
+    const code = 'await e.openapi.wxacode.getUnlimited({scene}); await cloud.openapi.subscribeMessage.send(m)'
+    expect(openapiMismatch(code, ['subscribeMessage.send'])).toEqual({
+      undeclared: ['wxacode.getUnlimited'],
+      unused: [],
+    })
+    expect(
+      openapiMismatch(code, ['subscribeMessage.send', 'wxacode.getUnlimited', 'security.msgSecCheck']),
+    ).toEqual({
+      undeclared: [],
+      unused: ['security.msgSecCheck'],
+    })
   })
 
   it.each(manifests)('%s: the bundle reads exactly the secrets its manifest declares', (name, manifest) => {

@@ -11,7 +11,9 @@ import { existsSync, readFileSync, writeFileSync } from 'fs'
 import { dirname, join } from 'path'
 
 import { type LocalDatabase } from '../../server/db/local-database'
+import { nodeSdkErrorFactory } from '../../server/db/sdk-modules'
 import { onRequest, uninstallLocalTransport } from '../../server/db/transport'
+import { cloudBasePrototype } from '../../server/platform/sdk-seam'
 import { openSdkDatabase, type Sdk } from './sdk-env'
 
 const FIXTURE = join(__dirname, '__fixtures__', 'sdk-requests.json')
@@ -142,6 +144,13 @@ describe('SDK wire contract', () => {
     const pinned = pkg.dependencies['wx-server-sdk']
     expect(pinned).toMatch(/^\d+\.\d+\.\d+$/) // an exact pin, not a range
     expect(installedVersions()['wx-server-sdk']).toBe(pinned)
+  })
+
+  // The local transport and platform reach into node-sdk's build by path; a layout change (2.x lib/ → 3.x dist/)
+  // must fail here, not fall back quietly to errors the SDK maps differently.
+  it("finds node-sdk's error factory and CloudBase class where the pinned SDK keeps them", () => {
+    expect(typeof nodeSdkErrorFactory()?.E).toBe('function')
+    expect(typeof cloudBasePrototype().callFunction).toBe('function')
   })
 
   it('emits exactly the recorded requests', async () => {

@@ -165,7 +165,14 @@ describe('学习达标: the names, 提醒 and 导出名单', () => {
         'study/rule': () => ok(report(reminded)),
         'study/remind': (input) => {
           reminded = true
-          return ok({ sent: input.memberIds.length - 1, already: 0, unreachable: 1, resolved: 0, failed: 0 })
+          return ok({
+            sent: input.memberIds.length - 1,
+            already: 0,
+            unreachable: 1,
+            resolved: 0,
+            unsubscribed: 0,
+            failed: 0,
+          })
         },
       }),
     })
@@ -209,7 +216,8 @@ describe('成绩统计: the names behind the figures', () => {
       cloud: backend({
         'account/me': () => ok(SECRETARY),
         'exam/stats': () => ok(STATS),
-        'exam/remind': () => ok({ sent: 1, already: 0, unreachable: 0, resolved: 0, failed: 0 }),
+        'exam/remind': () =>
+          ok({ sent: 1, already: 0, unreachable: 0, resolved: 0, unsubscribed: 0, failed: 0 }),
       }),
     })
     await page.waitForText('跟进名单')

@@ -23,6 +23,7 @@ export const role = (r: RoleView['role'], orgId: string): RoleView => ({
 export function me(roles: RoleView[]): MeView {
   return {
     bound: true,
+    reminderTemplateIds: [],
     member: { id: 'm0', name: '沈静怡', orgId: 'c1-b1', orgName: '第一党支部', category: '在职' },
     roles,
   }

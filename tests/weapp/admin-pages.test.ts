@@ -179,7 +179,10 @@ describe('组织管理', () => {
 
   test('someone not bound is asked to bind first', async () => {
     const page = await loadPage(ORGS_PAGE, {
-      cloud: backend({ 'account/me': () => ok({ bound: false, member: null, roles: [] }), ...tree() }),
+      cloud: backend({
+        'account/me': () => ok({ bound: false, reminderTemplateIds: [], member: null, roles: [] }),
+        ...tree(),
+      }),
     })
     await page.waitForText('请先绑定党员身份')
     expect(page.hasText('幸福街道党工委')).toBe(false)

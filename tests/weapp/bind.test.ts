@@ -13,6 +13,7 @@ const preview = { 'account/previewInvite': () => ok(whom), 'account/previewPhone
 
 const bound: MeView = {
   bound: true,
+  reminderTemplateIds: [],
   member: {
     id: 'm1',
     name: '王红',

@@ -93,6 +93,11 @@ export interface LoadOptions {
    */
   scanCode?: (options: Record<string, unknown>) => ScanAnswer
   /**
+   * The member's answer to `wx.requestSubscribeMessage` per template id ('accept', 'reject', 'ban'); the ids the
+   * page asked for are recorded in `subscribeRequests`. Throwing makes it fail; without one it fails.
+   */
+  requestSubscribeMessage?: (tmplIds: string[]) => Record<string, string>
+  /**
    * The files `wx.chooseMessageFile` answers with (the options the page passed are recorded in `fileChoices`);
    * throwing makes it fail, e.g. `throw new Error('cancel')`. Without one it fails.
    */
@@ -167,6 +172,8 @@ export interface PageHarness {
   readonly documents: OpenedDocument[]
   /** The options of each `wx.scanCode` call (`onlyFromCamera`, `scanType`). */
   readonly scans: Record<string, unknown>[]
+  /** The template ids of each `wx.requestSubscribeMessage` call. */
+  readonly subscribeRequests: string[][]
   /** Each text given to `wx.setClipboardData`, in order. */
   readonly clipboard: string[]
   /** Each `wx.setKeepScreenOn` value, in order. */
@@ -399,6 +406,7 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
   const downloads: Download[] = []
   const documents: OpenedDocument[] = []
   const scans: Record<string, unknown>[] = []
+  const subscribeRequests: string[][] = []
   const keepScreenOn: boolean[] = []
   const scrolls: { scrollTop: number }[] = []
   const networkListeners = new Set<(res: { isConnected: boolean; networkType: string }) => void>()
@@ -458,6 +466,13 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
       return { confirm, cancel: !confirm }
     }),
     login: wxAsync('login', () => ({ code: 'test-login-code' })),
+    requestSubscribeMessage: wxAsync('requestSubscribeMessage', (o) => {
+      const ids = [...((o as { tmplIds?: string[] }).tmplIds ?? [])]
+      subscribeRequests.push(ids)
+      if (!options.requestSubscribeMessage)
+        throw new Error('no requestSubscribeMessage answer given to loadPage')
+      return options.requestSubscribeMessage(ids)
+    }),
     scanCode: wxAsync('scanCode', (o) => {
       const { success: _s, fail: _f, complete: _c, ...given } = o
       scans.push(clone(given))
@@ -775,6 +790,7 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
         listener({ isConnected, networkType: isConnected ? 'wifi' : 'none' })
     },
     clipboard,
+    subscribeRequests,
     storage,
     errors,
     get dom() {

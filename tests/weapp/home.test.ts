@@ -7,11 +7,12 @@ import { loadPage, parseUrl } from './harness'
 
 const HOME = 'pages/home/index'
 
-const resident: MeView = { bound: false, member: null, roles: [] }
+const resident: MeView = { bound: false, reminderTemplateIds: [], member: null, roles: [] }
 
 function member(roles: RoleView[] = []): MeView {
   return {
     bound: true,
+    reminderTemplateIds: [],
     member: {
       id: 'm1',
       name: '王红',

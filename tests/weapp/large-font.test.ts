@@ -18,10 +18,11 @@ jest.setTimeout(30_000)
 
 const member: MeView = {
   bound: true,
+  reminderTemplateIds: [],
   member: { id: 'm1', name: '王红', orgId: 'b1', orgName: '第一党支部', category: MEMBER_CATEGORIES[0] },
   roles: [],
 }
-const resident: MeView = { bound: false, member: null, roles: [] }
+const resident: MeView = { bound: false, reminderTemplateIds: [], member: null, roles: [] }
 
 const LARGE = { 'ui-large-font': true }
 

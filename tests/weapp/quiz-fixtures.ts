@@ -17,6 +17,7 @@ const role = (r: RoleView['role'], orgId: string, orgName: string): RoleView => 
 function person(roles: RoleView[]): MeView {
   return {
     bound: true,
+    reminderTemplateIds: [],
     member: { id: 'm1', name: '王红', orgId: 'b1', orgName: '和平社区第一支部', category: '在职' },
     roles,
   }

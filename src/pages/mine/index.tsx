@@ -2,6 +2,7 @@ import { Button, Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 
 import { ROLES } from '../../../cloudfunctions/domain/roles'
+import { ReminderSubscribe } from '../../components/reminder-subscribe'
 import { Screen, StateView } from '../../components/screen'
 import { useMe } from '../../hooks/use-me'
 import { go } from '../../services/navigation'
@@ -54,6 +55,7 @@ export default function MinePage() {
           </View>
         )}
       </StateView>
+      <ReminderSubscribe />
       <View className="card">
         <View style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <Text className="t-body">大字模式</Text>

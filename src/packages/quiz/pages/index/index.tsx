@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 
 import { PermissionGate } from '../../../../components/permission-gate'
+import { ReminderSubscribe } from '../../../../components/reminder-subscribe'
 import { Screen, StateView } from '../../../../components/screen'
 import { TileGrid } from '../../../../components/tile-grid'
 import { go } from '../../../../services/navigation'
@@ -51,6 +52,7 @@ export default function QuizHomePage() {
                   : []),
               ]}
             />
+            <ReminderSubscribe />
             <View className="card">
               <Text className="t-title">我的考试</Text>
             </View>
