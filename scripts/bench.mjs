@@ -3,7 +3,7 @@
 // with calls overlapping (the default, as on CloudBase) and one at a time (LOCAL_SERIAL_CALLS=1).
 //
 //   npm run bench                       every section
-//   npm run bench -- requests host      the named sections: sizes, requests, host, burst (or checkin), quiz, volunteer
+//   npm run bench -- requests host      the named sections: sizes, requests, host, burst (or checkin), quiz, volunteer, visit
 //   npm run bench -- host burst --serial   host figures with calls one at a time only (--overlap: overlapping only)
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
@@ -302,7 +302,7 @@ async function benchRequests() {
 }
 
 /** Sections by name; `checkin` is the burst's former name. */
-const SECTIONS = ['sizes', 'load', 'requests', 'host', 'burst', 'quiz', 'volunteer']
+const SECTIONS = ['sizes', 'load', 'requests', 'host', 'burst', 'quiz', 'volunteer', 'visit']
 
 async function main(args) {
   const names = args.filter((a) => !a.startsWith('--')).map((a) => (a === 'checkin' ? 'burst' : a))
@@ -344,6 +344,11 @@ async function main(args) {
     await buildFunctions()
     await buildHost()
     await (await import('./bench-volunteer.mjs')).benchVolunteer({ load, report, startHostProcess })
+  }
+  if (only('visit')) {
+    await buildFunctions()
+    await buildHost()
+    await (await import('./bench-visit.mjs')).benchVisit({ report, startHostProcess, stopHostProcess })
   }
 }
 

@@ -178,6 +178,27 @@ export const GUARDS = [
       'confirms an entry once when two organisers decide it at once',
     ],
   },
+  {
+    name: 'visit moved once (state, moves as read, actor)',
+    file: 'cloudfunctions/visit/visit.service.ts',
+    find: `{ status: from.length === 1 ? from[0] : _.in([...from]), moves: visit.moves, ...actor },`,
+    replace: `{ ...actor },`,
+    test: ['tests/functions/visit.test.ts', 'lets exactly one dispatch succeed'],
+  },
+  {
+    name: 'visit timer: overdue flagged once',
+    file: 'cloudfunctions/visit/visit.timer.ts',
+    find: `await transition('visits', visit._id, { ...guard, moves: visit.moves }, set, () => lost)`,
+    replace: `await transition('visits', visit._id, {}, set, () => lost)`,
+    test: ['tests/functions/visit.test.ts', 'flags an overdue request to the secretary once'],
+  },
+  {
+    name: 'visit timer: auto-confirmed once',
+    file: 'cloudfunctions/visit/visit.timer.ts',
+    find: `await transition('visits', visit._id, { ...guard, moves: visit.moves }, set, () => lost)`,
+    replace: `await transition('visits', visit._id, {}, set, () => lost)`,
+    test: ['tests/functions/visit.test.ts', 'confirms a request left unconfirmed for 7 days, once'],
+  },
 ]
 
 function runTest([file, name]) {

@@ -1,11 +1,15 @@
 import cloud from 'wx-server-sdk'
 
 import { COLLECTIONS } from '../cloudfunctions/common/collections'
-import type { InviteDoc, MemberDoc, OrgDoc, UserDoc } from '../cloudfunctions/common/docs'
+import type { InviteDoc, MemberDoc, OrgDoc, RollupDoc, UserDoc } from '../cloudfunctions/common/docs'
+import type { VisitDoc } from '../cloudfunctions/common/visit.docs'
 import type { CadreLevel, Gender, MemberCategory } from '../cloudfunctions/domain/member.rules'
 import { OPEN_SPAN_END } from '../cloudfunctions/domain/org-history.rules'
 import type { OrgType } from '../cloudfunctions/domain/org-tree'
 import type { RoleGrant } from '../cloudfunctions/domain/roles'
+import { addCounts, bucketId, flattenCounts, sumContributions } from '../cloudfunctions/domain/rollup.rules'
+import { visitRollup } from '../cloudfunctions/domain/visit.rollup'
+import { DEFAULT_VISIT_LIMITS, HOUR_MS } from '../cloudfunctions/domain/visit.rules'
 import { demoPledges } from './seed-pledges'
 import { demoVolunteer } from './seed-volunteer'
 
@@ -90,6 +94,8 @@ interface Seeded {
   invites: InviteDoc[]
   personas: Persona[]
   volunteer: ReturnType<typeof demoVolunteer>
+  visits: VisitDoc[]
+  rollups: RollupDoc[]
 }
 
 /** The demo street: six communities and the street office, about 80 members, every role, a few residents. */
@@ -226,7 +232,147 @@ export function demoData(now: number): Seeded {
     })
   })
   const volunteer = demoVolunteer(now, orgs, members, secretaries[0])
-  return { orgs, members, users, invites, personas, volunteer }
+  const visits = demoVisits(now, orgs, secretaries[0], plain[0])
+  return { orgs, members, users, invites, personas, volunteer, visits, rollups: rollupsOf(visits) }
+}
+
+/**
+ * Three 上门服务 requests in 和平社区, so its secretary and 冯浩然 see the capability at work: 孙奶奶's, done and
+ * rated; 周大爷's, accepted by 冯浩然; 吴阿姨's, waiting for dispatch. Their deadlines lie ahead of `now`.
+ */
+function demoVisits(now: number, orgs: OrgDoc[], secretary: MemberDoc, member: MemberDoc): VisitDoc[] {
+  const community = orgs.find((o) => o._id === 'org-c1')
+  if (!community) throw new Error('the demo street has no org-c1')
+  const base = {
+    residentMemberId: null,
+    orgId: community._id,
+    orgPath: [...community.ancestors, community._id],
+    preferred: null,
+    photo: null,
+    dispatchedAt: null,
+    dispatchedBy: null,
+    dispatcherName: null,
+    assigneeId: null,
+    assigneeName: null,
+    assigneeOpenid: null,
+    acceptedAt: null,
+    completedAt: null,
+    confirmedAt: null,
+    cancelledAt: null,
+    rejectedAt: null,
+    reason: null,
+    declines: [],
+    durationMinutes: null,
+    notes: null,
+    completionPhotos: [],
+    rating: null,
+    comment: null,
+    autoConfirmed: false,
+    overdueAt: null,
+    escalatedAt: null,
+    late: false,
+  }
+  const dispatched = (at: number) => ({
+    dispatchedAt: at,
+    dispatchedBy: secretary._id,
+    dispatcherName: secretary.name,
+    assigneeId: member._id,
+    assigneeName: member.name,
+    assigneeOpenid: member.openid,
+  })
+  const doneAt = now - 2 * DAY
+  const takenAt = now - 3 * HOUR_MS
+  return [
+    {
+      ...base,
+      ...dispatched(doneAt - 20 * HOUR_MS),
+      _id: 'visit-demo-1',
+      residentOpenid: 'demo-resident-1',
+      type: 'medicine',
+      address: '和平里小区3号楼2单元501室',
+      phone: '13900000001',
+      description: '帮忙去社区医院取降压药，腿脚不便',
+      status: 'confirmed',
+      moves: 4,
+      submittedAt: doneAt - 21 * HOUR_MS,
+      acceptedAt: doneAt - 20 * HOUR_MS + 25 * 60_000,
+      completedAt: doneAt - 2 * HOUR_MS,
+      confirmedAt: doneAt,
+      durationMinutes: 50,
+      notes: '已取药送到家，提醒按时服用',
+      rating: 5,
+      comment: '小冯很热心',
+      completeBy: doneAt - 21 * HOUR_MS + DEFAULT_VISIT_LIMITS.completeHours * HOUR_MS,
+      dueStep: null,
+      dueAt: null,
+    },
+    {
+      ...base,
+      ...dispatched(takenAt + 20 * 60_000),
+      _id: 'visit-demo-2',
+      residentOpenid: 'demo-resident-2',
+      type: 'repair',
+      address: '和平里小区7号楼1单元',
+      phone: '13900000002',
+      description: '楼道灯坏了，晚上看不清台阶',
+      status: 'accepted',
+      moves: 2,
+      submittedAt: takenAt,
+      acceptedAt: takenAt + 40 * 60_000,
+      completeBy: now + 2 * DAY,
+      dueStep: 'complete',
+      dueAt: now + 2 * DAY,
+    },
+    {
+      ...base,
+      _id: 'visit-demo-3',
+      residentOpenid: 'demo-resident-3',
+      type: 'errand',
+      address: '和平里小区12号楼3单元402室',
+      phone: '13900000003',
+      description: '想请人帮忙代办老年卡年审',
+      status: 'submitted',
+      moves: 0,
+      submittedAt: now - 30 * 60_000,
+      completeBy: now + 3 * DAY,
+      dueStep: 'dispatch',
+      dueAt: now + 90 * 60_000,
+    },
+  ]
+}
+
+/** Flat counter keys (`visit.requested`) as the nested fields a rollup document stores. */
+function nestCounts(counts: Readonly<Record<string, number>>): Record<string, unknown> {
+  const c: Record<string, unknown> = {}
+  for (const [key, n] of Object.entries(counts)) {
+    const parts = key.split('.')
+    let node = c
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>
+    node[parts[parts.length - 1]] = n
+  }
+  return c
+}
+
+/** The rollups the seeded requests make, as the functions' increments would have left them. */
+function rollupsOf(visits: readonly VisitDoc[]): RollupDoc[] {
+  return [...sumContributions(visits.flatMap(visitRollup)).values()].map((b) => ({
+    _id: bucketId(b.orgId, b.month),
+    orgId: b.orgId,
+    orgPath: b.orgPath,
+    month: b.month,
+    c: nestCounts(b.counts),
+  }))
+}
+
+/** The capabilities' seeded rollups as one document per node and month, their counters added together. */
+function mergeRollups(lists: readonly (readonly RollupDoc[])[]): RollupDoc[] {
+  const byId = new Map<string, { doc: RollupDoc; counts: Record<string, number> }>()
+  for (const doc of lists.flat()) {
+    const entry = byId.get(doc._id) ?? { doc, counts: {} }
+    addCounts(entry.counts, flattenCounts(doc.c))
+    byId.set(doc._id, entry)
+  }
+  return [...byId.values()].map(({ doc, counts }) => ({ ...doc, c: nestCounts(counts) }))
 }
 
 /**
@@ -253,10 +399,11 @@ export async function seedIfEmpty(now = Date.now()): Promise<{ seeded: boolean; 
   await write(COLLECTIONS.pledgeTemplates, pledges.templates)
   await write(COLLECTIONS.pledgeCampaigns, pledges.campaigns)
   await write(COLLECTIONS.pledgeAssignments, pledges.assignments)
-  await write(COLLECTIONS.rollups, pledges.rollups)
   await write(COLLECTIONS.volActivities, data.volunteer.activities)
   await write(COLLECTIONS.volSignups, data.volunteer.signups)
   await write(COLLECTIONS.volEntries, data.volunteer.entries)
-  await write(COLLECTIONS.rollups, data.volunteer.rollups)
+  await write(COLLECTIONS.visits, data.visits)
+  // One document per node and month, whichever capability's records it counts.
+  await write(COLLECTIONS.rollups, mergeRollups([pledges.rollups, data.volunteer.rollups, data.rollups]))
   return { seeded: true, personas: data.personas }
 }

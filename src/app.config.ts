@@ -58,6 +58,11 @@ export default defineAppConfig({
         'pages/verify/index',
       ],
     },
+    {
+      root: 'packages/visit',
+      name: 'visit',
+      pages: ['pages/request/index', 'pages/mine/index', 'pages/queue/index', 'pages/tasks/index'],
+    },
     ...devPackages,
   ],
   window: {

@@ -20,6 +20,7 @@ import type {
   PledgeTemplateDoc,
 } from './pledge.docs'
 import type { AttemptDoc, ExamDoc, ExpectedDoc, PracticeDoc, QuestionDoc } from './quiz.docs'
+import type { VisitDoc, VisitGrantDoc, VisitSettingsDoc } from './visit.docs'
 import type { ActivityDoc, CertificateDoc, EntryDoc, SignupDoc } from './volunteer.docs'
 
 /**
@@ -74,6 +75,12 @@ export const COLLECTIONS = {
   volEntries: 'volunteer_entries',
   /** 志愿服务记录证明 as issued, `_id` the serial number. */
   volCertificates: 'volunteer_certificates',
+  /** 上门服务 requests (visit/visit.service.ts); every status change is a guarded transition. */
+  visits: 'visits',
+  /** A street's home-visit time limits, `_id` the street's node. */
+  visitSettings: 'visit_settings',
+  /** Subscribe messages each WeChat user granted and we have not used yet, `_id` `<openid>_<kind>`. */
+  visitGrants: 'visit_grants',
 } as const
 
 export type CollectionKey = keyof typeof COLLECTIONS
@@ -110,6 +117,9 @@ export interface Stored {
   volSignups: SignupDoc
   volEntries: EntryDoc
   volCertificates: CertificateDoc
+  visits: VisitDoc
+  visitSettings: VisitSettingsDoc
+  visitGrants: VisitGrantDoc
 }
 
 export interface IndexSpec {
@@ -178,6 +188,12 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.volEntries, name: 'member_activity', fields: { memberId: 1, activityId: 1 } },
   { collection: COLLECTIONS.volEntries, name: 'member_day', fields: { memberId: 1, day: 1 } },
   { collection: COLLECTIONS.volEntries, name: 'member_year', fields: { memberId: 1, year: 1 } },
+  { collection: COLLECTIONS.visits, name: 'resident', fields: { residentOpenid: 1, submittedAt: -1 } },
+  { collection: COLLECTIONS.visits, name: 'org_status_due', fields: { orgPath: 1, status: 1, dueAt: 1 } },
+  { collection: COLLECTIONS.visits, name: 'org_status', fields: { orgPath: 1, status: 1, submittedAt: -1 } },
+  { collection: COLLECTIONS.visits, name: 'assignee', fields: { assigneeId: 1, submittedAt: -1 } },
+  { collection: COLLECTIONS.visits, name: 'due', fields: { dueStep: 1, dueAt: 1 } },
+  { collection: COLLECTIONS.visitGrants, name: 'openid', fields: { openid: 1 } },
 ]
 
 /**
@@ -209,6 +225,8 @@ export const GROWING_COLLECTIONS: readonly CollectionName[] = [
   COLLECTIONS.volSignups,
   COLLECTIONS.volEntries,
   COLLECTIONS.volCertificates,
+  COLLECTIONS.visits,
+  COLLECTIONS.visitGrants,
 ]
 
 export const BOUNDED_COLLECTIONS: readonly CollectionName[] = [
@@ -217,4 +235,6 @@ export const BOUNDED_COLLECTIONS: readonly CollectionName[] = [
   COLLECTIONS.quizQuestions,
   COLLECTIONS.pledgeTemplates,
   COLLECTIONS.pledgeChain,
+  /** One per street. */
+  COLLECTIONS.visitSettings,
 ]

@@ -6,6 +6,7 @@
  */
 import { pledgeRollup } from '../domain/pledge.rollup'
 import type { RollupRule } from '../domain/rollup.rules'
+import { visitRollup } from '../domain/visit.rollup'
 import {
   volunteerActivityRollup,
   volunteerEntryRollup,
@@ -32,4 +33,5 @@ export const ROLLUP_SOURCES: readonly RollupSource[] = [
   rollupSource('volActivities', volunteerActivityRollup),
   rollupSource('volSignups', volunteerSignupRollup),
   rollupSource('volEntries', volunteerEntryRollup),
+  rollupSource('visits', visitRollup),
 ]

@@ -121,6 +121,16 @@ export const ERRORS = {
   'VOLUNTEER.HOURS_WAITING': '还有{count}条时长未确认或未签退，处理后才能结项',
   'VOLUNTEER.NO_HOURS': '{year}年没有已确认的志愿服务时长，暂不能出具证明',
   'VOLUNTEER.CERT_NOT_FOUND': '证明编号或验证码不正确，未查到这份证明',
+  'VISIT.NOT_FOUND': '服务请求不存在，或不是您能查看的请求',
+  'VISIT.NOT_COMMUNITY': '请选择一个社区',
+  'VISIT.BAD_PREFERRED': '{detail}',
+  'VISIT.ALREADY_DISPATCHED': '这个请求已由{name}派单',
+  'VISIT.STATE_CHANGED': '这个请求已是“{status}”状态，不能再这样操作，请刷新',
+  'VISIT.NOT_ASSIGNEE': '这个请求没有派给你',
+  'VISIT.NOT_RESIDENT': '只有提出请求的居民本人可以这样操作',
+  'VISIT.ASSIGNEE_OUTSIDE': '只能派给本社区的党员',
+  'VISIT.ASSIGNEE_UNBOUND': '{name}还没有绑定微信，收不到任务，请另选一位',
+  'VISIT.CONTACT_AFTER_ACCEPT': '接单后才能查看居民的电话和地址',
 } as const
 
 export type ErrorCode = keyof typeof ERRORS

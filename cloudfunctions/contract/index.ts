@@ -5,6 +5,7 @@ import type { orgInputs, OrgOutputs } from './org.contract'
 import type { pledgeInputs, PledgeOutputs } from './pledge.contract'
 import type { quizInputs, QuizOutputs } from './quiz.contract'
 import type { studyInputs, StudyOutputs } from './study.contract'
+import type { visitInputs, VisitOutputs } from './visit.contract'
 import type { volunteerInputs, VolunteerOutputs } from './volunteer.contract'
 
 type ApiOf<Inputs extends Record<string, z.ZodType>, Outputs extends { [K in keyof Inputs]: unknown }> = {
@@ -19,6 +20,7 @@ export interface Api {
   quiz: ApiOf<typeof quizInputs, QuizOutputs>
   study: ApiOf<typeof studyInputs, StudyOutputs>
   volunteer: ApiOf<typeof volunteerInputs, VolunteerOutputs>
+  visit: ApiOf<typeof visitInputs, VisitOutputs>
 }
 
 export type FunctionName = keyof Api
@@ -45,4 +47,5 @@ export * from './org.contract'
 export * from './pledge.contract'
 export * from './quiz.contract'
 export * from './study.contract'
+export * from './visit.contract'
 export * from './volunteer.contract'

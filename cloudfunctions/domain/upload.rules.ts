@@ -21,6 +21,14 @@ export const UPLOAD_KINDS = {
     sizeText: '512KB',
     magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
   },
+  /** A photo (上门服务: the resident's request, the member's completion): a JPEG, as the phone's camera saves it. */
+  photo: {
+    ext: 'jpg',
+    label: '.jpg 照片',
+    maxBytes: 2 * 1024 * 1024,
+    sizeText: '2MB',
+    magic: [0xff, 0xd8, 0xff],
+  },
 } as const
 
 export type UploadKind = keyof typeof UPLOAD_KINDS

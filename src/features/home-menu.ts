@@ -25,7 +25,8 @@ export function homeMenu(me: MeView): MenuEntry[] {
   if (!me.bound) {
     return [
       { key: 'bind', title: '绑定党员身份', caption: '党员请先绑定', route: 'bind' },
-      { key: 'visit', title: '上门服务', caption: SOON },
+      { key: 'visit', title: '上门服务', caption: '助老、维修、代办、送医送药', route: 'visitRequest' },
+      { key: 'visitMine', title: '我的上门服务', caption: '进展、确认和评价', route: 'visitMine' },
       VERIFY,
     ]
   }
@@ -36,7 +37,12 @@ export function homeMenu(me: MeView): MenuEntry[] {
     { key: 'quiz', title: '党建考核', caption: '考试与每日一练', route: 'quiz' },
     { key: 'volunteer', title: '志愿服务', caption: '活动报名与签到', route: 'volunteer' },
     { key: 'volunteerHours', title: '我的志愿时长', caption: '时长与记录证明', route: 'volunteerHours' },
+    { key: 'visitTasks', title: '我的任务', caption: '社区派给我的上门服务', route: 'visitTasks' },
   ]
+  // 上门服务 is dispatched by the community's secretaries (the street admin's reach covers every community).
+  if (me.roles.some((r) => r.role === 'community_secretary' || r.role === 'street_admin')) {
+    entries.push({ key: 'visitQueue', title: '上门派单', caption: '居民的上门服务请求', route: 'visitQueue' })
+  }
   // Readers of the figures who manage nothing (the 纪工委) open the same pages, read-only.
   const manages = hasAnyPermission(me.roles, 'session.manage')
   if (manages || hasAnyPermission(me.roles, 'stats.read')) {

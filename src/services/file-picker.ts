@@ -50,27 +50,31 @@ async function pickInWeapp(): Promise<PickResult> {
 }
 
 /**
- * In the browser: a hidden file input. Browsers that do not fire `cancel` leave the promise
- * pending when the person closes the dialog, so callers must not lock the screen while waiting.
+ * In the browser: a hidden file input, answering the chosen file or null. Browsers that do not fire `cancel`
+ * leave the promise pending when the person closes the dialog, so callers must not lock the screen while waiting.
  */
-function pickInBrowser(): Promise<PickResult> {
+export function chooseInBrowser(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    input.accept = accept
     input.style.display = 'none'
-    const done = (result: PickResult) => {
+    const done = (file: File | null) => {
       input.remove()
-      resolve(result)
+      resolve(file)
     }
-    input.addEventListener('cancel', () => done(fail('cancelled')))
-    input.addEventListener('change', () => {
-      const file = input.files?.[0]
-      done(file ? checked(file.name, file.size, file) : fail('cancelled'))
-    })
+    input.addEventListener('cancel', () => done(null))
+    input.addEventListener('change', () => done(input.files?.[0] ?? null))
     document.body.appendChild(input)
     input.click()
   })
+}
+
+async function pickInBrowser(): Promise<PickResult> {
+  const file = await chooseInBrowser(
+    '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  )
+  return file ? checked(file.name, file.size, file) : fail('cancelled')
 }
 
 /** Lets the person choose one .xlsx file of at most 1 MB; `upload` then puts it in cloud storage. */

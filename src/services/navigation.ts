@@ -38,6 +38,10 @@ export const ROUTES = {
   volunteerHours: '/packages/volunteer/pages/hours/index',
   volunteerCert: '/packages/volunteer/pages/cert/index',
   volunteerVerify: '/packages/volunteer/pages/verify/index',
+  visitRequest: '/packages/visit/pages/request/index',
+  visitMine: '/packages/visit/pages/mine/index',
+  visitQueue: '/packages/visit/pages/queue/index',
+  visitTasks: '/packages/visit/pages/tasks/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -6,7 +6,22 @@ const member = { id: 'm1', name: '张三', orgId: 'b1', orgName: '第一党支�
 describe('首页 offers what the person’s roles allow', () => {
   it('offers a resident binding and resident services only', () => {
     const me: MeView = { bound: false, reminderTemplateIds: [], member: null, roles: [] }
-    expect(homeMenu(me).map((e) => e.title)).toEqual(['绑定党员身份', '上门服务', '证明查验'])
+    expect(homeMenu(me).map((e) => e.title)).toEqual(['绑定党员身份', '上门服务', '我的上门服务', '证明查验'])
+    expect(homeMenu(me).map((e) => e.route)).toEqual(['bind', 'visitRequest', 'visitMine', 'volunteerVerify'])
+  })
+
+  it('offers 我的任务 to every member and 上门派单 to community secretaries and the street admin only', () => {
+    const titles = (roles: MeView['roles']) =>
+      homeMenu({ bound: true, reminderTemplateIds: [], member, roles }).map((e) => e.title)
+    expect(titles([])).toContain('我的任务')
+    expect(titles([])).not.toContain('上门派单')
+    expect(titles([{ orgId: 'b1', orgName: '第一党支部', role: 'branch_secretary' }])).not.toContain(
+      '上门派单',
+    )
+    expect(titles([{ orgId: 'c1', orgName: '和平社区党委', role: 'community_secretary' }])).toContain(
+      '上门派单',
+    )
+    expect(titles([{ orgId: 's', orgName: '幸福街道党工委', role: 'street_admin' }])).toContain('上门派单')
   })
 
   it('offers a plain member no management entries', () => {

@@ -145,7 +145,7 @@ describe('大字模式 on the main pages of the H5 build', () => {
     await page.close()
   })
 
-  it('a resident’s pages: 首页 and 绑定党员身份 with its confirmation', async () => {
+  it('a resident’s pages: 首页, 绑定党员身份 with its confirmation, 上门服务 and 我的上门服务', async () => {
     const page = await phone.context.newPage()
     await page.goto(`${host.url}/healthz`)
     await page.evaluate(() => localStorage.clear())
@@ -162,6 +162,12 @@ describe('大字模式 on the main pages of the H5 build', () => {
     await page.getByText('下一步', { exact: true }).click()
     await seen(page, '请确认是你本人')
     await expectLarge(page, '绑定确认')
+    await open(page, '/packages/visit/pages/request/index', '需要什么帮助？')
+    await page.getByText('明天', { exact: true }).filter({ visible: true }).click()
+    await seen(page, '下午')
+    await expectLarge(page, '上门服务')
+    await open(page, '/packages/visit/pages/mine/index', '申请上门服务')
+    await expectLarge(page, '我的上门服务')
     await page.close()
   })
 

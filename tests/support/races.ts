@@ -3,7 +3,8 @@ import { onRequest } from '../../server/db/transport'
 
 /** Which call to watch: the caller and `<function> <action>` (server/runtime.ts labels every call so). */
 export interface CallMatch {
-  openid: string
+  /** The caller's OPENID; null for a timer run (no caller). */
+  openid: string | null
   label: string
 }
 
@@ -23,7 +24,7 @@ export async function startDuring<A, B>(
   let fired = false
   const stop = onRequest(() => {
     const call = currentCall()
-    if (fired || !call || call.label !== who.label || call.env.WX_OPENID !== who.openid) return
+    if (fired || !call || call.label !== who.label || (call.env.WX_OPENID ?? null) !== who.openid) return
     if (call.requests + 1 < atRequest) return
     // Set before starting: the second call's own requests pass through this listener while it starts.
     fired = true

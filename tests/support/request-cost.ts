@@ -39,6 +39,8 @@ export const REQUIRED_ACTIONS: readonly string[] = [
   'pledge pledge/sign',
   'volunteer signup/join',
   'volunteer hours/scan',
+  'visit visit/dispatch',
+  'visit visit/confirm',
 ]
 
 export const costKey = (c: Pick<Cost, 'fn' | 'action' | 'variant'>) =>
@@ -488,6 +490,45 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       serial: cert.serial,
       verifyCode: cert.verifyCode,
     })
+  })
+
+  await m.flow('visit', async () => {
+    const resident = DEMO.resident1
+    await m.measure(resident, 'visit', 'visit/communities', {})
+    const visit = await m.measure(resident, 'visit', 'visit/submit', {
+      serviceType: 'repair',
+      orgId: 'org-c1',
+      address: '和平里小区3号楼2单元501',
+      phone: '13812345678',
+      preferredDate: null,
+      preferredSlot: null,
+      description: `${tag}：水龙头漏水`,
+      photo: null,
+    })
+    await m.measure(resident, 'visit', 'visit/mine', {})
+    await m.measure(
+      DEMO.secretary1,
+      'visit',
+      'visit/queue',
+      { orgId: 'org-c1', view: 'waiting', limit: 5 },
+      { page: (out) => out.items.length },
+    )
+    await m.measure(DEMO.secretary1, 'visit', 'visit/assignees', { visitId: visit.id })
+    await m.measure(DEMO.secretary1, 'visit', 'visit/dispatch', {
+      visitId: visit.id,
+      assigneeId: await memberIdOf(DEMO.member1),
+    })
+    await m.measure(DEMO.member1, 'visit', 'visit/tasks', {})
+    await m.measure(DEMO.member1, 'visit', 'visit/accept', { visitId: visit.id })
+    await m.measure(DEMO.member1, 'visit', 'visit/get', { visitId: visit.id })
+    await m.measure(DEMO.member1, 'visit', 'visit/contact', { visitId: visit.id })
+    await m.measure(DEMO.member1, 'visit', 'visit/complete', {
+      visitId: visit.id,
+      durationMinutes: 45,
+      notes: '更换了阀芯',
+      photos: [],
+    })
+    await m.measure(resident, 'visit', 'visit/confirm', { visitId: visit.id, rating: 5, comment: '' })
   })
 
   return m.costs

@@ -30,6 +30,7 @@ const cloud = (me: MeView) =>
   backend({
     'account/me': () => ok(me),
     'study/mine': () => ok(myStudy()),
+    'visit/communities': () => ok({ communities: [{ id: 'c1', name: '和平社区党委' }], mine: null }),
   })
 
 describe('the main pages in 大字模式', () => {
@@ -42,6 +43,7 @@ describe('the main pages in 大字模式', () => {
     ['packages/study/pages/checkin/index', member, '扫描书记出示的签到码'],
     ['packages/study/pages/mine/index', member, '每月至少参加'],
     ['pages/not-found/index', member, '没有找到这个页面'],
+    ['packages/visit/pages/request/index', resident, '需要什么帮助？'],
   ] as const)(
     '%s (as %#) has the large class with the setting on, and not with it off',
     async (route, me, text) => {

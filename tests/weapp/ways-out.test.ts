@@ -113,12 +113,12 @@ describe('taps that cannot open their page', () => {
   })
 
   test('a 即将开放 tile says so when tapped and opens nothing', async () => {
-    const page = await loadPage('pages/services/index', {
+    const page = await loadPage('pages/home/index', {
       cloud: backend({ 'account/me': () => ok(member) }),
     })
-    await page.tap('助老')
+    await page.tap('廉政承诺')
     await page.waitFor(() => page.toasts.length > 0, 3000, 'a toast')
-    expect(page.toasts.map((t) => t.title)).toEqual(['助老即将开放，敬请期待'])
+    expect(page.toasts.map((t) => t.title)).toEqual(['廉政承诺即将开放，敬请期待'])
     expect(page.navigations).toEqual([])
   })
 })

@@ -2,11 +2,11 @@ import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 
 import { ORG_TYPES } from '../../../cloudfunctions/domain/org-tree'
+import { VISIT_TYPE_KEYS, VISIT_TYPES } from '../../../cloudfunctions/domain/visit.rules'
 import { Screen, StateView } from '../../components/screen'
 import { TileGrid } from '../../components/tile-grid'
+import { go } from '../../services/navigation'
 import { useOrgStore } from '../../stores/org.store'
-
-const VISIT_CATEGORIES = ['助老', '代办', '维修', '送医送药', '其他']
 
 export default function ServicesPage() {
   const tree = useOrgStore((s) => s.tree)
@@ -19,11 +19,18 @@ export default function ServicesPage() {
       <View className="card">
         <Text className="t-title">上门服务</Text>
         <View>
-          <Text className="t-caption">居民可申请社区党员上门服务，即将开放。</Text>
+          <Text className="t-caption">社区党员上门帮忙，请选择需要的服务。</Text>
         </View>
       </View>
       <TileGrid
-        tiles={VISIT_CATEGORIES.map((c) => ({ key: c, title: c, caption: '即将开放', disabled: true }))}
+        tiles={[
+          ...VISIT_TYPE_KEYS.map((type) => ({
+            key: type,
+            title: VISIT_TYPES[type],
+            onTap: () => go('visitRequest', { type }),
+          })),
+          { key: 'visitMine', title: '我的上门服务', caption: '进展和评价', onTap: () => go('visitMine') },
+        ]}
       />
       <View className="card">
         <Text className="t-title">社区党组织</Text>
