@@ -732,10 +732,12 @@ async function storedActivity(id: string): Promise<Stored> {
 const entriesOf = async (activityId: string) =>
   (await backend.docs('volunteer_entries')).filter((e: Stored) => e.activityId === activityId)
 
-/** The November 2026 rollup counters of a node, as the statistics read them. */
+/** The November 2026 volunteer counters of a node, as the statistics read them (other areas share the document). */
 async function rollupOf(orgId: string): Promise<Record<string, number>> {
   const { flattenCounts } = await import('../../cloudfunctions/domain/rollup.rules')
   const doc = (await backend.docs('rollups')).find((r: Stored) => r._id === `${orgId}_2026-11`)
   const counts = flattenCounts(doc?.c)
-  return Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0))
+  return Object.fromEntries(
+    Object.entries(counts).filter(([key, n]) => n !== 0 && key.startsWith('volunteer.')),
+  )
 }
