@@ -10,6 +10,7 @@ import { acceptLocalUpload, LOCAL_FILES_PREFIX, LOCAL_UPLOAD_PATH, serveLocalFil
 import type { FunctionRuntime } from './runtime'
 import type { Persona } from './seed'
 import { SessionSigner } from './sessions'
+import { bundledTriggers, scheduleTimers } from './timers'
 
 export interface HostOptions {
   port: number
@@ -20,6 +21,8 @@ export interface HostOptions {
   /** The H5 build to serve; absent in function-only tests. */
   h5Dir?: string
   seed?: boolean
+  /** Runs the functions' timer triggers on their cron (server/timers.ts); on unless false. */
+  timers?: boolean
 }
 
 export interface RunningHost {
@@ -57,7 +60,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function failure(
-  code: 'COMMON.BAD_REQUEST' | 'COMMON.TOO_LARGE' | 'COMMON.UNKNOWN_ACTION' | 'COMMON.INTERNAL',
+  code:
+    | 'COMMON.BAD_REQUEST'
+    | 'COMMON.TOO_LARGE'
+    | 'COMMON.UNKNOWN_ACTION'
+    | 'COMMON.INTERNAL'
+    | 'COMMON.TIMER_ONLY',
 ) {
   return { ok: false, code, message: formatMessage(code) }
 }
@@ -122,6 +130,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const backend = await startLocalBackend(options)
   const { database, runtime, personas, filesDir } = backend
   const sessions = SessionSigner.forDataDir(options.dataDir)
+  const schedule =
+    options.timers === false
+      ? null
+      : scheduleTimers(
+          runtime,
+          bundledTriggers(options.functionsDir, runtime.names()),
+          ({ fn, trigger, result }) => {
+            const outcome = result as { ok?: unknown } | null
+            if (outcome?.ok !== true) console.warn(`[timer] ${fn} ${trigger} failed`, result)
+          },
+        )
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://local')
@@ -136,6 +155,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       } catch {
         return sendJson(res, 400, failure('COMMON.BAD_REQUEST'))
       }
+      // Only the scheduler fires timers; over HTTP a timer event is refused whoever sends it.
+      if ((event as { Type?: unknown } | null)?.Type === 'Timer')
+        return sendJson(res, 403, failure('COMMON.TIMER_ONLY'))
       const result = await runtime.invoke(fn[1], event, { openid: sessions.verify(bearer(req)) })
       return sendJson(res, 200, result)
     }
@@ -184,6 +206,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     database,
     personas,
     close: async () => {
+      schedule?.stop()
       await new Promise<void>((done) => server.close(() => done()))
       await backend.close()
     },

@@ -76,6 +76,18 @@ export class FunctionRuntime {
     return main
   }
 
+  /**
+   * Runs a function's timer trigger as CloudBase's scheduler does: a `Timer` event with the trigger's name and
+   * the time, and no caller. The local host's schedule (server/timers.ts) and tests call this.
+   */
+  fireTimer(name: string, trigger: string, at = new Date()): Promise<unknown> {
+    return this.invoke(
+      name,
+      { Type: 'Timer', TriggerName: trigger, Time: at.toISOString() },
+      { openid: null },
+    )
+  }
+
   async invoke(name: string, event: unknown, identity: Identity): Promise<unknown> {
     return (await this.measure(name, event, identity)).result
   }
@@ -91,8 +103,10 @@ export class FunctionRuntime {
       if (identity.openid) env.WX_OPENID = identity.openid
       const requestId = `local-${Date.now().toString(36)}-${(calls += 1)}`
       const context = { function_name: name, namespace: 'local', request_id: requestId }
-      const action = (event as { action?: unknown } | null)?.action
-      const label = `${name} ${typeof action === 'string' ? action : '?'}`
+      const { action, TriggerName } = (event ?? {}) as { action?: unknown; TriggerName?: unknown }
+      const what =
+        typeof action === 'string' ? action : typeof TriggerName === 'string' ? `timer:${TriggerName}` : '?'
+      const label = `${name} ${what}`
       const { result, scope } = await runInCall(env, () => main(event, context), label)
       return { result, requests: scope.requests }
     }

@@ -55,14 +55,44 @@ function fail(error: AppError): Fail {
     : { ok: false, code: error.code, message: error.message, details: error.details }
 }
 
+/** What a scheduled run knows: the moment it runs and which trigger fired it. No caller: nobody asked. */
+export interface TimerContext {
+  readonly now: number
+  readonly trigger: string
+}
+
+/** A scheduled job. It must be safe when two runs overlap (CloudBase may start one before the last ends). */
+export type TimerHandler = (ctx: TimerContext) => Promise<unknown>
+
+export interface MainOptions {
+  /** Handlers by trigger name: each name is one of the function's manifest `triggers`. */
+  timers?: Readonly<Record<string, TimerHandler>>
+}
+
+/** CloudBase invokes a timer trigger with `{ Type: 'Timer', TriggerName, Time }` and no OPENID. */
+function isTimerEvent(event: unknown): event is { Type: 'Timer'; TriggerName?: unknown } {
+  return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
+}
+
+async function runTimer(event: { TriggerName?: unknown }, timers: MainOptions['timers']): Promise<unknown> {
+  // A call from the app always carries the caller's OPENID; only the platform's scheduler has none.
+  if (callerOpenid() !== null) throw new AppError('COMMON.TIMER_ONLY')
+  const name = typeof event.TriggerName === 'string' ? event.TriggerName : ''
+  const handler = timers && Object.prototype.hasOwnProperty.call(timers, name) ? timers[name] : undefined
+  if (!handler) throw new AppError('COMMON.UNKNOWN_ACTION')
+  return handler({ now: Date.now(), trigger: name })
+}
+
 /**
  * The whole of a cloud function's `main`: checks the envelope, finds the route, validates
  * the input with its schema, runs it with the caller's context, and turns every outcome
  * into one result envelope. Unexpected errors are logged and answered with COMMON.INTERNAL.
+ * A timer event goes to the handler of its trigger, and is refused from any caller.
  */
-export function createMain(routes: RouteTable) {
+export function createMain(routes: RouteTable, options: MainOptions = {}) {
   return async function main(event: unknown): Promise<Result<unknown>> {
     try {
+      if (isTimerEvent(event)) return { ok: true, data: await runTimer(event, options.timers) }
       if (typeof event !== 'object' || event === null) throw new AppError('COMMON.BAD_REQUEST')
       const { action, data } = event as { action?: unknown; data?: unknown }
       if (typeof action !== 'string' || action.length > 64) throw new AppError('COMMON.BAD_REQUEST')

@@ -16,6 +16,7 @@ export const ERRORS = {
   'COMMON.INTERNAL': '服务暂时不可用，请稍后再试',
   'COMMON.RETRY': '系统繁忙，请再试一次',
   'COMMON.NETWORK': '网络不通，请检查网络后重试',
+  'COMMON.TIMER_ONLY': '此操作只能由系统定时执行',
   'ACCOUNT.ALREADY_BOUND': '你已绑定党员身份，无需重复绑定',
   'ACCOUNT.INVITE_INVALID': '邀请码无效，请向书记核对',
   'ACCOUNT.INVITE_EXPIRED': '邀请码已过期，请联系书记重新生成',

@@ -6,7 +6,7 @@ import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { _, cloud } from '../common/cloud'
-import { findById, transition } from '../common/data'
+import { transition } from '../common/data'
 import type { OrgDoc, SessionDoc } from '../common/docs'
 import { qrPng } from '../common/qr-png'
 import { checkinSecret } from '../common/secrets'
@@ -18,6 +18,7 @@ import { childAncestors } from '../domain/org-tree'
 import { readReach } from '../domain/roles'
 import { qrPayload, sessionPhase, staticScene } from '../domain/study.rules'
 import { monthOf } from '../domain/time'
+import { assertLecturer } from './lecturer.service'
 import { lecturerNames, loadSession, sessions } from './study.store'
 import { toSessionView } from './study.views'
 
@@ -37,18 +38,10 @@ function assertTimes(startAt: number, endAt: number): void {
     throw new AppError('STUDY.BAD_TIME', { detail: '一次活动不能超过24小时' })
 }
 
-/** A lecturer from the pool of the session's node or any node above it. */
-async function assertLecturer(lecturerId: string | null, org: OrgDoc): Promise<void> {
-  if (lecturerId === null) return
-  const lecturer = await findById('lecturers', lecturerId)
-  if (!lecturer || ![...org.ancestors, org._id].includes(lecturer.orgId))
-    throw new AppError('STUDY.LECTURER_NOT_FOUND')
-}
-
 export async function createSession(ctx: CallContext, input: Input<'session/create'>): Promise<SessionView> {
   const org = await authorizeOn(ctx, 'session.manage', input.orgId)
   assertTimes(input.startAt, input.endAt)
-  await assertLecturer(input.lecturerId, org)
+  await assertLecturer(ctx, input.lecturerId, org)
   const caller = await ctx.member()
   const doc: Omit<SessionDoc, '_id'> = {
     ...input,
@@ -87,7 +80,7 @@ export async function updateSession(ctx: CallContext, input: Input<'session/upda
   const patch = input.patch
   const next = { ...session, ...patch }
   assertTimes(next.startAt, next.endAt)
-  if (patch.lecturerId !== undefined) await assertLecturer(patch.lecturerId, org)
+  if (patch.lecturerId !== undefined) await assertLecturer(ctx, patch.lecturerId, org)
   const changesRecords = (['type', 'format', 'startAt', 'endAt'] as const).some(
     (k) => patch[k] !== undefined && patch[k] !== session[k],
   )

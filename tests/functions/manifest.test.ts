@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { MANIFESTS } from '../../cloudfunctions/manifests'
 import { runInCall } from '../../server/call-context'
 import { openSdkDatabase } from '../server/sdk-env'
-import { FUNCTIONS_DIR } from '../support/backend'
+import { FUNCTIONS_DIR, startBackend } from '../support/backend'
 import { guardCollections } from '../support/collection-guard'
 
 /**
@@ -56,6 +56,27 @@ describe('the function manifests', () => {
     expect(() =>
       execFileSync(process.execPath, ['--input-type=module', '-e', load], { cwd: root, stdio: 'pipe' }),
     ).toThrow(/manifest reaches wx-server-sdk \(imported by .*common\/cloud\.ts\)/)
+  })
+})
+
+describe('the timer triggers', () => {
+  const triggers = Object.values(MANIFESTS).flatMap((m) => m.triggers.map((t) => [m.name, t.name] as const))
+
+  it('each has its handler in the function: firing it is never an unknown action', async () => {
+    const backend = await startBackend({ seed: false })
+    try {
+      for (const [fn, trigger] of triggers) {
+        const result = await backend.fireTimer(fn, trigger)
+        expect(result).not.toMatchObject({ code: 'COMMON.UNKNOWN_ACTION' })
+      }
+      // And a name no manifest declares is one.
+      const [first] = Object.values(MANIFESTS)
+      expect(await backend.fireTimer(first.name, 'no-such-trigger')).toMatchObject({
+        code: 'COMMON.UNKNOWN_ACTION',
+      })
+    } finally {
+      await backend.close()
+    }
   })
 })
 

@@ -412,9 +412,11 @@ describe('the lecturer pool', () => {
     expect(report.total).toBe(2)
     expect(report.byFormat).toEqual({ theory: 1, activity: 1 })
     expect(report.byType.party_lecture).toBe(1)
-    expect(report.lecturers).toEqual([
+    // The pool also lists the seeded members who hold the 讲师 role; none of them gave these lectures.
+    expect(report.lecturers[0]).toEqual(
       expect.objectContaining({ name: '李老师', sessions: 2, isStaff: false }),
-    ])
+    )
+    expect(report.lecturers.slice(1).every((l) => l.sessions === 0)).toBe(true)
     expect(
       failed(
         await backend.call(DEMO.secretary1, 'study', 'lecturer/save', {
@@ -426,6 +428,54 @@ describe('the lecturer pool', () => {
         }),
       ).code,
     ).toBe('COMMON.FORBIDDEN')
+  })
+})
+
+describe('members holding the 讲师 role', () => {
+  it('are offered by the pool of their node and those below it, and join 讲师队伍 once when a session names them', async () => {
+    const member = ok(
+      await backend.call(DEMO.admin, 'org', 'member/create', {
+        name: '赵讲师',
+        gender: '女',
+        phone: '13800000077',
+        orgId: 'org-c1-b1',
+        category: '在职',
+        cadreLevel: null,
+      }),
+    )
+    ok(
+      await backend.call(DEMO.admin, 'org', 'member/setRoles', {
+        memberId: member.id,
+        roles: [{ orgId: 'org-c1', role: 'lecturer' }],
+      }),
+    )
+    const pool = async (who: string, orgId: string) =>
+      ok(await backend.call(who, 'study', 'lecturer/list', { orgId })).lecturers.filter(
+        (l) => l.name === '赵讲师',
+      )
+    expect(await pool(DEMO.secretary1, 'org-c1')).toEqual([
+      expect.objectContaining({ id: member.id, isStaff: true, orgId: 'org-c1' }),
+    ])
+    // Another community's pool does not hold them, nor may its sessions name them.
+    expect(await pool(DEMO.secretary2, 'org-c2')).toEqual([])
+    expect(
+      failed(await createSession({ lecturerId: member.id, orgId: 'org-c2' }, DEMO.secretary2)).code,
+    ).toBe('STUDY.LECTURER_NOT_FOUND')
+    // Two sessions naming them at once: both stand, and 讲师队伍 holds them once.
+    const [a, b] = await Promise.all([
+      createSession({ lecturerId: member.id }),
+      createSession({ lecturerId: member.id }),
+    ])
+    expect(ok(a).lecturerName).toBe('赵讲师')
+    expect(ok(b).lecturerName).toBe('赵讲师')
+    expect((await backend.docs('lecturers')).filter((l) => l.name === '赵讲师')).toHaveLength(1)
+    expect(await pool(DEMO.secretary1, 'org-c1')).toHaveLength(1)
+    const report = ok(
+      await backend.call(DEMO.secretary1, 'study', 'lecturer/report', { orgId: 'org-c1', year: 2026 }),
+    )
+    expect(report.lecturers).toContainEqual(
+      expect.objectContaining({ id: member.id, name: '赵讲师', sessions: 2 }),
+    )
   })
 })
 

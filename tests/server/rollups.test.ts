@@ -4,7 +4,7 @@
  * another month moves its count.
  */
 import type { recordChanged as RecordChangedFn } from '../../cloudfunctions/common/rollups'
-import type { RollupRule } from '../../cloudfunctions/domain/rollup.rules'
+import type { Counts, RollupRule } from '../../cloudfunctions/domain/rollup.rules'
 import { flattenCounts } from '../../cloudfunctions/domain/rollup.rules'
 import { type LocalDatabase } from '../../server/db/local-database'
 import { uninstallLocalTransport } from '../../server/db/transport'
@@ -21,7 +21,7 @@ const visitRule: RollupRule<Visit> = (v) => [
   {
     orgPath: v.orgPath,
     time: v.at,
-    counts: v.status === 'done' ? { 'visit.done': 1, 'visit.people': v.people } : { 'visit.open': 1 },
+    counts: (v.status === 'done' ? { 'visit.done': 1, 'visit.people': v.people } : { 'visit.open': 1 }) as Counts,
   },
 ]
 

@@ -41,6 +41,10 @@ export async function startBackend(options: { seed?: boolean } = {}) {
     ): Promise<Result<OutputOf<F, A>>> {
       return runtime.invoke(fn, { action, data }, { openid }) as Promise<Result<OutputOf<F, A>>>
     },
+    /** Fires a function's timer trigger as CloudBase's scheduler would (no caller). */
+    fireTimer(fn: FunctionName, trigger: string): Promise<Result<unknown>> {
+      return runtime.fireTimer(fn, trigger) as Promise<Result<unknown>>
+    },
     /** An arbitrary event, for bad-input tests. */
     raw(openid: string | null, fn: string, event: unknown): Promise<Result<unknown>> {
       return runtime.invoke(fn, event, { openid }) as Promise<Result<unknown>>

@@ -378,7 +378,7 @@ describe('讲师队伍', () => {
 describe('the session editor, less to get wrong', () => {
   test('with no lecturers in the pool the 讲师 field says where they are added, and goes there', async () => {
     const page = await loadPage(EDIT, { query: { orgId: 'c1' }, cloud: backend({ ...editor }) })
-    await page.waitForText('讲师队伍中还没有讲师。讲师在「讲师队伍」中添加。')
+    await page.waitForText('还没有可选的讲师。可在「讲师队伍」中添加，或在花名册中为党员授予“讲师”角色。')
     await page.tap('去讲师队伍添加 ›')
     await page.waitFor(() => page.navigations.length > 0, 3000, 'a navigation')
     expect(parseUrl(page.navigations[0].url!).route).toBe('packages/study/pages/lecturers/index')
@@ -389,8 +389,10 @@ describe('the session editor, less to get wrong', () => {
       query: { orgId: 'c1' },
       cloud: backend({ ...base, 'lecturer/list': () => ok({ lecturers: [WANG] }) }),
     })
-    await page.waitForText('名单来自本组织及上级的「讲师队伍」，新讲师在那里添加。')
-    expect(page.hasText('讲师队伍中还没有讲师')).toBe(false)
+    await page.waitForText(
+      '名单来自本组织及上级的「讲师队伍」和持有“讲师”角色的党员；新讲师在「讲师队伍」中添加。',
+    )
+    expect(page.hasText('还没有可选的讲师')).toBe(false)
   })
 
   test('a new start date moves the end with it, keeping the session’s length', async () => {

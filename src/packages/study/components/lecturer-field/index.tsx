@@ -37,8 +37,8 @@ export function LecturerField({ orgId, poolOrgIds, value, currentName, onChange 
       : lecturers.status === 'error'
         ? lecturers.message
         : list.length === 0
-          ? '讲师队伍中还没有讲师。讲师在「讲师队伍」中添加。'
-          : '名单来自本组织及上级的「讲师队伍」，新讲师在那里添加。'
+          ? '还没有可选的讲师。可在「讲师队伍」中添加，或在花名册中为党员授予“讲师”角色。'
+          : '名单来自本组织及上级的「讲师队伍」和持有“讲师”角色的党员；新讲师在「讲师队伍」中添加。'
 
   return (
     <View className="study-field">
