@@ -3,6 +3,7 @@ import type { FunctionManifest } from './common/manifest'
 import type { FunctionName } from './contract/index'
 import { manifest as org } from './org/manifest'
 import { manifest as quiz } from './quiz/manifest'
+import { manifest as stats } from './stats/manifest'
 import { manifest as study } from './study/manifest'
 
 /**
@@ -10,6 +11,8 @@ import { manifest as study } from './study/manifest'
  * client's types; `satisfies` makes tsc fail when the two differ. The build (scripts/build-functions.mjs),
  * the bad-input sweep and the deploy-guide test all read this map.
  */
-export const MANIFESTS = { account, org, quiz, study } satisfies { [F in FunctionName]: FunctionManifest<F> }
+export const MANIFESTS = { account, org, quiz, study, stats } satisfies {
+  [F in FunctionName]: FunctionManifest<F>
+}
 
 export const FUNCTION_NAMES = Object.keys(MANIFESTS) as FunctionName[]

@@ -38,6 +38,11 @@ export default defineAppConfig({
         'pages/results/index',
       ],
     },
+    {
+      root: 'packages/stats',
+      name: 'stats',
+      pages: ['pages/month/index', 'pages/records/index', 'pages/todo/index', 'pages/year/index'],
+    },
     ...devPackages,
   ],
   window: {

@@ -13,6 +13,7 @@ import type {
   UserDoc,
 } from './docs'
 import type { AttemptDoc, ExamDoc, ExpectedDoc, PracticeDoc, QuestionDoc } from './quiz.docs'
+import type { StudyMonthDoc } from './stats.docs'
 
 /**
  * Every collection, named once. Indexes are declared beside them: the local host creates
@@ -49,6 +50,8 @@ export const COLLECTIONS = {
    * as the records they count (common/rollups.ts); the statistics sum a subtree's from here.
    */
   rollups: 'rollups',
+  /** 每月2次 tallies, one per member and month, `_id` `<memberId>_<YYYY-MM>` (common/stats.docs.ts). */
+  studyMonths: 'study_member_months',
 } as const
 
 export type CollectionKey = keyof typeof COLLECTIONS
@@ -76,6 +79,7 @@ export interface Stored {
   outbox: OutboxDoc
   reminders: ReminderDoc
   rollups: RollupDoc
+  studyMonths: StudyMonthDoc
 }
 
 export interface IndexSpec {
@@ -116,4 +120,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.quizAttempts, name: 'exam_org', fields: { examId: 1, orgPath: 1, status: 1 } },
   { collection: COLLECTIONS.reminders, name: 'topic_day', fields: { topic: 1, day: 1 } },
   { collection: COLLECTIONS.rollups, name: 'month_org', fields: { month: 1, orgPath: 1 } },
+  { collection: COLLECTIONS.studyMonths, name: 'month_org', fields: { month: 1, orgPath: 1, theory: 1 } },
+  { collection: COLLECTIONS.leaves, name: 'org_start', fields: { orgPath: 1, startAt: 1 } },
+  { collection: COLLECTIONS.quizExpected, name: 'org_at', fields: { orgPath: 1, at: 1 } },
+  { collection: COLLECTIONS.quizExams, name: 'org_opens', fields: { orgPath: 1, opensAt: 1 } },
 ]

@@ -4,7 +4,9 @@
  * calls `recordChanged` with a rule registers the same rule here, so the incremental and the rebuilt figures come
  * from one definition.
  */
+import { examRollup, expectedRollup } from '../domain/quiz.rollup'
 import type { RollupRule } from '../domain/rollup.rules'
+import { checkinRollup, leaveRollup, sessionRollup, studyMonthRollup } from '../domain/study.rollup'
 import type { CollectionKey } from './collections'
 import type { DocOf } from './data'
 
@@ -21,4 +23,11 @@ export function rollupSource<K extends CollectionKey>(
   return { collection, rule: rule as RollupRule<unknown> }
 }
 
-export const ROLLUP_SOURCES: readonly RollupSource[] = []
+export const ROLLUP_SOURCES: readonly RollupSource[] = [
+  rollupSource('sessions', sessionRollup),
+  rollupSource('checkins', checkinRollup),
+  rollupSource('leaves', leaveRollup),
+  rollupSource('studyMonths', studyMonthRollup),
+  rollupSource('quizExams', examRollup),
+  rollupSource('quizExpected', expectedRollup),
+]

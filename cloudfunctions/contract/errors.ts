@@ -85,6 +85,8 @@ export const ERRORS = {
   'QUIZ.PRACTICE_NOT_FOUND': '今日练习中没有这道题，请重新开始练习',
   'QUIZ.PRACTICE_PAUSED': '这道题在你正在作答的考试中，交卷后再练习',
   'ROSTER.IMPORT_INVALID': '花名册有 {count} 行有误，未导入任何数据，请修改后重新导入',
+  'STATS.UNKNOWN_FIGURE': '没有这项统计指标',
+  'STATS.FUTURE_MONTH': '这个月还没有到，请选择本月或以前的月份',
 } as const
 
 export type ErrorCode = keyof typeof ERRORS

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { accountInputs, AccountOutputs } from './account.contract'
 import type { orgInputs, OrgOutputs } from './org.contract'
 import type { quizInputs, QuizOutputs } from './quiz.contract'
+import type { statsInputs, StatsOutputs } from './stats.contract'
 import type { studyInputs, StudyOutputs } from './study.contract'
 
 type ApiOf<Inputs extends Record<string, z.ZodType>, Outputs extends { [K in keyof Inputs]: unknown }> = {
@@ -15,6 +16,7 @@ export interface Api {
   org: ApiOf<typeof orgInputs, OrgOutputs>
   quiz: ApiOf<typeof quizInputs, QuizOutputs>
   study: ApiOf<typeof studyInputs, StudyOutputs>
+  stats: ApiOf<typeof statsInputs, StatsOutputs>
 }
 
 export type FunctionName = keyof Api
@@ -39,4 +41,5 @@ export type { ExportedFile, UploadKind, UploadTicket } from './files.contract'
 export type { FollowUpPerson, ReminderOutcome } from './follow-up.contract'
 export * from './org.contract'
 export * from './quiz.contract'
+export * from './stats.contract'
 export * from './study.contract'

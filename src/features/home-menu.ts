@@ -63,7 +63,8 @@ export function homeMenu(me: MeView): MenuEntry[] {
     entries.push({ key: 'import', title: '导入花名册', caption: '从 Excel 批量导入', route: 'import' })
   }
   if (hasAnyPermission(me.roles, 'stats.read')) {
-    entries.push({ key: 'stats', title: '月度统计', caption: SOON })
+    entries.push({ key: 'stats', title: '月度统计', caption: '数字、图表、待办与导出', route: 'statsMonth' })
+    entries.push({ key: 'statsYear', title: '年度述职数据', caption: '全年数字，可复制', route: 'statsYear' })
   }
   return entries
 }

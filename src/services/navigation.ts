@@ -25,6 +25,10 @@ export const ROUTES = {
   quizBank: '/packages/quiz/pages/bank/index',
   quizManage: '/packages/quiz/pages/manage/index',
   quizResults: '/packages/quiz/pages/results/index',
+  statsMonth: '/packages/stats/pages/month/index',
+  statsRecords: '/packages/stats/pages/records/index',
+  statsTodo: '/packages/stats/pages/todo/index',
+  statsYear: '/packages/stats/pages/year/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

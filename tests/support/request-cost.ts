@@ -249,6 +249,21 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       rotateSeconds: 60,
       lateAfterMinutes: 30,
     }
+    // A session of the node held earlier this month, so the measured calls find this month's rollups of 和平社区
+    // and its branches in place on both streets: a node-month's first count costs one request more (the
+    // increment that finds no document, then the insert), and the grown street has them already.
+    const earlier = await m.setup(DEMO.secretary1, 'study', 'session/create', {
+      ...sessionFields,
+      title: `${tag}：本月已开的会`,
+      startAt: now - 2 * MIN,
+      endAt: now + HOUR,
+    })
+    await m.setup(DEMO.secretary1, 'study', 'checkin/makeup', {
+      sessionId: earlier.id,
+      memberId: await memberIdOf(DEMO.secretary1),
+      kind: 'makeup_sign',
+      reason: '现场登记',
+    })
     // Started a minute ago: open for scans, and for 补签 (after the start).
     const session = await m.measure(DEMO.secretary1, 'study', 'session/create', {
       ...sessionFields,

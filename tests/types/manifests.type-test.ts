@@ -8,17 +8,18 @@ import type { FunctionManifest } from '../../cloudfunctions/common/manifest'
 import type { FunctionName } from '../../cloudfunctions/contract/index'
 import { manifest as org } from '../../cloudfunctions/org/manifest'
 import { manifest as quiz } from '../../cloudfunctions/quiz/manifest'
+import { manifest as stats } from '../../cloudfunctions/stats/manifest'
 import { manifest as study } from '../../cloudfunctions/study/manifest'
 
 type Registry = { [F in FunctionName]: FunctionManifest<F> }
 
-export const complete = { account, org, quiz, study } satisfies Registry
+export const complete = { account, org, quiz, study, stats } satisfies Registry
 
 // @ts-expect-error a function of the contract without a manifest
-export const missing = { account, org, quiz } satisfies Registry
+export const missing = { account, org, quiz, stats } satisfies Registry
 
 // @ts-expect-error a manifest for a function the contract does not know
-export const extra = { account, org, quiz, study, pledge: account } satisfies Registry
+export const extra = { account, org, quiz, study, stats, pledge: account } satisfies Registry
 
 // @ts-expect-error a manifest filed under another function's name
-export const misfiled = { account: org, org, quiz, study } satisfies Registry
+export const misfiled = { account: org, org, quiz, study, stats } satisfies Registry
