@@ -5,10 +5,10 @@ export interface NodeBarProps {
   nodes: readonly StatsNode[]
   orgId: string
   onOrg: (orgId: string) => void
-  /** The period shown and the steps either side ("上月" / "下月"); `next` is null when it would be the future. */
+  /** The period shown and the steps either side ("上月" / "下月"); `next.go` is null when it would be the future. */
   label: string
   prev: { text: string; go: () => void }
-  next: { text: string; go: () => void } | null
+  next: { text: string; go: (() => void) | null }
 }
 
 /** The node (own and below) and the month or year the page is about, with large buttons for the period. */
@@ -39,8 +39,8 @@ export function NodeBar({ nodes, orgId, onOrg, label, prev, next }: NodeBarProps
           {prev.text}
         </Button>
         <Text className="t-body stats-stepper__label">{label}</Text>
-        <Button className="btn btn--ghost" disabled={next === null} onClick={next?.go}>
-          {next?.text ?? ''}
+        <Button className="btn btn--ghost" disabled={next.go === null} onClick={next.go ?? undefined}>
+          {next.text}
         </Button>
       </View>
     </View>

@@ -52,11 +52,10 @@ function MonthBody({
         onOrg={(orgId) => onQuery({ orgId })}
         label={monthLabel(view.month)}
         prev={{ text: '上月', go: () => onQuery({ month: shiftMonth(view.month, -1) }) }}
-        next={
-          view.month < thisMonth
-            ? { text: '下月', go: () => onQuery({ month: shiftMonth(view.month, 1) }) }
-            : null
-        }
+        next={{
+          text: '下月',
+          go: view.month < thisMonth ? () => onQuery({ month: shiftMonth(view.month, 1) }) : null,
+        }}
       />
       <View className="stats-actions">
         <Button

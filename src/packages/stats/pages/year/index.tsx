@@ -39,7 +39,7 @@ export default function StatsYearPage() {
           onOrg={setOrgId}
           label={`${year}年`}
           prev={{ text: '上一年', go: () => setYear(year - 1) }}
-          next={year < thisYear ? { text: '下一年', go: () => setYear(year + 1) } : null}
+          next={{ text: '下一年', go: year < thisYear ? () => setYear(year + 1) : null }}
         />
       )}
       <StateView state={state} onRetry={() => chosen && loadYear(chosen, year)}>
