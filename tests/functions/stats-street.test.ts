@@ -83,7 +83,7 @@ it('keeps every figure exact through 200 overlapping writes by the services', as
   const raw0 = await rawStreet(backend.docs)
   // Sessions of the community earlier today, and its members recorded at them all at once (补签).
   const secretary = street.secretary
-  const sessions = []
+  const sessions: { id: string }[] = []
   for (const [type, hoursAgo] of [
     ['party_lecture', 3],
     ['group_study', 2],
