@@ -129,6 +129,13 @@ export const GUARDS = [
     replace: `if (isDuplicateKey(error)) return\n    throw error`,
     test: ['tests/server/rollups.test.ts', 'overlapping first counts'],
   },
+  {
+    name: 'study tally: compare-and-increment (theory as read)',
+    file: 'cloudfunctions/study/study-tally.ts',
+    find: `.where({ _id: id, theory: held.theory })`,
+    replace: `.where({ _id: id })`,
+    test: ['tests/functions/stats.test.ts', 'keeps the rollups exact through 200 overlapping writes'],
+  },
 ]
 
 function runTest([file, name]) {
