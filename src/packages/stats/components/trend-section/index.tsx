@@ -32,7 +32,16 @@ export function TrendSection({ trend }: { trend: TrendView }) {
 }
 
 /** The nodes directly below, side by side: bars, and the table of the same numbers. */
-export function CompareSection({ compare, title }: { compare: CompareView; title: string }) {
+export function CompareSection({
+  compare,
+  title,
+  onOrg,
+}: {
+  compare: CompareView
+  title: string
+  /** Opens a node of the table (its row tapped). */
+  onOrg: (orgId: string) => void
+}) {
   const spec = useMemo(
     () => ({
       kind: 'bar' as const,
@@ -55,7 +64,9 @@ export function CompareSection({ compare, title }: { compare: CompareView; title
           r.name,
           ...compare.columns.map((c) => cell(r.values[c.key] ?? 0, c.unit)),
         ])}
+        onRow={(i) => onOrg(compare.rows[i].orgId)}
       />
+      <Text className="t-caption">点按一行，查看该组织的统计。</Text>
     </View>
   )
 }

@@ -43,7 +43,6 @@ function MonthBody({
   const thisMonth = monthOf(Date.now())
   const open = (f: Pick<FigureView, 'key' | 'label'>) =>
     go('statsRecords', { orgId: view.orgId, period: view.month, figure: f.key, label: f.label })
-  const below = view.nodes.find((n) => n.id === view.orgId)?.depth === 0 ? '各社区对比' : '下级组织对比'
   return (
     <View>
       <NodeBar
@@ -89,7 +88,11 @@ function MonthBody({
       {view.trends.map((t) => (
         <TrendSection key={t.area} trend={t} />
       ))}
-      <CompareSection compare={view.compare} title={`${below}（${monthLabel(view.month)}）`} />
+      <CompareSection
+        compare={view.compare}
+        title={`下属组织对比（${monthLabel(view.month)}）`}
+        onOrg={(orgId) => onQuery({ orgId })}
+      />
     </View>
   )
 }
