@@ -13,6 +13,7 @@ import {
   bucketId,
   type Counts,
   diffContributions,
+  nestCounts,
   type RollupRule,
 } from '../domain/rollup.rules'
 import { _ } from './cloud'
@@ -23,17 +24,6 @@ function increments(counts: Counts): Record<string, unknown> {
   const data: Record<string, unknown> = {}
   for (const [key, n] of Object.entries(counts)) data[`c.${key}`] = _.inc(n)
   return data
-}
-
-function nested(counts: Counts): Record<string, unknown> {
-  const root: Record<string, unknown> = {}
-  for (const [key, n] of Object.entries(counts)) {
-    const parts = key.split('.')
-    let node = root
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>
-    node[parts[parts.length - 1]] = n
-  }
-  return root
 }
 
 /** Applies one node-month's change: update, or create when the month is new (a concurrent creator wins). */
@@ -49,7 +39,7 @@ export async function applyBucket(bucket: Bucket): Promise<void> {
         orgId: bucket.orgId,
         orgPath: bucket.orgPath,
         month: bucket.month,
-        c: nested(bucket.counts),
+        c: nestCounts(bucket.counts),
       },
     })
   } catch (error) {

@@ -85,6 +85,18 @@ function dropZeros(buckets: Map<string, Bucket>): Map<string, Bucket> {
   return buckets
 }
 
+/** Flat counts as the nested object a rollup document stores (`{ 'a.b': 1 }` → `{ a: { b: 1 } }`). */
+export function nestCounts(counts: Counts): Record<string, unknown> {
+  const root: Record<string, unknown> = {}
+  for (const [key, n] of Object.entries(counts)) {
+    const parts = key.split('.')
+    let node = root
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>
+    node[parts[parts.length - 1]] = n
+  }
+  return root
+}
+
 /** Stored counters are nested objects (`{ study: { sessions: { lecture: 3 } } }`); flat keys back. */
 export function flattenCounts(nested: unknown, prefix = '', out: Counts = {}): Counts {
   if (typeof nested !== 'object' || nested === null) return out

@@ -19,7 +19,13 @@ import type { StudyMonthDoc } from '../common/stats.docs'
 import type { RebuildReport } from '../contract/stats.contract'
 import { joinIds } from '../domain/ids'
 import { countedAttempts } from '../domain/quiz-stats.rules'
-import { type Bucket, type Contribution, flattenCounts, sumContributions } from '../domain/rollup.rules'
+import {
+  type Bucket,
+  type Contribution,
+  flattenCounts,
+  nestCounts,
+  sumContributions,
+} from '../domain/rollup.rules'
 import { monthOf, shiftMonth } from '../domain/time'
 
 const PAGE = 1000
@@ -139,17 +145,6 @@ export async function expectedBuckets(months?: ReadonlySet<string>): Promise<Map
   return sumContributions(contributions)
 }
 
-function nested(counts: Record<string, number>): Record<string, unknown> {
-  const root: Record<string, unknown> = {}
-  for (const [key, n] of Object.entries(counts)) {
-    const parts = key.split('.')
-    let node = root
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>
-    node[parts[parts.length - 1]] = n
-  }
-  return root
-}
-
 const equalCounts = (a: Record<string, number>, b: Record<string, number>) => {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)])
   return [...keys].every((k) => (a[k] ?? 0) === (b[k] ?? 0))
@@ -166,7 +161,7 @@ export async function rebuildRollups(): Promise<RebuildReport> {
     if (equalCounts(have.get(id) ?? {}, b.counts)) continue
     await collection('rollups')
       .doc(id)
-      .set({ data: { orgId: b.orgId, orgPath: b.orgPath, month: b.month, c: nested(b.counts) } })
+      .set({ data: { orgId: b.orgId, orgPath: b.orgPath, month: b.month, c: nestCounts(b.counts) } })
     changed++
   }
   for (const [id, counts] of have) {

@@ -1,6 +1,6 @@
 import { shiftMonth } from '../../cloudfunctions/domain/time'
 import { type Backend, ok, startBackend } from '../support/backend'
-import { directFigures, rawStreet, screenFigures } from '../support/stats-direct'
+import { type DirectFigures, directFigures, rawStreet, sideBySide } from '../support/stats-direct'
 import { type GeneratedStreet, generateStreet, loadStreet } from '../support/stats-street'
 
 /**
@@ -27,31 +27,9 @@ afterAll(async () => {
   jest.restoreAllMocks()
 })
 
-function compare(view: Parameters<typeof screenFigures>[0], d: ReturnType<typeof directFigures>) {
-  const f = screenFigures(view)
-  expect({
-    sessions: f['study.sessions'].value,
-    committee: f['study.sessions.committeeMeeting'].value,
-    general: f['study.sessions.generalMeeting'].value,
-    attendance: f['study.attendance'],
-    required: f['study.attendanceRequired'],
-    met: f['study.met'],
-    exams: f['quiz.exams'].value,
-    participants: f['quiz.participants'],
-    passed: f['quiz.passed'],
-    excellent: f['quiz.excellent'],
-  }).toEqual({
-    sessions: d.sessions,
-    committee: d.sessionsByType.committee_meeting ?? 0,
-    general: d.sessionsByType.general_meeting ?? 0,
-    attendance: { value: d.present, whole: d.expected },
-    required: { value: d.present, whole: d.expected - d.leave },
-    met: { value: d.met, whole: d.members },
-    exams: d.exams,
-    participants: { value: d.participants, whole: d.quizExpected },
-    passed: { value: d.passed, whole: d.participants },
-    excellent: { value: d.excellent, whole: d.participants },
-  })
+function compare(view: Parameters<typeof sideBySide>[0], d: DirectFigures) {
+  const { screen, direct } = sideBySide(view, d)
+  expect(screen).toEqual(direct)
 }
 
 it('generates a street of 5,000 members over 24 months', () => {

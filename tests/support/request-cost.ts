@@ -35,6 +35,7 @@ export const REQUIRED_ACTIONS: readonly string[] = [
   'quiz attempt/save',
   'quiz attempt/submit',
   'quiz exam/stats',
+  'stats stats/month',
 ]
 
 export const costKey = (c: Pick<Cost, 'fn' | 'action' | 'variant'>) =>
@@ -395,6 +396,20 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       answer: q.type === 'fill' ? ['1921'] : [q.options[0].id],
     })
     await m.measure(DEMO.secretary1, 'quiz', 'exam/close', { examId: exam.id })
+  })
+
+  // 月度统计 reads rollups (nodes × 12 months) and the subtree's members once: the same on both streets. Its
+  // to-do list is not measured here: it counts each of the month's exams (two requests an exam).
+  await m.flow('stats', async () => {
+    await m.measure(DEMO.secretary1, 'stats', 'stats/month', {})
+    await m.measure(
+      DEMO.secretary1,
+      'stats',
+      'stats/records',
+      { orgId: 'org-c1', period: month, figure: 'study.attendance', limit: 5 },
+      { page: (out) => out.rows.length },
+    )
+    await m.measure(DEMO.secretary1, 'stats', 'stats/year', { orgId: 'org-c1', year: yearOf(now) })
   })
 
   return m.costs

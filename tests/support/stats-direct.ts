@@ -118,3 +118,39 @@ export async function rawStreet(docs: (collection: string) => Promise<Stored[]>)
   )
   return { members, sessions, checkins, leaves, exams, expected, attempts }
 }
+
+/** The screen's figures and the direct counts side by side, in one shape: a test expects them equal. */
+export function sideBySide(
+  view: Parameters<typeof screenFigures>[0],
+  d: DirectFigures,
+): { screen: Record<string, unknown>; direct: Record<string, unknown> } {
+  const f = screenFigures(view)
+  const types = ['committee_meeting', 'party_group', 'general_meeting', 'party_lecture']
+  const key = (t: string) => `study.sessions.${t.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}`
+  return {
+    screen: {
+      sessions: f['study.sessions'].value,
+      ...Object.fromEntries(types.map((t) => [t, f[key(t)]?.value ?? 0])),
+      attendance: f['study.attendance'],
+      required: f['study.attendanceRequired'],
+      leave: f['study.leave'].value,
+      met: f['study.met'],
+      exams: f['quiz.exams'].value,
+      participants: f['quiz.participants'],
+      passed: f['quiz.passed'],
+      excellent: f['quiz.excellent'],
+    },
+    direct: {
+      sessions: d.sessions,
+      ...Object.fromEntries(types.map((t) => [t, d.sessionsByType[t] ?? 0])),
+      attendance: { value: d.present, whole: d.expected },
+      required: { value: d.present, whole: d.expected - d.leave },
+      leave: d.leave,
+      met: { value: d.met, whole: d.members },
+      exams: d.exams,
+      participants: { value: d.participants, whole: d.quizExpected },
+      passed: { value: d.passed, whole: d.participants },
+      excellent: { value: d.excellent, whole: d.participants },
+    },
+  }
+}

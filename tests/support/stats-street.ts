@@ -1,7 +1,7 @@
 import { ROLLUP_SOURCES } from '../../cloudfunctions/common/rollup-sources'
 import { OPEN_SPAN_END, type OrgSpan, spanAt } from '../../cloudfunctions/domain/org-history.rules'
 import { countedAttempts } from '../../cloudfunctions/domain/quiz-stats.rules'
-import { type Contribution, sumContributions } from '../../cloudfunctions/domain/rollup.rules'
+import { type Contribution, nestCounts, sumContributions } from '../../cloudfunctions/domain/rollup.rules'
 import type { SessionType } from '../../cloudfunctions/domain/study.rules'
 import { chinaTimestamp, monthRange, shiftMonth } from '../../cloudfunctions/domain/time'
 import type { Backend, Stored } from './backend'
@@ -337,7 +337,7 @@ export function generateStreet(o: StreetOptions): GeneratedStreet {
     orgId: b.orgId,
     orgPath: b.orgPath,
     month: b.month,
-    c: nest(b.counts),
+    c: nestCounts(b.counts),
   }))
   return {
     collections: {
@@ -358,17 +358,6 @@ export function generateStreet(o: StreetOptions): GeneratedStreet {
     communities,
     branches,
   }
-}
-
-function nest(counts: Record<string, number>): Record<string, unknown> {
-  const root: Record<string, unknown> = {}
-  for (const [key, n] of Object.entries(counts)) {
-    const parts = key.split('.')
-    let node = root
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>
-    node[parts[parts.length - 1]] = n
-  }
-  return root
 }
 
 /** Writes the generated records into the backend's database, in bulk (a few thousand documents a request). */
