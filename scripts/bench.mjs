@@ -320,10 +320,15 @@ async function benchStats() {
   const month = new Date(now + 8 * 3600_000).toISOString().slice(0, 7)
   const rows = {}
   for (const months of [3, 24]) {
+    const started = performance.now()
+    const progress = (what) =>
+      console.error(`  … ${months} months: ${what} (${((performance.now() - started) / 1000).toFixed(0)} s)`)
     const street = generateStreet({ members: 5000, months, now })
+    progress('generated')
     const backend = await startBackend({ seed: false })
     try {
       await loadStreet(backend, street)
+      progress('loaded')
       const event = { action: 'stats/month', data: { orgId: 'g-s' } }
       const who = { openid: street.admin }
       await backend.runtime.invoke('stats', event, who)
@@ -337,12 +342,14 @@ async function benchStats() {
         if (!measured.result.ok)
           throw new Error(`stats/month: ${measured.result.code} ${measured.result.message}`)
       }
+      progress('stats/month measured')
       const scans = []
       for (let i = 0; i < 3; i++) {
         const t0 = performance.now()
         directFigures(await rawStreet(backend.docs), 'g-s', month, now)
         scans.push(performance.now() - t0)
       }
+      progress('raw scan measured')
       let exported = null
       if (months === 24) {
         const t0 = performance.now()

@@ -21,7 +21,9 @@ const visitRule: RollupRule<Visit> = (v) => [
   {
     orgPath: v.orgPath,
     time: v.at,
-    counts: (v.status === 'done' ? { 'visit.done': 1, 'visit.people': v.people } : { 'visit.open': 1 }) as Counts,
+    counts: (v.status === 'done'
+      ? { 'visit.done': 1, 'visit.people': v.people }
+      : { 'visit.open': 1 }) as Counts,
   },
 ]
 
