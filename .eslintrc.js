@@ -179,6 +179,25 @@ module.exports = {
       },
     },
     {
+      // A function's own subfolders (stats/areas/<area>.ts): the same rule, one level further down.
+      files: ['cloudfunctions/*/*/**'],
+      excludedFiles: ['cloudfunctions/domain/**', 'cloudfunctions/contract/**', 'cloudfunctions/common/**'],
+      rules: {
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          {
+            paths: [{ name: 'exceljs', allowTypeImports: true, message: 'exceljs 只在用到的路由里加载：请用 common/xlsx.ts 的 loadExcel()' }],
+            patterns: [
+              {
+                group: ['../../*/*', '!../../common/*', '!../../contract/*', '!../../domain/*', '../../manifests', '**/server/**', '**/src/**'],
+                message: '云函数只引用自身、common、contract 和 domain：共用的代码放进 common 或 domain',
+              },
+            ],
+          },
+        ],
+      },
+    },
+    {
       files: ['server/**'],
       rules: {
         '@typescript-eslint/no-restricted-imports': [

@@ -4,6 +4,7 @@ import type { FunctionName } from './contract/index'
 import { manifest as org } from './org/manifest'
 import { manifest as pledge } from './pledge/manifest'
 import { manifest as quiz } from './quiz/manifest'
+import { manifest as stats } from './stats/manifest'
 import { manifest as study } from './study/manifest'
 import { manifest as visit } from './visit/manifest'
 import { manifest as volunteer } from './volunteer/manifest'
@@ -13,7 +14,7 @@ import { manifest as volunteer } from './volunteer/manifest'
  * client's types; `satisfies` makes tsc fail when the two differ. The build (scripts/build-functions.mjs),
  * the bad-input sweep and the deploy-guide test all read this map.
  */
-export const MANIFESTS = { account, org, pledge, quiz, study, visit, volunteer } satisfies {
+export const MANIFESTS = { account, org, pledge, quiz, stats, study, visit, volunteer } satisfies {
   [F in FunctionName]: FunctionManifest<F>
 }
 

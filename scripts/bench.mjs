@@ -3,7 +3,7 @@
 // with calls overlapping (the default, as on CloudBase) and one at a time (LOCAL_SERIAL_CALLS=1).
 //
 //   npm run bench                       every section
-//   npm run bench -- requests host      the named sections: sizes, requests, host, burst (or checkin), quiz, volunteer, visit
+//   npm run bench -- requests host      the named sections: sizes, requests, host, burst (or checkin), quiz, volunteer, visit, stats
 //   npm run bench -- host burst --serial   host figures with calls one at a time only (--overlap: overlapping only)
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
@@ -301,8 +301,91 @@ async function benchRequests() {
   }
 }
 
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+/**
+ * 月度统计 (issue 11): the `stats/month` call for the whole street of a generated 5,000-member street with 3 and
+ * with 24 months of history (median of 7 calls after one warm-up), its database requests, the same figures by a
+ * scan of the raw records (read in-process, then counted: tests/support/stats-direct.ts), and a year's export.
+ */
+async function benchStats() {
+  step('monthly statistics: 5,000 members, 3 and 24 months of history (generated street, deterministic)')
+  await buildFunctions()
+  const { startBackend, generateStreet, loadStreet, rawStreet, directFigures } = await loadTs(
+    'tests/support/backend.ts',
+    'tests/support/stats-street.ts',
+    'tests/support/stats-direct.ts',
+  )
+  const now = Date.now()
+  const month = new Date(now + 8 * 3600_000).toISOString().slice(0, 7)
+  const rows = {}
+  for (const months of [3, 24]) {
+    const started = performance.now()
+    const progress = (what) =>
+      console.error(`  … ${months} months: ${what} (${((performance.now() - started) / 1000).toFixed(0)} s)`)
+    const street = generateStreet({ members: 5000, months, now })
+    progress('generated')
+    const backend = await startBackend({ seed: false })
+    try {
+      await loadStreet(backend, street)
+      progress('loaded')
+      const event = { action: 'stats/month', data: { orgId: 'g-s' } }
+      const who = { openid: street.admin }
+      await backend.runtime.invoke('stats', event, who)
+      const times = []
+      let requests = 0
+      for (let i = 0; i < 7; i++) {
+        const t0 = performance.now()
+        const measured = await backend.runtime.measure('stats', event, who)
+        times.push(performance.now() - t0)
+        requests = measured.requests
+        if (!measured.result.ok)
+          throw new Error(`stats/month: ${measured.result.code} ${measured.result.message}`)
+      }
+      progress('stats/month measured')
+      const scans = []
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now()
+        directFigures(await rawStreet(backend.docs), 'g-s', month, now)
+        scans.push(performance.now() - t0)
+      }
+      progress('raw scan measured')
+      rows[months] = {
+        ms: median(times),
+        requests,
+        scan: median(scans),
+        checkins: street.collections.checkins.length,
+      }
+      const r = rows[months]
+      console.log(
+        `stats/month, street, ${months} months of history (${r.checkins} check-ins): ${r.ms.toFixed(1)} ms (median of 7); ` +
+          `full scan of raw records: ${r.scan.toFixed(1)} ms`,
+      )
+      console.log(`requests stats stats/month (${months} months of history): ${r.requests}`)
+      if (months === 24) {
+        const ratio = `stats history ratio (24 vs 3 months): ${(rows[24].ms / rows[3].ms).toFixed(2)}`
+        console.log(ratio)
+        const t0 = performance.now()
+        const file = await backend.runtime.invoke(
+          'stats',
+          { action: 'stats/export', data: { orgId: 'g-s', period: month.slice(0, 4) } },
+          who,
+        )
+        if (!file.ok) throw new Error(`stats/export: ${file.code} ${file.message}`)
+        console.log(
+          `stats/export of a year (24 months of history, 5,000 members): ${(performance.now() - t0).toFixed(0)} ms`,
+        )
+        // The ratio again, so the section ends with it.
+        console.log(ratio)
+      }
+    } finally {
+      await backend.close()
+    }
+  }
+}
+
 /** Sections by name; `checkin` is the burst's former name. */
-const SECTIONS = ['sizes', 'load', 'requests', 'host', 'burst', 'quiz', 'volunteer', 'visit']
+const SECTIONS = ['sizes', 'load', 'requests', 'host', 'burst', 'quiz', 'volunteer', 'visit', 'stats']
 
 async function main(args) {
   const names = args.filter((a) => !a.startsWith('--')).map((a) => (a === 'checkin' ? 'burst' : a))
@@ -335,6 +418,7 @@ async function main(args) {
   if (only('requests')) await benchRequests()
   if (only('host')) await benchHost(modes)
   if (only('burst')) await benchBurst(modes)
+  if (only('stats')) await benchStats()
   if (only('quiz')) {
     await buildFunctions()
     await buildHost()

@@ -199,6 +199,13 @@ export const GUARDS = [
     replace: `await transition('visits', visit._id, {}, set, () => lost)`,
     test: ['tests/functions/visit.test.ts', 'confirms a request left unconfirmed for 7 days, once'],
   },
+  {
+    name: 'study tally: compare-and-increment (theory as read)',
+    file: 'cloudfunctions/study/study-tally.ts',
+    find: `.where({ _id: id, theory: held.theory })`,
+    replace: `.where({ _id: id })`,
+    test: ['tests/functions/stats.test.ts', 'keeps the rollups exact through 200 overlapping writes'],
+  },
 ]
 
 function runTest([file, name]) {

@@ -63,6 +63,11 @@ export default defineAppConfig({
       name: 'visit',
       pages: ['pages/request/index', 'pages/mine/index', 'pages/queue/index', 'pages/tasks/index'],
     },
+    {
+      root: 'packages/stats',
+      name: 'stats',
+      pages: ['pages/month/index', 'pages/records/index', 'pages/todo/index', 'pages/year/index'],
+    },
     ...devPackages,
   ],
   window: {

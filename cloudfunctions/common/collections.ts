@@ -20,6 +20,7 @@ import type {
   PledgeTemplateDoc,
 } from './pledge.docs'
 import type { AttemptDoc, ExamDoc, ExpectedDoc, PracticeDoc, QuestionDoc } from './quiz.docs'
+import type { StudyMonthDoc } from './stats.docs'
 import type { VisitDoc, VisitGrantDoc, VisitSettingsDoc } from './visit.docs'
 import type { ActivityDoc, CertificateDoc, EntryDoc, SignupDoc } from './volunteer.docs'
 
@@ -81,6 +82,8 @@ export const COLLECTIONS = {
   visitSettings: 'visit_settings',
   /** Subscribe messages each WeChat user granted and we have not used yet, `_id` `<openid>_<kind>`. */
   visitGrants: 'visit_grants',
+  /** 每月2次 tallies, one per member and month, `_id` `<memberId>_<YYYY-MM>` (common/stats.docs.ts). */
+  studyMonths: 'study_member_months',
 } as const
 
 export type CollectionKey = keyof typeof COLLECTIONS
@@ -120,6 +123,7 @@ export interface Stored {
   visits: VisitDoc
   visitSettings: VisitSettingsDoc
   visitGrants: VisitGrantDoc
+  studyMonths: StudyMonthDoc
 }
 
 export interface IndexSpec {
@@ -194,6 +198,10 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.visits, name: 'assignee', fields: { assigneeId: 1, submittedAt: -1 } },
   { collection: COLLECTIONS.visits, name: 'due', fields: { dueStep: 1, dueAt: 1 } },
   { collection: COLLECTIONS.visitGrants, name: 'openid', fields: { openid: 1 } },
+  { collection: COLLECTIONS.studyMonths, name: 'month_org', fields: { month: 1, orgPath: 1, theory: 1 } },
+  { collection: COLLECTIONS.leaves, name: 'org_start', fields: { orgPath: 1, startAt: 1 } },
+  { collection: COLLECTIONS.quizExpected, name: 'org_at', fields: { orgPath: 1, at: 1 } },
+  { collection: COLLECTIONS.quizExams, name: 'org_opens', fields: { orgPath: 1, opensAt: 1 } },
 ]
 
 /**
@@ -227,6 +235,7 @@ export const GROWING_COLLECTIONS: readonly CollectionName[] = [
   COLLECTIONS.volCertificates,
   COLLECTIONS.visits,
   COLLECTIONS.visitGrants,
+  COLLECTIONS.studyMonths,
 ]
 
 export const BOUNDED_COLLECTIONS: readonly CollectionName[] = [

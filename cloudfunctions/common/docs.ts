@@ -88,6 +88,11 @@ export interface SessionDoc {
    * existed: read as unset.
    */
   hasCheckins?: boolean
+  /**
+   * 应到 by node, written with the mark by the first check-in (who belonged to the session's node at its start,
+   * counted per node they were in): the rollups' `study.expected` (domain/study.rollup.ts).
+   */
+  expectedByOrg?: { orgPath: string[]; count: number }[]
   cancelReason: string | null
   createdBy: string
   createdAt: number
@@ -117,6 +122,9 @@ export interface LeaveDoc {
   sessionId: string
   memberId: string
   reason: string
+  /** The member's node and ancestors, and the session's start: where and when an approved leave counts. */
+  orgPath?: string[]
+  startAt?: number
   status: 'pending' | 'approved' | 'declined'
   requestedAt: number
   decidedBy: string | null

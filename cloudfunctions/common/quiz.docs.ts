@@ -51,6 +51,17 @@ export interface ExpectedDoc {
   examId: string
   memberId: string
   orgPath: string[]
+  /** The exam's opening: the month its figures count in (domain/quiz.rollup.ts). */
+  at?: number
+  /** The member's counted attempt so far (the exam's counting rule), kept for the rollups; absent: none graded. */
+  counted?: CountedResult | null
+}
+
+export interface CountedResult {
+  n: number
+  score: number
+  passed: boolean
+  excellent: boolean
 }
 
 /** A question as it stood when the attempt started, with its options in this attempt's order. */

@@ -5,7 +5,9 @@
  * from one definition.
  */
 import { pledgeRollup } from '../domain/pledge.rollup'
+import { examRollup, expectedRollup } from '../domain/quiz.rollup'
 import type { RollupRule } from '../domain/rollup.rules'
+import { checkinRollup, leaveRollup, sessionRollup, studyMonthRollup } from '../domain/study.rollup'
 import { visitRollup } from '../domain/visit.rollup'
 import {
   volunteerActivityRollup,
@@ -29,6 +31,12 @@ export function rollupSource<K extends CollectionKey>(
 }
 
 export const ROLLUP_SOURCES: readonly RollupSource[] = [
+  rollupSource('sessions', sessionRollup),
+  rollupSource('checkins', checkinRollup),
+  rollupSource('leaves', leaveRollup),
+  rollupSource('studyMonths', studyMonthRollup),
+  rollupSource('quizExams', examRollup),
+  rollupSource('quizExpected', expectedRollup),
   rollupSource('pledgeAssignments', pledgeRollup),
   rollupSource('volActivities', volunteerActivityRollup),
   rollupSource('volSignups', volunteerSignupRollup),

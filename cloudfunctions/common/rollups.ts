@@ -59,3 +59,16 @@ export async function recordChanged<T>(
   const buckets = diffContributions(before ? rule(before) : [], after ? rule(after) : [])
   for (const bucket of buckets) await applyBucket(bucket)
 }
+
+/**
+ * `recordChanged` for many records changed by one call (an exam's 应考 records at publication): their differences
+ * are summed per node-month first, so the requests are bounded by the nodes touched, not by the records.
+ */
+export async function recordsChanged<T>(
+  rule: RollupRule<T>,
+  changes: readonly { before: T | null; after: T | null }[],
+): Promise<void> {
+  const before = changes.flatMap((c) => (c.before ? rule(c.before) : []))
+  const after = changes.flatMap((c) => (c.after ? rule(c.after) : []))
+  for (const bucket of diffContributions(before, after)) await applyBucket(bucket)
+}

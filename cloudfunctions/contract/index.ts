@@ -4,6 +4,7 @@ import type { accountInputs, AccountOutputs } from './account.contract'
 import type { orgInputs, OrgOutputs } from './org.contract'
 import type { pledgeInputs, PledgeOutputs } from './pledge.contract'
 import type { quizInputs, QuizOutputs } from './quiz.contract'
+import type { statsInputs, StatsOutputs } from './stats.contract'
 import type { studyInputs, StudyOutputs } from './study.contract'
 import type { visitInputs, VisitOutputs } from './visit.contract'
 import type { volunteerInputs, VolunteerOutputs } from './volunteer.contract'
@@ -21,6 +22,7 @@ export interface Api {
   study: ApiOf<typeof studyInputs, StudyOutputs>
   volunteer: ApiOf<typeof volunteerInputs, VolunteerOutputs>
   visit: ApiOf<typeof visitInputs, VisitOutputs>
+  stats: ApiOf<typeof statsInputs, StatsOutputs>
 }
 
 export type FunctionName = keyof Api
@@ -46,6 +48,7 @@ export type { FollowUpPerson, ReminderOutcome } from './follow-up.contract'
 export * from './org.contract'
 export * from './pledge.contract'
 export * from './quiz.contract'
+export * from './stats.contract'
 export * from './study.contract'
 export * from './visit.contract'
 export * from './volunteer.contract'

@@ -85,7 +85,7 @@ function dropZeros(buckets: Map<string, Bucket>): Map<string, Bucket> {
   return buckets
 }
 
-/** Flat counts as stored: nested objects by key segments (`volunteer.minutes` is `{ volunteer: { minutes } }`). */
+/** Flat counts as the nested object a rollup document stores (`{ 'a.b': 1 }` → `{ a: { b: 1 } }`). */
 export function nestCounts(counts: Counts): Record<string, unknown> {
   const root: Record<string, unknown> = {}
   for (const [key, n] of Object.entries(counts)) {

@@ -10,6 +10,9 @@ export const SESSION_TYPES = {
   forum: '大讲堂',
   preach: '宣讲',
   branch_meeting: '三会',
+  committee_meeting: '支部委员会会议',
+  party_group: '党小组会',
+  general_meeting: '支部党员大会',
 } as const
 export type SessionType = keyof typeof SESSION_TYPES
 export const SESSION_TYPE_KEYS = Object.keys(SESSION_TYPES) as SessionType[]
@@ -25,6 +28,10 @@ export const DEFAULT_FORMAT: Record<SessionType, SessionFormat> = {
   forum: 'theory',
   preach: 'theory',
   branch_meeting: 'theory',
+  // A 支委会 settles the branch's business among its committee; 党小组会 and 党员大会 usually include study.
+  committee_meeting: 'activity',
+  party_group: 'theory',
+  general_meeting: 'theory',
 }
 
 export const MONTHLY_STUDY_REQUIRED = 2

@@ -14,9 +14,10 @@ import { chinaClock } from '../domain/time'
 import { drawCandidates, loadQuestions, WITHOUT_PAPER } from './exam.service'
 import { attempts, exams, expected, loadExam } from './quiz.store'
 import { examState, toAttemptView } from './quiz.views'
+import { countGraded } from './quiz-tally'
 
 type Input<K extends keyof typeof quizInputs> = z.output<(typeof quizInputs)[K]>
-type Lines = Pick<ExamDoc, 'passLine' | 'excellentLine' | 'multipleRule'>
+type Lines = Pick<ExamDoc, 'passLine' | 'excellentLine' | 'multipleRule' | 'counting'>
 
 /** What an attempt list needs: everything but the paper and the answers. */
 const SUMMARY = { paper: false, answers: false, results: false }
@@ -56,7 +57,11 @@ export async function finaliseAttempt(attemptId: string, exam: Lines, now: numbe
     const stored = await attempts()
       .where({ _id: attempt._id, status: 'open', rev: attempt.rev })
       .update({ data: { ...graded, results: _.set(results) } })
-    if (stored.stats.updated === 1) return { ...attempt, ...graded, results }
+    if (stored.stats.updated === 1) {
+      // Graded once (the guard above): its result moves the member's counted attempt and the rollups.
+      await countGraded(exam, { ...attempt, ...graded })
+      return { ...attempt, ...graded, results }
+    }
   }
   throw new AppError('COMMON.INTERNAL')
 }

@@ -7,9 +7,11 @@ import { _ } from '../common/cloud'
 import { chunks, collection, fetchAll, transition } from '../common/data'
 import type { MemberDoc, OrgDoc } from '../common/docs'
 import type { ExamDoc, ExpectedDoc, QuestionDoc } from '../common/quiz.docs'
+import { recordChanged, recordsChanged } from '../common/rollups'
 import type { ExamList, ExamView, quizInputs } from '../contract/quiz.contract'
 import { joinIds } from '../domain/ids'
 import { childAncestors } from '../domain/org-tree'
+import { examRollup, expectedRollup } from '../domain/quiz.rollup'
 import { checkExamSettings } from '../domain/quiz.rules'
 import { type DrawCandidate, drawPaper, formatShortage } from '../domain/quiz-draw.rules'
 import { can, type RoleGrant } from '../domain/roles'
@@ -241,6 +243,8 @@ export async function publishExam(ctx: CallContext, input: Input<'exam/publish'>
     examId: exam._id,
     memberId: m._id,
     orgPath: m.orgPath,
+    at: exam.opensAt,
+    counted: null,
   }))
   try {
     for (const part of chunks(docs, 500)) await expected().add({ data: part })
@@ -257,6 +261,12 @@ export async function publishExam(ctx: CallContext, input: Input<'exam/publish'>
     expectedCount: members.length,
     publishedAt: ctx.now,
   }
+  // Published once (the claim above): the exam and its 应考, summed per node, go to the rollups.
+  await recordChanged(examRollup, exam, published)
+  await recordsChanged(
+    expectedRollup,
+    docs.map((after) => ({ before: null, after })),
+  )
   return toExamView(published, await ctx.orgs(), ctx.now, true)
 }
 

@@ -21,6 +21,7 @@ export const manifest: FunctionManifest<'quiz'> = {
     COLLECTIONS.quizAttempts,
     COLLECTIONS.quizPractice,
     COLLECTIONS.reminders,
+    COLLECTIONS.rollups,
   ],
   writes: [
     COLLECTIONS.users,
@@ -30,5 +31,6 @@ export const manifest: FunctionManifest<'quiz'> = {
     COLLECTIONS.quizAttempts,
     COLLECTIONS.quizPractice,
     COLLECTIONS.reminders,
+    COLLECTIONS.rollups,
   ],
 }

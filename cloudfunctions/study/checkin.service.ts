@@ -3,14 +3,18 @@ import type * as z from 'zod'
 import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { BoundCaller, CallContext } from '../common/caller'
+import { _ } from '../common/cloud'
 import { findById, insertOnce, readById } from '../common/data'
 import type { CheckinDoc, MemberDoc, SessionDoc } from '../common/docs'
+import { recordChanged } from '../common/rollups'
 import { checkinSecret } from '../common/secrets'
 import type { AttendanceRow, CheckinResult, studyInputs } from '../contract/study.contract'
 import { parseToken, verifyToken } from '../domain/checkin-token'
 import { belongedAt } from '../domain/org-history.rules'
+import { sessionRollup } from '../domain/study.rollup'
 import { type CheckinMethod, checkinWindow, codeFromScene, isLate } from '../domain/study.rules'
-import { loadSession, recordId, sessions } from './study.store'
+import { expectedByOrgAt, loadSession, recordId, sessions } from './study.store'
+import { countCheckin } from './study-tally'
 
 type Input<K extends keyof typeof studyInputs> = z.output<(typeof studyInputs)[K]>
 
@@ -54,10 +58,15 @@ async function existingRecord(sessionId: string, memberId: string): Promise<Chec
  */
 async function holdSession(session: SessionDoc): Promise<void> {
   if (session.hasCheckins === true) return
+  const expectedByOrg = await expectedByOrgAt(session)
   const held = await sessions()
-    .where({ _id: session._id, status: 'scheduled' })
-    .update({ data: { hasCheckins: true } })
-  if (held.stats.updated === 1) return
+    .where({ _id: session._id, status: 'scheduled', hasCheckins: _.neq(true) })
+    .update({ data: { hasCheckins: true, expectedByOrg: _.set(expectedByOrg) } })
+  if (held.stats.updated === 1) {
+    // Held now, exactly once (the mark is never cleared): the session's counts and its 应到 go to the rollups.
+    await recordChanged(sessionRollup, session, { ...session, hasCheckins: true, expectedByOrg })
+    return
+  }
   const now = await loadSession(session._id)
   if (now.status === 'cancelled') throw new AppError('STUDY.CANCELLED')
   // Otherwise another first check-in set the mark in between: the session is held either way.
@@ -102,6 +111,7 @@ async function attend(
     recordedBy: null,
   })
   const stored = await insertOnce('checkins', doc)
+  if (stored.outcome === 'inserted') await countCheckin(doc)
   if (stored.outcome === 'exists') {
     const winner = await existingRecord(session._id, member._id)
     if (winner) return already(winner, session)
@@ -165,6 +175,7 @@ export async function makeup(ctx: CallContext, input: Input<'checkin/makeup'>): 
   })
   const stored = await insertOnce('checkins', doc)
   if (stored.outcome === 'exists') throw new AppError('STUDY.ALREADY_RECORDED')
+  await countCheckin(doc)
   const orgs = await ctx.orgs()
   return {
     memberId: member._id,

@@ -5,8 +5,10 @@ import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { insertUnique, readById, transition } from '../common/data'
 import type { LeaveDoc } from '../common/docs'
+import { recordChanged } from '../common/rollups'
 import type { LeaveView, studyInputs } from '../contract/study.contract'
 import { belongedAt } from '../domain/org-history.rules'
+import { leaveRollup } from '../domain/study.rollup'
 import { loadSession, namesOf, recordId } from './study.store'
 import { toLeaveView } from './study.views'
 
@@ -24,6 +26,8 @@ export async function requestLeave(ctx: CallContext, input: Input<'leave/request
     sessionId: session._id,
     memberId: caller.member._id,
     reason: input.reason,
+    orgPath: caller.member.orgPath,
+    startAt: session.startAt,
     status: 'pending',
     requestedAt: ctx.now,
     decidedBy: null,
@@ -47,5 +51,6 @@ export async function decideLeave(ctx: CallContext, input: Input<'leave/decide'>
     { status, decidedBy: decider.member._id, decidedAt: ctx.now },
     () => new AppError('STUDY.LEAVE_DECIDED'),
   )
+  await recordChanged(leaveRollup, leave, { ...leave, status })
   return toLeaveView({ ...leave, status }, await namesOf([leave.memberId]))
 }

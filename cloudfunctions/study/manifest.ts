@@ -20,6 +20,8 @@ export const manifest: FunctionManifest<'study'> = {
     COLLECTIONS.leaves,
     COLLECTIONS.lecturers,
     COLLECTIONS.reminders,
+    COLLECTIONS.rollups,
+    COLLECTIONS.studyMonths,
   ],
   writes: [
     COLLECTIONS.users,
@@ -28,5 +30,7 @@ export const manifest: FunctionManifest<'study'> = {
     COLLECTIONS.leaves,
     COLLECTIONS.lecturers,
     COLLECTIONS.reminders,
+    COLLECTIONS.rollups,
+    COLLECTIONS.studyMonths,
   ],
 }

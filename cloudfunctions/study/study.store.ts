@@ -2,6 +2,7 @@ import { _ } from '../common/cloud'
 import { collection, fetchAll, readById } from '../common/data'
 import type { MemberDoc, SessionDoc } from '../common/docs'
 import { joinIds } from '../domain/ids'
+import { spanAt } from '../domain/org-history.rules'
 
 /** Reads the study function's handlers share. */
 export const sessions = () => collection('sessions')
@@ -38,6 +39,21 @@ export function membersAt(orgId: string, at: number): Promise<HistoryMember[]> {
       )
       .field({ name: true, orgId: true, orgPath: true, createdAt: true, orgHistory: true }),
   )
+}
+
+/** A session's 应到 per node: who belonged to its node at its start, counted by the node each was in then. */
+export async function expectedByOrgAt(
+  session: Pick<SessionDoc, 'orgId' | 'startAt'>,
+): Promise<{ orgPath: string[]; count: number }[]> {
+  const byOrg = new Map<string, { orgPath: string[]; count: number }>()
+  for (const m of await membersAt(session.orgId, session.startAt)) {
+    const orgPath = spanAt(m, session.startAt)?.orgPath ?? m.orgPath
+    const key = orgPath.join('/')
+    const entry = byOrg.get(key) ?? { orgPath, count: 0 }
+    entry.count++
+    byOrg.set(key, entry)
+  }
+  return [...byOrg.values()]
 }
 
 export async function namesOf(ids: readonly string[]): Promise<Map<string, string>> {

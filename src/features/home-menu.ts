@@ -11,7 +11,6 @@ export interface MenuEntry {
   route?: RouteName
 }
 
-const SOON = '即将开放'
 /** Anyone handed a 志愿服务记录证明 checks it here, bound or not. */
 const VERIFY: MenuEntry = {
   key: 'volunteerVerify',
@@ -94,7 +93,8 @@ export function homeMenu(me: MeView): MenuEntry[] {
     entries.push({ key: 'import', title: '导入花名册', caption: '从 Excel 批量导入', route: 'import' })
   }
   if (hasAnyPermission(me.roles, 'stats.read')) {
-    entries.push({ key: 'stats', title: '月度统计', caption: SOON })
+    entries.push({ key: 'stats', title: '月度统计', caption: '数字、图表、待办与导出', route: 'statsMonth' })
+    entries.push({ key: 'statsYear', title: '年度述职数据', caption: '全年数字，可复制', route: 'statsYear' })
   }
   return entries
 }

@@ -42,6 +42,10 @@ export const ROUTES = {
   visitMine: '/packages/visit/pages/mine/index',
   visitQueue: '/packages/visit/pages/queue/index',
   visitTasks: '/packages/visit/pages/tasks/index',
+  statsMonth: '/packages/stats/pages/month/index',
+  statsRecords: '/packages/stats/pages/records/index',
+  statsTodo: '/packages/stats/pages/todo/index',
+  statsYear: '/packages/stats/pages/year/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -136,6 +136,23 @@ describe('首页 offers what the person’s roles allow', () => {
     expect(admin.find((e) => e.title === '题库管理')?.route).toBe('quizBank')
     expect(admin.find((e) => e.title === '考试管理')?.route).toBe('quizManage')
   })
+
+  it('opens 月度统计 and 年度述职数据 for readers of the figures (secretaries, the inspector), not for members', () => {
+    const routes = (role: 'community_secretary' | 'branch_secretary' | 'inspector' | 'street_admin') =>
+      Object.fromEntries(
+        homeMenu({
+          bound: true,
+          reminderTemplateIds: [],
+          member,
+          roles: [{ orgId: 'c1', orgName: '和平社区党委', role }],
+        }).map((e) => [e.title, e.route]),
+      )
+    for (const role of ['community_secretary', 'branch_secretary', 'inspector', 'street_admin'] as const)
+      expect(routes(role)).toMatchObject({ 月度统计: 'statsMonth', 年度述职数据: 'statsYear' })
+    const plain = homeMenu({ bound: true, reminderTemplateIds: [], member, roles: [] }).map((e) => e.title)
+    expect(plain).not.toContain('月度统计')
+    expect(plain).not.toContain('年度述职数据')
+  })
 })
 
 it('offers 承诺书管理 to the keepers of pledges and to secretaries, never to a plain member', () => {

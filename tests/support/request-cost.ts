@@ -41,6 +41,7 @@ export const REQUIRED_ACTIONS: readonly string[] = [
   'volunteer hours/scan',
   'visit visit/dispatch',
   'visit visit/confirm',
+  'stats stats/month',
 ]
 
 export const costKey = (c: Pick<Cost, 'fn' | 'action' | 'variant'>) =>
@@ -255,6 +256,21 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       rotateSeconds: 60,
       lateAfterMinutes: 30,
     }
+    // A session of the node held earlier this month, so the measured calls find this month's rollups of 和平社区
+    // and its branches in place on both streets: a node-month's first count costs one request more (the
+    // increment that finds no document, then the insert), and the grown street has them already.
+    const earlier = await m.setup(DEMO.secretary1, 'study', 'session/create', {
+      ...sessionFields,
+      title: `${tag}：本月已开的会`,
+      startAt: now - 2 * MIN,
+      endAt: now + HOUR,
+    })
+    await m.setup(DEMO.secretary1, 'study', 'checkin/makeup', {
+      sessionId: earlier.id,
+      memberId: await memberIdOf(DEMO.secretary1),
+      kind: 'makeup_sign',
+      reason: '现场登记',
+    })
     // Started a minute ago: open for scans, and for 补签 (after the start).
     const session = await m.measure(DEMO.secretary1, 'study', 'session/create', {
       ...sessionFields,
@@ -529,6 +545,20 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       photos: [],
     })
     await m.measure(resident, 'visit', 'visit/confirm', { visitId: visit.id, rating: 5, comment: '' })
+  })
+
+  // 月度统计 reads rollups (nodes × 12 months) and the subtree's members once: the same on both streets. Its
+  // to-do list is not measured here: it counts each of the month's exams (two requests an exam).
+  await m.flow('stats', async () => {
+    await m.measure(DEMO.secretary1, 'stats', 'stats/month', {})
+    await m.measure(
+      DEMO.secretary1,
+      'stats',
+      'stats/records',
+      { orgId: 'org-c1', period: month, figure: 'study.attendance', limit: 5 },
+      { page: (out) => out.rows.length },
+    )
+    await m.measure(DEMO.secretary1, 'stats', 'stats/year', { orgId: 'org-c1', year: yearOf(now) })
   })
 
   return m.costs

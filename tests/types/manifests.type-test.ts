@@ -9,19 +9,20 @@ import type { FunctionName } from '../../cloudfunctions/contract/index'
 import { manifest as org } from '../../cloudfunctions/org/manifest'
 import { manifest as pledge } from '../../cloudfunctions/pledge/manifest'
 import { manifest as quiz } from '../../cloudfunctions/quiz/manifest'
+import { manifest as stats } from '../../cloudfunctions/stats/manifest'
 import { manifest as study } from '../../cloudfunctions/study/manifest'
 import { manifest as visit } from '../../cloudfunctions/visit/manifest'
 import { manifest as volunteer } from '../../cloudfunctions/volunteer/manifest'
 
 type Registry = { [F in FunctionName]: FunctionManifest<F> }
 
-export const complete = { account, org, pledge, quiz, study, visit, volunteer } satisfies Registry
+export const complete = { account, org, pledge, quiz, stats, study, visit, volunteer } satisfies Registry
 
 // @ts-expect-error a function of the contract without a manifest
-export const missing = { account, org, pledge, quiz, study, visit } satisfies Registry
+export const missing = { account, org, pledge, quiz, study, visit, volunteer } satisfies Registry
 
 // @ts-expect-error a manifest for a function the contract does not know
 export const extra = { ...complete, unknown: account } satisfies Registry
 
 // @ts-expect-error a manifest filed under another function's name
-export const misfiled = { account: org, org, pledge, quiz, study, visit, volunteer } satisfies Registry
+export const misfiled = { ...complete, study: stats } satisfies Registry

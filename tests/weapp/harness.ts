@@ -233,6 +233,11 @@ export interface PageHarness {
   fire(selector: string, type: string, detail?: Record<string, unknown>): void
   /** Each text given to `wx.setClipboardData`, in order. */
   readonly clipboard: string[]
+  /**
+   * The 2D canvases the page asked for through `wx.createSelectorQuery().select('#id').fields({ node: true })`, by
+   * id: their backing size and every drawing call (`fillText:<text>`, `fillRect`, …) made on their context.
+   */
+  readonly canvases: Map<string, RecordedCanvas>
   /** Each `wx.setKeepScreenOn` value, in order. */
   readonly keepScreenOn: boolean[]
   /** Each `wx.pageScrollTo` the page asked for, in order. */
@@ -252,6 +257,32 @@ export interface PageHarness {
 }
 
 type Fn = (...args: unknown[]) => unknown
+
+/** A canvas node as the selector query hands it out: a backing size and a context that records its calls. */
+export interface RecordedCanvas {
+  width: number
+  height: number
+  calls: string[]
+}
+
+/** The css size every queried node has in the simulator (it lays nothing out). */
+const QUERIED_SIZE = { width: 320, height: 200 }
+
+function recordedCanvas(): RecordedCanvas & { getContext(kind: string): unknown } {
+  const calls: string[] = []
+  const ctx = new Proxy({} as Record<string, unknown>, {
+    get: (target, key) =>
+      key in target
+        ? target[key as string]
+        : (...args: unknown[]) =>
+            void calls.push(key === 'fillText' ? `fillText:${String(args[0])}` : String(key)),
+    set: (target, key, value) => {
+      target[key as string] = value
+      return true
+    },
+  })
+  return { width: 0, height: 0, calls, getContext: () => ctx }
+}
 
 interface ExparserNode {
   is?: string
@@ -455,6 +486,28 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
   const query = options.query ?? {}
   const navigations: Navigation[] = []
   const clipboard: string[] = []
+  const canvases = new Map<string, RecordedCanvas & { getContext(kind: string): unknown }>()
+  const createSelectorQuery = () => {
+    const wanted: string[] = []
+    const query = {
+      in: () => query,
+      select: (selector: string) => ({
+        fields: () => (wanted.push(selector), query),
+        boundingClientRect: () => (wanted.push(selector), query),
+      }),
+      exec: (callback?: (res: unknown[]) => void) => {
+        const res = wanted.map((selector) => {
+          const id = selector.replace(/^#/, '')
+          const node = canvases.get(id) ?? recordedCanvas()
+          canvases.set(id, node)
+          return { id, node, left: 0, top: 0, ...QUERIED_SIZE }
+        })
+        setTimeout(() => callback?.(res), 0)
+        return query
+      },
+    }
+    return query
+  }
   const cloudCalls: CloudCall[] = []
   const toasts: Toast[] = []
   const modals: Modal[] = []
@@ -563,6 +616,14 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
       return { scanType: 'QR_CODE', charSet: 'utf8', rawData: '', ...options.scanCode(given) }
     }),
     setClipboardData: wxAsync('setClipboardData', (o) => void clipboard.push(String(o.data))),
+    createSelectorQuery,
+    getSystemInfoSync: () => ({
+      pixelRatio: 2,
+      windowWidth: 375,
+      windowHeight: 667,
+      screenWidth: 375,
+      platform: 'devtools',
+    }),
     setKeepScreenOn: wxAsync('setKeepScreenOn', (o) => void keepScreenOn.push(Boolean(o.keepScreenOn))),
     pageScrollTo: wxAsync('pageScrollTo', (o) => void scrolls.push({ scrollTop: Number(o.scrollTop ?? 0) })),
     onNetworkStatusChange: (listener: (res: { isConnected: boolean; networkType: string }) => void) =>
@@ -894,6 +955,7 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
     },
     clipboard,
     subscribeRequests,
+    canvases,
     storage,
     errors,
     get dom() {

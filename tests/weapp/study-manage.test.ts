@@ -287,7 +287,17 @@ const WANG: LecturerView = {
 const yearReport = (year: number, lecturers: LecturerView[] = [WANG]): LecturerReportView => ({
   year,
   lecturers: lecturers.map((l, i) => ({ ...l, sessions: i === 0 ? 5 : 0 })),
-  byType: { party_lecture: 3, group_study: 4, theme_day: 1, forum: 0, preach: 0, branch_meeting: 0 },
+  byType: {
+    party_lecture: 3,
+    group_study: 4,
+    theme_day: 1,
+    forum: 0,
+    preach: 0,
+    branch_meeting: 0,
+    committee_meeting: 0,
+    party_group: 0,
+    general_meeting: 0,
+  },
   byFormat: { theory: 7, activity: 1 },
   total: 8,
 })
