@@ -25,6 +25,12 @@ export const manifest: FunctionManifest<'stats'> = {
     COLLECTIONS.quizExams,
     COLLECTIONS.quizExpected,
     COLLECTIONS.quizAttempts,
+    // The other sources of ROLLUP_SOURCES (common/rollup-sources.ts), read by the rebuild and the nightly check.
+    COLLECTIONS.pledgeAssignments,
+    COLLECTIONS.volActivities,
+    COLLECTIONS.volSignups,
+    COLLECTIONS.volEntries,
+    COLLECTIONS.visits,
   ],
   writes: [COLLECTIONS.users, COLLECTIONS.rollups, COLLECTIONS.studyMonths, COLLECTIONS.quizExpected],
 }
