@@ -25,6 +25,11 @@ export const manifest: FunctionManifest<'stats'> = {
     COLLECTIONS.quizExams,
     COLLECTIONS.quizExpected,
     COLLECTIONS.quizAttempts,
+    COLLECTIONS.pledgeAssignments,
+    COLLECTIONS.volActivities,
+    COLLECTIONS.volSignups,
+    COLLECTIONS.volEntries,
+    COLLECTIONS.visits,
   ],
   writes: [COLLECTIONS.users, COLLECTIONS.rollups, COLLECTIONS.studyMonths, COLLECTIONS.quizExpected],
 }
