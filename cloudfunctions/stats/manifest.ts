@@ -25,7 +25,7 @@ export const manifest: FunctionManifest<'stats'> = {
     COLLECTIONS.quizExams,
     COLLECTIONS.quizExpected,
     COLLECTIONS.quizAttempts,
-    // The other sources of ROLLUP_SOURCES (common/rollup-sources.ts), read by the rebuild and the nightly check.
+    // The other areas' records (common/rollup-sources.ts): their figures' records, the rebuild and the nightly check.
     COLLECTIONS.pledgeAssignments,
     COLLECTIONS.volActivities,
     COLLECTIONS.volSignups,

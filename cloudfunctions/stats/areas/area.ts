@@ -1,5 +1,5 @@
 /**
- * What one area of the statistics is (study, quizzes, and later pledges, volunteer service, home visits): a module
+ * What one area of the statistics is (study, quizzes, pledges, volunteer service, home visits): a module
  * that turns the summed rollup counters of a node and period into figures with their traffic lights, says which
  * figures its trend and comparison show, how to page through the records behind each figure, what belongs on the
  * to-do list, and its sentences of the year-end paragraph. The stats function knows no area by name: it walks

@@ -1,0 +1,111 @@
+/**
+ * The pledge area (廉政承诺): 应签, 已签 and the signing rate, signed by the deadline over those due, and — for a
+ * period already over — those past their deadline unsigned (逾期未签 = due − signedOnTime). Counters:
+ * domain/pledge.rollup.ts.
+ */
+import { _ } from '../../common/cloud'
+import { collection } from '../../common/data'
+import type { FigureView, TodoItem } from '../../contract/stats.contract'
+import { dateTimeLabel } from '../../domain/time'
+import { orgName } from '../stats.store'
+import { type AreaInput, countFigure, isCurrent, rateFigure, type RecordSource, type StatsArea } from './area'
+
+function figures(input: AreaInput): FigureView[] {
+  const c = input.counts
+  const assigned = c['pledge.assigned'] ?? 0
+  const signed = c['pledge.signed'] ?? 0
+  const due = c['pledge.due'] ?? 0
+  const onTime = c['pledge.signedOnTime'] ?? 0
+  return [
+    countFigure('pledge.assigned', '应签', assigned, { unit: '份' }),
+    countFigure('pledge.signedCount', '已签', signed, { unit: '份' }),
+    rateFigure('pledge.signed', '签订率（已签/应签）', signed, assigned),
+    rateFigure('pledge.signedOnTime', '按时签订（截止在本期的）', onTime, due),
+    // Only for a period that is over: before that a pledge due later this period is not yet late.
+    ...(isCurrent(input) ? [] : [countFigure('pledge.overdue', '逾期未签', due - onTime, { unit: '份' })]),
+  ]
+}
+
+const STATUS = (a: { status: string; signedAt: number | null; deadline: number }) =>
+  a.status !== 'signed' || a.signedAt === null ? '未签' : a.signedAt <= a.deadline ? '按时签订' : '逾期签订'
+
+/** Assignments of the subtree: assigned, signed or due in the period, as the figure counts them. */
+const assignmentSource: RecordSource = {
+  title: '廉政承诺书',
+  columns: ['承诺书', '姓名', '所在组织', '截止时间', '签订时间', '状态'],
+  async page(q, key) {
+    const within = _.gte(q.range[0]).and(_.lt(q.range[1]))
+    const where: Record<string, unknown> =
+      key === 'pledge.assigned'
+        ? { orgPath: q.org._id, assignedAt: within }
+        : key === 'pledge.signed' || key === 'pledge.signedCount'
+          ? { orgPath: q.org._id, status: 'signed', signedAt: within }
+          : key === 'pledge.overdue'
+            ? { orgPath: q.org._id, deadline: within, status: 'pending' }
+            : { orgPath: q.org._id, deadline: within }
+    const [found, total, orgs] = await Promise.all([
+      collection('pledgeAssignments').where(where).orderBy('_id', 'asc').skip(q.offset).limit(q.limit).get(),
+      collection('pledgeAssignments').where(where).count(),
+      q.ctx.orgs(),
+    ])
+    return {
+      total: total.total,
+      rows: found.data.map((a) => [
+        a.title,
+        a.name,
+        orgName(orgs, a.orgId),
+        dateTimeLabel(a.deadline),
+        a.signedAt === null ? '' : dateTimeLabel(a.signedAt),
+        STATUS(a),
+      ]),
+    }
+  },
+}
+
+/** Pledges of the subtree past their deadline and still unsigned (one count). */
+async function todos({ org }: Parameters<StatsArea['todos']>[0]): Promise<TodoItem[]> {
+  const late = await collection('pledgeAssignments')
+    .where({ orgPath: org._id, status: 'pending', deadline: _.lt(Date.now()) })
+    .count()
+  if (late.total === 0) return []
+  return [
+    {
+      area: 'pledge',
+      kind: 'overduePledges',
+      title: `${late.total}份廉政承诺书已过截止时间仍未签订`,
+      detail: '请提醒相关党员尽快签订',
+      figure: null,
+      light: 'red',
+    },
+  ]
+}
+
+async function sentences(input: AreaInput) {
+  const c = input.counts
+  return {
+    work: [
+      { text: '签订廉政承诺书' },
+      { text: String(c['pledge.signed'] ?? 0), figure: 'pledge.signedCount' },
+      { text: '份。' },
+    ],
+    problems: [],
+  }
+}
+
+export const pledgeArea: StatsArea = {
+  key: 'pledge',
+  title: '廉政承诺',
+  figures,
+  trend: ['pledge.assigned', 'pledge.signedCount'],
+  compare: ['pledge.signed'],
+  records: {
+    'pledge.assigned': assignmentSource,
+    'pledge.signedCount': assignmentSource,
+    'pledge.signed': assignmentSource,
+    'pledge.signedOnTime': assignmentSource,
+    'pledge.overdue': assignmentSource,
+  },
+  details: ['pledge.assigned'],
+  todos,
+  sentences,
+}
