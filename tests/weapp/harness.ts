@@ -616,7 +616,8 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
       return { scanType: 'QR_CODE', charSet: 'utf8', rawData: '', ...options.scanCode(given) }
     }),
     setClipboardData: wxAsync('setClipboardData', (o) => void clipboard.push(String(o.data))),
-    createSelectorQuery,
+    // The signature pad's single canvas (options.canvas) answers its own query, set above; otherwise the recording one.
+    ...(options.canvas ? {} : { createSelectorQuery }),
     getSystemInfoSync: () => ({
       pixelRatio: 2,
       windowWidth: 375,

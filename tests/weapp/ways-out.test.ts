@@ -1,7 +1,7 @@
 /**
  * Nothing confusing (issue 8): pages opened without what they need say so plainly and offer 返回 without
  * asking the server; a not-found answer offers 返回, not 重试; an unknown route has a way home; a tap
- * whose page cannot be loaded says so; 即将开放 tiles say so; a resident at a check-in link is offered
+ * whose page cannot be loaded says so; a resident at a check-in link is offered
  * binding; invite codes are copied and shared; a declined leave stays in the session's detail.
  */
 import type { InviteView, MeView } from '@contract/account.contract'
@@ -110,16 +110,6 @@ describe('taps that cannot open their page', () => {
     await page.tap('我的学习')
     await page.waitFor(() => page.toasts.length > 0, 3000, 'a toast')
     expect(page.toasts.map((t) => t.title)).toEqual(['页面没有打开，请检查网络后重试'])
-  })
-
-  test('a 即将开放 tile says so when tapped and opens nothing', async () => {
-    const page = await loadPage('pages/home/index', {
-      cloud: backend({ 'account/me': () => ok(member) }),
-    })
-    await page.tap('廉政承诺')
-    await page.waitFor(() => page.toasts.length > 0, 3000, 'a toast')
-    expect(page.toasts.map((t) => t.title)).toEqual(['廉政承诺即将开放，敬请期待'])
-    expect(page.navigations).toEqual([])
   })
 })
 
