@@ -5,11 +5,15 @@ import type { QueryShape } from '../server/db/query-shapes'
  * Whether a declared index serves a query (the prefix rule): the index's leading fields, as many as the filter
  * constrains in a row, must be filter fields (at least the first), and the sort fields that are not filter
  * fields must be the index's next fields, all in its direction or all reversed. A filter on `_id` is served by
- * the primary key. A query with neither filter nor sort reads the whole collection and is never served.
+ * the primary key, and so is a walk of the whole collection sorted by `_id` alone. A query with neither filter nor
+ * sort reads the whole collection and is never served.
  */
 /** The declared index that serves the query with the longest prefix of its filter fields, or null. */
 export function servingIndex(shape: QueryShape, indexes: readonly IndexSpec[]): string | null {
   if (shape.filter.includes('_id')) return '_id_'
+  // A walk of the whole collection in key order (the rollup rebuild and its nightly check read every record by
+  // design, page by page): the primary key serves it.
+  if (shape.filter.length === 0 && shape.sort.length === 1 && shape.sort[0][0] === '_id') return '_id_'
   const filter = new Set(shape.filter)
   const sortRest = shape.sort.filter(([field]) => !filter.has(field))
   let best: { name: string; prefix: number } | null = null

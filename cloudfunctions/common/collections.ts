@@ -202,6 +202,89 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.leaves, name: 'org_start', fields: { orgPath: 1, startAt: 1 } },
   { collection: COLLECTIONS.quizExpected, name: 'org_at', fields: { orgPath: 1, at: 1 } },
   { collection: COLLECTIONS.quizExams, name: 'org_opens', fields: { orgPath: 1, opensAt: 1 } },
+  // Found by the index-coverage check after the capabilities merged: the statistics' records, exports and to-do,
+  // the rebuild's paged reads of a status, and three lists of the new capabilities.
+  { collection: COLLECTIONS.checkins, name: 'by_format__id', fields: { format: 1, _id: 1 } },
+  {
+    collection: COLLECTIONS.checkins,
+    name: 'by_orgPath_month_visitor_at',
+    fields: { orgPath: 1, month: 1, visitor: 1, at: -1 },
+  },
+  {
+    collection: COLLECTIONS.pledgeAssignments,
+    name: 'by_orgPath_assignedAt__id',
+    fields: { orgPath: 1, assignedAt: 1, _id: 1 },
+  },
+  {
+    collection: COLLECTIONS.pledgeAssignments,
+    name: 'by_orgPath_deadline_status',
+    fields: { orgPath: 1, deadline: 1, status: 1 },
+  },
+  {
+    collection: COLLECTIONS.pledgeAssignments,
+    name: 'by_memberId_assignedAt',
+    fields: { memberId: 1, assignedAt: -1 },
+  },
+  {
+    collection: COLLECTIONS.pledgeAssignments,
+    name: 'by_orgPath_signedAt_status__id',
+    fields: { orgPath: 1, signedAt: 1, status: 1, _id: 1 },
+  },
+  {
+    collection: COLLECTIONS.pledgeCampaigns,
+    name: 'by_orgId_createdAt',
+    fields: { orgId: 1, createdAt: -1 },
+  },
+  { collection: COLLECTIONS.quizAttempts, name: 'by_status__id', fields: { status: 1, _id: 1 } },
+  { collection: COLLECTIONS.quizExams, name: 'by_status__id', fields: { status: 1, _id: 1 } },
+  {
+    collection: COLLECTIONS.quizExpected,
+    name: 'by_orgPath_at_counted__id',
+    fields: { orgPath: 1, at: 1, counted: 1, _id: 1 },
+  },
+  {
+    collection: COLLECTIONS.quizExpected,
+    name: 'by_orgPath_at_counted_excellent__id',
+    fields: { orgPath: 1, at: 1, 'counted.excellent': 1, _id: 1 },
+  },
+  {
+    collection: COLLECTIONS.quizExpected,
+    name: 'by_orgPath_at_counted_passed__id',
+    fields: { orgPath: 1, at: 1, 'counted.passed': 1, _id: 1 },
+  },
+  { collection: COLLECTIONS.quizExpected, name: 'by_orgPath_at__id', fields: { orgPath: 1, at: 1, _id: 1 } },
+  { collection: COLLECTIONS.rollups, name: 'by_month__id', fields: { month: 1, _id: 1 } },
+  {
+    collection: COLLECTIONS.studyMonths,
+    name: 'by_orgPath_month_theory_memberId',
+    fields: { orgPath: 1, month: 1, theory: 1, memberId: 1 },
+  },
+  {
+    collection: COLLECTIONS.visits,
+    name: 'by_orgPath_completedAt_late_submittedAt',
+    fields: { orgPath: 1, completedAt: 1, late: 1, submittedAt: -1 },
+  },
+  {
+    collection: COLLECTIONS.visits,
+    name: 'by_orgPath_completedAt_submittedAt',
+    fields: { orgPath: 1, completedAt: 1, submittedAt: -1 },
+  },
+  {
+    collection: COLLECTIONS.visits,
+    name: 'by_orgPath_confirmedAt_rating_submittedAt',
+    fields: { orgPath: 1, confirmedAt: 1, rating: 1, submittedAt: -1 },
+  },
+  { collection: COLLECTIONS.volActivities, name: 'by_orgId_startAt', fields: { orgId: 1, startAt: 1 } },
+  {
+    collection: COLLECTIONS.volEntries,
+    name: 'by_orgPath_activityStartAt_method_status__id',
+    fields: { orgPath: 1, activityStartAt: 1, method: 1, status: 1, _id: 1 },
+  },
+  {
+    collection: COLLECTIONS.volSignups,
+    name: 'by_orgPath_activityStartAt_participated__id',
+    fields: { orgPath: 1, activityStartAt: 1, participated: 1, _id: 1 },
+  },
 ]
 
 /**
