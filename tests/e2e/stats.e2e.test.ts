@@ -82,16 +82,25 @@ async function figure(page: Page, label: string): Promise<string> {
   return ((await box.locator('.stat-figure__value').first().textContent()) ?? '').replace(/\s+/g, '')
 }
 
-/** Polls until the figure reads `expected` (the page reloads its figures after a change). */
+/** Waits until the figure reads `expected` (the page reloads its figures after a change): the browser is asked. */
 async function waitForFigure(page: Page, label: string, expected: string): Promise<void> {
-  const until = Date.now() + 15_000
-  let last = ''
-  while (Date.now() < until) {
-    last = await figure(page, label).catch(() => '')
-    if (last === expected) return
-    await page.waitForTimeout(100)
+  try {
+    await page.waitForFunction(
+      ([l, e]) =>
+        Array.from(document.querySelectorAll('.stat-figure')).some(
+          (box) =>
+            (box as HTMLElement).offsetParent !== null &&
+            (box.textContent ?? '').includes(l) &&
+            (box.querySelector('.stat-figure__value')?.textContent ?? '').replace(/\s+/g, '') === e,
+        ),
+      [label, expected] as const,
+      { timeout: 15_000 },
+    )
+  } catch {
+    throw new Error(
+      `${label}: expected ${expected}, the page shows ${await figure(page, label).catch(() => '')}`,
+    )
   }
-  throw new Error(`${label}: expected ${expected}, the page shows ${last}`)
 }
 
 it('shows a secretary the month’s numbers, and they change with the month and the organisation', async () => {

@@ -92,11 +92,15 @@ describe('a timer event', () => {
 
 it('runs the triggers of the built config.json on their cron until stopped', async () => {
   const runs: TimerRun[] = []
-  const schedule = scheduleTimers(runtime, bundledTriggers(dir, runtime.names()), (run) => runs.push(run))
+  // Every second: resolves on the second run (jest's own timeout bounds the wait), no sleeping.
+  let secondRun = (): void => undefined
+  const two = new Promise<void>((resolve) => (secondRun = resolve))
+  const schedule = scheduleTimers(runtime, bundledTriggers(dir, runtime.names()), (run) => {
+    runs.push(run)
+    if (runs.length === 2) secondRun()
+  })
   try {
-    // Every second: poll for two runs rather than sleeping a fixed time.
-    for (let waited = 0; runs.length < 2 && waited < 10_000; waited += 50)
-      await new Promise((r) => setTimeout(r, 50))
+    await two
   } finally {
     schedule.stop()
   }
