@@ -23,7 +23,7 @@ let clock: number
 beforeEach(async () => {
   clock = MORNING
   jest.spyOn(Date, 'now').mockImplementation(() => clock)
-  backend = await startBackend()
+  backend = await startBackend({ history: true })
 })
 afterEach(async () => {
   await backend.close()
