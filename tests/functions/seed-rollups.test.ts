@@ -105,4 +105,44 @@ describe('the demo street’s seeded history', () => {
     expect(last['quiz.passed']).toBeGreaterThan(0)
     expect(last['study.leave']).toBeGreaterThan(0)
   })
+
+  it('gives each figure with a rule its light, and every figure with records opens them', async () => {
+    type Figure = {
+      key: string
+      value: number
+      whole: number | null
+      light: string | null
+      rule: string | null
+      hasRecords: boolean
+    }
+    const lit = new Set<string>()
+    for (const [orgId, month] of [
+      ['org-street', shiftMonth(monthOf(NOW), -1)],
+      ['org-c1', shiftMonth(monthOf(NOW), -2)],
+      ['org-c1', monthOf(NOW)],
+    ]) {
+      const r = (await backend.runtime.invoke(
+        'stats',
+        { action: 'stats/month', data: { month, orgId } },
+        { openid: DEMO.admin },
+      )) as { ok: boolean; data: { areas: { figures: Figure[] }[] } }
+      for (const f of r.data.areas.flatMap((a) => a.figures)) {
+        if (f.light) {
+          lit.add(f.key)
+          expect([f.key, typeof f.rule, f.hasRecords]).toEqual([f.key, 'string', true])
+        }
+        // The rules of PRODUCT.md §5: 每月2次, 三会一课, the pass target — lit whenever there is anyone to judge.
+        if (['study.met', 'study.meetings', 'quiz.passed'].includes(f.key) && (f.whole ?? 0) > 0)
+          expect([f.key, f.light]).toEqual([f.key, expect.stringMatching(/^(green|yellow|red)$/)])
+        if (!f.hasRecords) continue
+        const page = (await backend.runtime.invoke(
+          'stats',
+          { action: 'stats/records', data: { orgId, period: month, figure: f.key, limit: 5 } },
+          { openid: DEMO.admin },
+        )) as { ok: boolean; data: { columns: string[]; total: number } }
+        expect([f.key, page.ok, page.data.columns.length > 0]).toEqual([f.key, true, true])
+      }
+    }
+    expect([...lit].sort()).toEqual(['quiz.passed', 'study.meetings', 'study.met'])
+  })
 })
