@@ -269,8 +269,12 @@ export function demoStudy(now: number, orgs: readonly OrgDoc[], members: readonl
       status: 'published',
       mode: 'random',
       questionIds: [],
-      draws: [],
-      points: { single: 2, multiple: 3, judge: 1, fill: 2 },
+      // Drawn from the bank at the time (the demo bank starts empty: the attempts keep no paper here).
+      draws: [
+        { type: 'single', count: 10 },
+        { type: 'judge', count: 10 },
+      ],
+      points: { single: 6, multiple: 3, judge: 4, fill: 2 }, // 100 points
       passLine: 60,
       excellentLine: 90,
       timeLimitMinutes: 30,
@@ -281,7 +285,7 @@ export function demoStudy(now: number, orgs: readonly OrgDoc[], members: readonl
       multipleRule: 'all',
       reveal: 'after_close',
       categories: [],
-      questionCount: 0,
+      questionCount: 20,
       expectedCount: inScope.length,
       createdBy: by._id,
       createdAt: opensAt - 3 * DAY,
