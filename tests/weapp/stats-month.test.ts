@@ -87,6 +87,15 @@ function view(orgId: string, m: string, sessions: number): MonthStatsView {
             fromAbove: 0,
             status: 'due',
           },
+          {
+            label: '党课',
+            period: 'quarter',
+            periodLabel: '',
+            required: 1,
+            held: 1,
+            fromAbove: 1,
+            status: 'met',
+          },
         ],
       },
     ],
@@ -229,6 +238,8 @@ describe('月度统计', () => {
     expect(monthCalls(page)).toEqual([{}])
     expect(page.hasText('● 未达标：每名党员每月参加理论学习不少于2次')).toBe(true)
     expect(page.hasText('✓ 已开 1/1')).toBe(true)
+    // The community's 党课 given to the branch's members counts as the branch's, and says so.
+    expect(page.hasText('✓ 已开 1/1（含上级1）')).toBe(true)
     // The chart: a 2D canvas at twice its css size (pixel ratio 2), its month labels drawn; the table beside it.
     await page.waitFor(
       () => (page.canvases.get('trend-study')?.calls.length ?? 0) > 0,
