@@ -285,6 +285,23 @@ export const INDEXES: readonly IndexSpec[] = [
     name: 'by_orgPath_activityStartAt_participated__id',
     fields: { orgPath: 1, activityStartAt: 1, participated: 1, _id: 1 },
   },
+  // Found when every figure's records were opened on the seeded year (tests/functions/seed-rollups.test.ts): the
+  // records of 按时签订/逾期未签, 确认完成/自动确认/受益 and 响应时间.
+  {
+    collection: COLLECTIONS.pledgeAssignments,
+    name: 'by_orgPath_deadline__id',
+    fields: { orgPath: 1, deadline: 1, _id: 1 },
+  },
+  {
+    collection: COLLECTIONS.visits,
+    name: 'by_orgPath_confirmedAt_submittedAt',
+    fields: { orgPath: 1, confirmedAt: 1, submittedAt: -1 },
+  },
+  {
+    collection: COLLECTIONS.visits,
+    name: 'by_orgPath_acceptedAt_submittedAt',
+    fields: { orgPath: 1, acceptedAt: 1, submittedAt: -1 },
+  },
 ]
 
 /**

@@ -10,6 +10,7 @@ import { dateTimeLabel } from '../../domain/time'
 import { ENTRY_METHOD_LABELS } from '../../domain/volunteer.rules'
 import { orgName } from '../stats.store'
 import { type AreaInput, countFigure, type RecordSource, type StatsArea } from './area'
+import { beneficiaries } from './benefit'
 
 /** Minutes as hours with one decimal (rounded half up). */
 export const hoursOf = (minutes: number): number => Math.floor((minutes * 10) / 60 + 0.5) / 10
@@ -105,7 +106,6 @@ const makeupSource = entrySource(true)
 
 async function sentences(input: AreaInput) {
   const c = input.counts
-  const total = (c['volunteer.beneficiaries'] ?? 0) + (c['visit.beneficiaries'] ?? 0)
   return {
     work: [
       { text: '组织开展各类志愿服务' },
@@ -113,7 +113,7 @@ async function sentences(input: AreaInput) {
       { text: '次、上门服务' },
       { text: String(c['visit.completed'] ?? 0), figure: 'visit.completed' },
       { text: '次，直接受益达' },
-      { text: String(total) },
+      { text: String(beneficiaries(c)), figure: 'benefit.total' },
       { text: '人次；志愿者参与' },
       { text: String(c['volunteer.participants'] ?? 0), figure: 'volunteer.participants' },
       { text: '人次，确认服务时长' },
