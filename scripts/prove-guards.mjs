@@ -206,6 +206,16 @@ export const GUARDS = [
     replace: `.where({ _id: id })`,
     test: ['tests/functions/stats.test.ts', 'keeps the rollups exact through 200 overlapping writes'],
   },
+  {
+    name: 'project: moved once (status as read)',
+    file: 'cloudfunctions/volunteer/project.service.ts',
+    find: `await transition('projects', project._id, { status: project.status },`,
+    replace: `await transition('projects', project._id, {},`,
+    test: [
+      'tests/functions/project.test.ts',
+      'completes once when two secretaries complete a project at once',
+    ],
+  },
 ]
 
 function runTest([file, name]) {
