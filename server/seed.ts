@@ -11,6 +11,7 @@ import { addCounts, bucketId, flattenCounts, sumContributions } from '../cloudfu
 import { visitRollup } from '../cloudfunctions/domain/visit.rollup'
 import { DEFAULT_VISIT_LIMITS, HOUR_MS } from '../cloudfunctions/domain/visit.rules'
 import { demoPledges } from './seed-pledges'
+import { demoProjects } from './seed-project'
 import { demoVolunteer } from './seed-volunteer'
 
 /** Someone the H5 demo login offers: the local host's stand-in for opening the app on their phone. */
@@ -403,7 +404,18 @@ export async function seedIfEmpty(now = Date.now()): Promise<{ seeded: boolean; 
   await write(COLLECTIONS.volSignups, data.volunteer.signups)
   await write(COLLECTIONS.volEntries, data.volunteer.entries)
   await write(COLLECTIONS.visits, data.visits)
+  // 为民办实事 of 和平社区 and the street, linked to the seeded activities.
+  const c1Secretary = data.members.find((m) =>
+    m.roles.some((g) => g.role === 'community_secretary' && g.orgId === 'org-c1'),
+  )
+  const projects = c1Secretary
+    ? demoProjects(now, data.orgs, c1Secretary, admin)
+    : { projects: [], rollups: [] }
+  await write(COLLECTIONS.projects, projects.projects)
   // One document per node and month, whichever capability's records it counts.
-  await write(COLLECTIONS.rollups, mergeRollups([pledges.rollups, data.volunteer.rollups, data.rollups]))
+  await write(
+    COLLECTIONS.rollups,
+    mergeRollups([pledges.rollups, data.volunteer.rollups, data.rollups, projects.rollups]),
+  )
   return { seeded: true, personas: data.personas }
 }
