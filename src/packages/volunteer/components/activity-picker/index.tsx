@@ -35,7 +35,7 @@ export function ActivityPicker({
     <View className="vol-field">
       <Text className="t-caption">关联的志愿活动（{picked.length} 个）</Text>
       {picked.map((p) => (
-        <View key={p.id} className="vol-pick">
+        <View key={p.id} className="vol-pick vol-pick--linked">
           <Text className="t-body vol-row__main">
             {p.title} · {dateTimeLabel(p.startAt)}
           </Text>
@@ -61,7 +61,7 @@ export function ActivityPicker({
       >
         {(list) =>
           list.map((a) => (
-            <View key={a.id} className="vol-pick">
+            <View key={a.id} className="vol-pick vol-pick--candidate">
               <Text className="t-body vol-row__main">
                 {a.title} · {dateTimeLabel(a.startAt)}
               </Text>
