@@ -216,6 +216,47 @@ describe('status moves', () => {
   })
 })
 
+describe('in 月度统计', () => {
+  const figure = async (who: string, orgId: string, key: string) => {
+    const view = ok(await backend.call(who, 'stats', 'stats/month', { month: '2026-11', orgId }))
+    return view.areas.flatMap((a) => a.figures).find((f) => f.key === key)
+  }
+
+  it('counts 完成为民办实事 where it was done, with its records, and leaves 受益 as the activities counted it', async () => {
+    const before = await figure(DEMO.secretary1, 'org-c1', 'volunteer.projectsDone')
+    const beneficiaries = await figure(DEMO.secretary1, 'org-c1', 'volunteer.beneficiaries')
+    const project = ok(await create())
+    ok(await move(project.id, 'start'))
+    ok(await move(project.id, 'complete', { beneficiaries: 500 }))
+    expect((await figure(DEMO.secretary1, 'org-c1', 'volunteer.projectsDone'))?.value).toBe(
+      (before?.value ?? 0) + 1,
+    )
+    expect((await figure(DEMO.secretary1, 'org-c1', 'volunteer.beneficiaries'))?.value).toBe(
+      beneficiaries?.value,
+    )
+    expect((await figure(DEMO.admin, 'org-street', 'volunteer.projectsDone'))?.value).toBeGreaterThanOrEqual(
+      1,
+    )
+    expect((await figure(C2_SECRETARY, 'org-c2', 'volunteer.projectsDone'))?.value).toBe(0)
+    const records = ok(
+      await backend.call(DEMO.secretary1, 'stats', 'stats/records', {
+        orgId: 'org-c1',
+        period: '2026-11',
+        figure: 'volunteer.projectsDone',
+      }),
+    )
+    expect(records.rows).toContainEqual(['11月25日 08:00', FIELDS.title, '和平社区党委', '区住建局', '500'])
+    const theirs = ok(
+      await backend.call(C2_SECRETARY, 'stats', 'stats/records', {
+        orgId: 'org-c2',
+        period: '2026-11',
+        figure: 'volunteer.projectsDone',
+      }),
+    )
+    expect(theirs.total).toBe(0)
+  })
+})
+
 describe('reading', () => {
   it('shows a community’s and the street’s projects to its members and to residents, without anyone’s personal data', async () => {
     const c1 = ok(await create())
