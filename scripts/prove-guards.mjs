@@ -216,6 +216,20 @@ export const GUARDS = [
       'completes once when two secretaries complete a project at once',
     ],
   },
+  {
+    name: 'project: edited from the revision read (rev)',
+    file: 'cloudfunctions/volunteer/project.service.ts',
+    find: `    { rev: input.rev, status: _.in([...EDITABLE_STATUSES]) },`,
+    replace: `    { status: _.in([...EDITABLE_STATUSES]) },`,
+    test: ['tests/functions/project.test.ts', 'keeps one of two edits made from the same revision'],
+  },
+  {
+    name: 'project: never edited once cancelled (rev and status)',
+    file: 'cloudfunctions/volunteer/project.service.ts',
+    find: `    { rev: input.rev, status: _.in([...EDITABLE_STATUSES]) },`,
+    replace: `    {},`,
+    test: ['tests/functions/project.test.ts', 'never applies an edit read before a cancellation over it'],
+  },
 ]
 
 function runTest([file, name]) {

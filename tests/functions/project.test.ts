@@ -216,6 +216,47 @@ describe('status moves', () => {
   })
 })
 
+describe('overlapping edits', () => {
+  it('keeps one of two edits made from the same revision, at every point of the first, and refuses the other', async () => {
+    for (let at = 1; at <= 8; at++) {
+      const project = ok(await create({ title: `第${at}轮` }))
+      const [a, b] = await startDuring(
+        () => update(project, { title: `甲的修改${at}` }),
+        { openid: DEMO.secretary1, label: 'volunteer project/update' },
+        at,
+        () => update(project, { title: `乙的修改${at}` }, DEMO.admin),
+      )
+      expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1)
+      expect(failed(a.ok ? b : a).code).toBe('PROJECT.CHANGED')
+      const [stored] = (await backend.docs('volunteer_projects')).filter((p: Stored) => p._id === project.id)
+      expect(stored).toMatchObject({ rev: 1, title: a.ok ? `甲的修改${at}` : `乙的修改${at}` })
+    }
+  })
+
+  it('never applies an edit read before a cancellation over it', async () => {
+    for (let at = 1; at <= 8; at++) {
+      const project = ok(await create({ title: `取消第${at}轮` }))
+      const [edit, cancel] = await startDuring(
+        () => update(project, { title: `取消后的修改${at}` }),
+        { openid: DEMO.secretary1, label: 'volunteer project/update' },
+        at,
+        () => move(project.id, 'cancel', { reason: '场地无法协调' }, DEMO.admin),
+      )
+      ok(cancel)
+      const [stored] = (await backend.docs('volunteer_projects')).filter((p: Stored) => p._id === project.id)
+      expect(stored.status).toBe('cancelled')
+      // Either the edit came first (and the cancellation kept it), or it was refused: never written after.
+      // An edit that came first left revision 1 and the cancellation raised it to 2; one written after would
+      // leave 1.
+      if (edit.ok) expect(stored).toMatchObject({ title: `取消后的修改${at}`, rev: 2 })
+      else {
+        expect(failed(edit).code).toBe('PROJECT.CANCELLED')
+        expect(stored.title).toBe(`取消第${at}轮`)
+      }
+    }
+  })
+})
+
 describe('in 月度统计', () => {
   const figure = async (who: string, orgId: string, key: string) => {
     const view = ok(await backend.call(who, 'stats', 'stats/month', { month: '2026-11', orgId }))
