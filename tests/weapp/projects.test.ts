@@ -4,11 +4,14 @@
  */
 import type { MeView } from '@contract/account.contract'
 import type { ProjectDetail, ProjectList, ProjectView } from '@contract/project.contract'
+import type { ActivitySummary } from '@contract/volunteer.contract'
 
+import { me, ORGS, role } from './admin-fixtures'
 import { backend, fail, ok } from './backend'
 import { loadPage } from './harness'
 
 const LIST = 'packages/volunteer/pages/projects/index'
+const MANAGE = 'packages/volunteer/pages/project-manage/index'
 const PROJECT = 'packages/volunteer/pages/project/index'
 const LARGE = { 'ui-large-font': true }
 
@@ -159,5 +162,57 @@ describe('为民办实事', () => {
     await page.waitForText('无障碍坡道改造')
     expect(page.text()).not.toContain('修改项目')
     expect(page.modals).toHaveLength(0)
+  })
+
+  test('a secretary creates a project of her community, linking an activity picked from the month’s list', async () => {
+    const activity: ActivitySummary = {
+      id: 'a9',
+      title: '楼道清理',
+      serviceType: 'environment',
+      orgId: 'c1',
+      orgName: '和平社区党委',
+      partner: null,
+      place: '幸福里小区',
+      startAt: OCT_21,
+      endAt: OCT_21 + 3_600_000,
+      plannedMinutes: 60,
+      capacity: 5,
+      signedUp: 0,
+      status: 'open',
+      beneficiaries: null,
+      joined: false,
+    }
+    const creates: unknown[] = []
+    const page = await loadPage(MANAGE, {
+      cloud: backend({
+        'account/me': () => ok(me([role('community_secretary', 'c1')])),
+        'org/tree': () => ok({ orgs: ORGS }),
+        'project/manage': () => ok({ projects: [] }),
+        'activity/manage': () => ok({ activities: [activity] }),
+        'project/create': (input) => {
+          creates.push(input)
+          return ok({ ...project({ id: 'p9', title: input.title, status: 'planned' }), canManage: true })
+        },
+      }),
+    })
+    await page.waitForText('还没有为民办实事项目')
+    await page.tap('新建为民办实事')
+    await page.waitForText('楼道清理 · 10月21日 08:00')
+    expect(page.isDisabled('创建项目')).toBe(true)
+    await page.input('.form-title', '加装楼道扶手')
+    await page.input('.form-description', '为幸福里小区老人加装楼道扶手')
+    await page.tap('关联')
+    await page.waitForText('关联的志愿活动（1 个）')
+    await page.tap('创建项目')
+    await page.waitFor(() => creates.length === 1, 3000, 'the create call')
+    expect(creates[0]).toMatchObject({
+      title: '加装楼道扶手',
+      description: '为幸福里小区老人加装楼道扶手',
+      orgId: 'c1',
+      partner: null,
+      activityIds: ['a9'],
+    })
+    await page.waitFor(() => page.navigations.length > 0, 3000, 'a navigation')
+    expect(page.navigations[0].url).toBe('/packages/volunteer/pages/project/index?id=p9')
   })
 })
