@@ -11,6 +11,7 @@ import { addCounts, bucketId, flattenCounts, sumContributions } from '../cloudfu
 import { visitRollup } from '../cloudfunctions/domain/visit.rollup'
 import { DEFAULT_VISIT_LIMITS, HOUR_MS } from '../cloudfunctions/domain/visit.rules'
 import { demoPledges } from './seed-pledges'
+import { demoProjects } from './seed-project'
 import { demoStudy, noStudy } from './seed-study'
 import { demoVolunteer } from './seed-volunteer'
 
@@ -417,10 +418,18 @@ export async function seedIfEmpty(
   await write(COLLECTIONS.quizExams, study.exams)
   await write(COLLECTIONS.quizExpected, study.expected)
   await write(COLLECTIONS.quizAttempts, study.attempts)
+  // 为民办实事 of 和平社区 and the street, linked to the seeded activities.
+  const c1Secretary = data.members.find((m) =>
+    m.roles.some((g) => g.role === 'community_secretary' && g.orgId === 'org-c1'),
+  )
+  const projects = c1Secretary
+    ? demoProjects(now, data.orgs, c1Secretary, admin)
+    : { projects: [], rollups: [] }
+  await write(COLLECTIONS.projects, projects.projects)
   // One document per node and month, whichever capability's records it counts.
   await write(
     COLLECTIONS.rollups,
-    mergeRollups([pledges.rollups, data.volunteer.rollups, data.rollups, study.rollups]),
+    mergeRollups([pledges.rollups, data.volunteer.rollups, data.rollups, study.rollups, projects.rollups]),
   )
   return { seeded: true, personas: data.personas }
 }

@@ -28,6 +28,8 @@ function figures(input: AreaInput): FigureView[] {
     countFigure('volunteer.makeupHours', '补录时长', hoursOf(c['volunteer.makeupMinutes'] ?? 0), {
       unit: '小时',
     }),
+    // Counted in the month of completion (domain/project.rollup.ts); its 受益人次 are not added to 受益 above.
+    countFigure('volunteer.projectsDone', '完成为民办实事', c['volunteer.projectsDone'] ?? 0, { unit: '项' }),
   ]
 }
 
@@ -104,6 +106,30 @@ const entrySource = (makeup: boolean): RecordSource => ({
 const hoursSource = entrySource(false)
 const makeupSource = entrySource(true)
 
+/** 为民办实事 completed in the period, by the organising node's subtree. */
+const projectSource: RecordSource = {
+  title: '已完成的为民办实事',
+  columns: ['完成时间', '项目', '组织', '共建单位', '受益人次'],
+  async page(q) {
+    const where = { orgPath: q.org._id, status: 'done', completedAt: _.gte(q.range[0]).and(_.lt(q.range[1])) }
+    const [found, total, orgs] = await Promise.all([
+      collection('projects').where(where).orderBy('completedAt', 'desc').skip(q.offset).limit(q.limit).get(),
+      collection('projects').where(where).count(),
+      q.ctx.orgs(),
+    ])
+    return {
+      total: total.total,
+      rows: found.data.map((p) => [
+        dateTimeLabel(p.completedAt ?? 0),
+        p.title,
+        orgName(orgs, p.orgId),
+        p.partner ?? '',
+        String(p.beneficiaries ?? 0),
+      ]),
+    }
+  },
+}
+
 async function sentences(input: AreaInput) {
   const c = input.counts
   return {
@@ -137,6 +163,7 @@ export const volunteerArea: StatsArea = {
     'volunteer.hours': hoursSource,
     'volunteer.makeupEntries': makeupSource,
     'volunteer.makeupHours': makeupSource,
+    'volunteer.projectsDone': projectSource,
   },
   details: ['volunteer.activities', 'volunteer.hours', 'volunteer.makeupEntries'],
   todos: async () => [],
