@@ -206,6 +206,16 @@ export const GUARDS = [
     replace: `.where({ _id: id })`,
     test: ['tests/functions/stats.test.ts', 'keeps the rollups exact through 200 overlapping writes'],
   },
+  {
+    name: 'volunteer: 8-hour day tally compare-and-set (rev as read)',
+    file: 'cloudfunctions/volunteer/day-tally.ts',
+    find: `      .where({ _id: id, rev: held.rev })\n      .update({\n        data: {\n          minutes: others + minutes,`,
+    replace: `      .where({ _id: id })\n      .update({\n        data: {\n          minutes: others + minutes,`,
+    test: [
+      'tests/functions/volunteer.test.ts',
+      'sends the second of two overlapping sign-outs past 8 hours in a day to approval',
+    ],
+  },
 ]
 
 function runTest([file, name]) {

@@ -22,7 +22,7 @@ import type {
 import type { AttemptDoc, ExamDoc, ExpectedDoc, PracticeDoc, QuestionDoc } from './quiz.docs'
 import type { StudyMonthDoc } from './stats.docs'
 import type { VisitDoc, VisitGrantDoc, VisitSettingsDoc } from './visit.docs'
-import type { ActivityDoc, CertificateDoc, EntryDoc, SignupDoc } from './volunteer.docs'
+import type { ActivityDoc, CertificateDoc, EntryDoc, MemberDayDoc, SignupDoc } from './volunteer.docs'
 
 /**
  * Every collection, named once. Indexes are declared beside them: the local host creates
@@ -84,6 +84,8 @@ export const COLLECTIONS = {
   visitGrants: 'visit_grants',
   /** 每月2次 tallies, one per member and month, `_id` `<memberId>_<YYYY-MM>` (common/stats.docs.ts). */
   studyMonths: 'study_member_months',
+  /** 志愿服务 hours held per member and China day, `_id` `<memberId>_<YYYYMMDD>` (the 8-hour rule's tally). */
+  volMemberDays: 'volunteer_member_days',
 } as const
 
 export type CollectionKey = keyof typeof COLLECTIONS
@@ -124,6 +126,7 @@ export interface Stored {
   visitSettings: VisitSettingsDoc
   visitGrants: VisitGrantDoc
   studyMonths: StudyMonthDoc
+  volMemberDays: MemberDayDoc
 }
 
 export interface IndexSpec {
@@ -319,6 +322,7 @@ export const GROWING_COLLECTIONS: readonly CollectionName[] = [
   COLLECTIONS.visits,
   COLLECTIONS.visitGrants,
   COLLECTIONS.studyMonths,
+  COLLECTIONS.volMemberDays,
 ]
 
 export const BOUNDED_COLLECTIONS: readonly CollectionName[] = [

@@ -78,6 +78,22 @@ export interface EntryDoc {
   createdAt: number
 }
 
+/**
+ * A member's held hours on one China day, across every activity: `_id` `<memberId>_<YYYYMMDD>`. The 8-hour rule
+ * reads and moves it by compare-and-set on `rev` (volunteer/day-tally.ts), so of two overlapping sign-outs the
+ * second sees the first's minutes. `entries` holds what each entry added and the status it was given, so a
+ * repeated sign-out of one entry adds nothing; a refusal takes its minutes back out.
+ */
+export interface MemberDayDoc {
+  _id: string
+  memberId: string
+  day: string
+  /** The sum of `entries`' minutes (everything held that day: pending, over the limit, confirmed). */
+  minutes: number
+  rev: number
+  entries: Record<string, { minutes: number; status: 'pending' | 'approval' }>
+}
+
 /** A 志愿服务记录证明 as issued: the rows are copied, so a later change never alters an issued certificate. */
 export interface CertificateRow {
   date: string

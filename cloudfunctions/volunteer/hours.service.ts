@@ -1,7 +1,7 @@
 import { AppError } from '../common/app-error'
 import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
-import { findById, insertOnce, readById, transition } from '../common/data'
+import { findById, insertOnce, readById } from '../common/data'
 import type { MemberDoc } from '../common/docs'
 import { recordChanged } from '../common/rollups'
 import { checkinSecret } from '../common/secrets'
@@ -10,14 +10,8 @@ import type { ActivityRoster, EntryView, MyHoursView, ScanResult } from '../cont
 import { parseToken, verifyToken } from '../domain/checkin-token'
 import { monthOf, yearOf } from '../domain/time'
 import { volunteerEntryRollup, volunteerSignupRollup } from '../domain/volunteer.rollup'
-import {
-  dayKey,
-  holdsHours,
-  MAX_PAIRS_PER_DAY,
-  pairMinutes,
-  scanWindow,
-  statusForMinutes,
-} from '../domain/volunteer.rules'
+import { dayKey, holdsHours, MAX_PAIRS_PER_DAY, pairMinutes, scanWindow } from '../domain/volunteer.rules'
+import { holdOnDay, releaseOnDay } from './day-tally'
 import {
   entries,
   type Input,
@@ -38,12 +32,6 @@ interface Recorder {
 
 const sumMinutes = (list: readonly EntryDoc[]) =>
   list.reduce((sum, e) => sum + (holdsHours(e.status) ? (e.minutes ?? 0) : 0), 0)
-
-/** The member's other hours on a China day, across every activity (the 8-hour rule). */
-async function minutesOnDay(memberId: string, day: string, except: string | null): Promise<number> {
-  const found = await entries().where({ memberId, day }).limit(100).get()
-  return sumMinutes(found.data.filter((e) => e._id !== except))
-}
 
 /** A signed-up member's entries at an activity; NOT_JOINED without an active sign-up. */
 async function participantState(activity: ActivityDoc, memberId: string): Promise<EntryDoc[]> {
@@ -92,9 +80,17 @@ async function signOut(
 ): Promise<ScanResult> {
   const others = mine.filter((e) => e._id !== open._id)
   const minutes = pairMinutes(open.signInAt, ctx.now, activity.plannedMinutes, sumMinutes(others))
-  const status = statusForMinutes(minutes, await minutesOnDay(open.memberId, open.day, open._id))
+  const status = await holdOnDay(open.memberId, open.day, open._id, minutes)
   const set = { signOutAt: ctx.now, minutes, status }
-  await transition('volEntries', open._id, { status: 'open' }, set, () => new AppError('COMMON.RETRY'))
+  const moved = await entries().where({ _id: open._id, status: 'open' }).update({ data: set })
+  if (moved.stats.updated !== 1) {
+    // Another sign-out of the same pair (a double scan) came first: its record is the answer.
+    const winner = await findById('volEntries', open._id)
+    if (!winner || winner.status === 'open') throw new AppError('COMMON.RETRY')
+    if (winner.minutes !== null && winner.minutes !== minutes)
+      await holdOnDay(open.memberId, open.day, open._id, winner.minutes)
+    return { outcome: 'signed_out', activityTitle: activity.title, entry: toEntryView(winner) }
+  }
   const after: EntryDoc = { ...open, ...set }
   await recordChanged(volunteerEntryRollup, open, after)
   return { outcome: 'signed_out', activityTitle: activity.title, entry: toEntryView(after) }
@@ -200,13 +196,15 @@ export async function makeupHours(ctx: CallContext, input: Input<'hours/makeup'>
   const mine = await participantState(activity, member._id)
   const room = Math.max(0, activity.plannedMinutes - sumMinutes(mine))
   if (input.minutes > room) throw new AppError('VOLUNTEER.MAKEUP_TOO_LONG', { minutes: room })
+  const id = makeupId(activity._id, member._id)
+  if (mine.some((e) => e._id === id)) throw new AppError('VOLUNTEER.MAKEUP_EXISTS')
   const day = dayKey(activity.startAt)
-  const status = statusForMinutes(input.minutes, await minutesOnDay(member._id, day, null))
+  const status = await holdOnDay(member._id, day, id, input.minutes)
   const doc = entryRecord(
     activity,
     member,
     {
-      _id: makeupId(activity._id, member._id),
+      _id: id,
       day,
       method: 'makeup',
       signInAt: activity.startAt,
@@ -220,7 +218,12 @@ export async function makeupHours(ctx: CallContext, input: Input<'hours/makeup'>
     ctx.now,
   )
   const stored = await insertOnce('volEntries', doc)
-  if (stored.outcome === 'exists') throw new AppError('VOLUNTEER.MAKEUP_EXISTS')
+  if (stored.outcome === 'exists') {
+    // Another 补录 of the member came first: the day holds its minutes, not these.
+    const winner = await findById('volEntries', id)
+    if (winner?.minutes != null) await holdOnDay(member._id, day, id, winner.minutes)
+    throw new AppError('VOLUNTEER.MAKEUP_EXISTS')
+  }
   await recordChanged(volunteerEntryRollup, null, doc)
   return toEntryView(doc)
 }
@@ -266,6 +269,7 @@ async function decide(entry: EntryDoc, approve: boolean, who: string, now: numbe
   const after: EntryDoc = { ...entry, ...set }
   await recordChanged(volunteerEntryRollup, entry, after)
   if (approve) await markParticipant(after)
+  else await releaseOnDay(entry.memberId, entry.day, entry._id)
   return after
 }
 

@@ -643,6 +643,76 @@ describe('overlapping calls', () => {
     expect(await rollupOf('org-c1')).toEqual({ 'volunteer.minutes': 60, 'volunteer.participants': 1 })
   })
 
+  it('sends the second of two overlapping sign-outs past 8 hours in a day to approval (day tally)', async () => {
+    for (let at = 1; at <= 10; at++) {
+      // A day of its own per round: 08:00 on 1, 2, … December.
+      const morning = Date.UTC(2026, 11, at, 0, 0, 0)
+      clock = morning - HOUR
+      const early = await activityWith([DEMO.member1], {
+        startAt: morning,
+        plannedMinutes: 30,
+        title: `早班${at}`,
+      })
+      const a = await activityWith([DEMO.member1], {
+        startAt: morning + 50 * MIN,
+        plannedMinutes: 300,
+        title: `上午${at}`,
+      })
+      const b = await activityWith([DEMO.member1], {
+        startAt: morning + 50 * MIN,
+        plannedMinutes: 300,
+        title: `全天${at}`,
+      })
+      // 30 minutes first, so the day's tally exists when the two sign-outs read it.
+      clock = morning
+      ok(await scan(DEMO.member1, early.id))
+      clock = morning + 30 * MIN
+      expect(ok(await scan(DEMO.member1, early.id)).entry.status).toBe('pending')
+      clock = morning + 50 * MIN
+      ok(await scan(DEMO.member1, a.id))
+      ok(await scan(DEMO.member1, b.id))
+      // Out of both after 5 hours: 30 + 300 + 300 minutes, so one of the two must wait for approval.
+      clock = morning + 50 * MIN + 5 * HOUR
+      const [codeA, codeB] = [await token(a.id), await token(b.id)]
+      const out = (code: string) => backend.call(DEMO.member1, 'volunteer', 'hours/scan', { token: code })
+      const [first, second] = await startDuring(
+        () => out(codeA),
+        { openid: DEMO.member1, label: 'volunteer hours/scan' },
+        at,
+        () => out(codeB),
+      )
+      expect({ at, statuses: [ok(first).entry.status, ok(second).entry.status].sort() }).toEqual({
+        at,
+        statuses: ['approval', 'pending'],
+      })
+      expect(ok(first).entry.minutes).toBe(300)
+    }
+    const tallies = (await backend.docs('volunteer_member_days')).filter((d: Stored) =>
+      d._id.endsWith('20261201'),
+    )
+    expect(tallies.map((d: Stored) => d.minutes)).toEqual([630])
+  })
+
+  it('takes a refused entry’s hours out of the day, so later hours that day count again', async () => {
+    const long = await activityWith([DEMO.member1], { plannedMinutes: 600, startAt: MORNING + 10 * MIN })
+    clock = MORNING + 10 * MIN
+    ok(await scan(DEMO.member1, long.id))
+    clock += 7 * HOUR
+    const seven = ok(await scan(DEMO.member1, long.id))
+    expect(seven.entry).toMatchObject({ minutes: 420, status: 'pending' })
+    ok(
+      await backend.call(DEMO.secretary1, 'volunteer', 'hours/decide', {
+        entryId: seven.entry.id,
+        approve: false,
+      }),
+    )
+    // Two more hours the same day: 2 h alone, not 9 h, now the 7 hours were refused.
+    clock += 5 * MIN
+    ok(await scan(DEMO.member1, long.id))
+    clock += 2 * HOUR
+    expect(ok(await scan(DEMO.member1, long.id)).entry).toMatchObject({ minutes: 120, status: 'pending' })
+  })
+
   it('keeps rollups equal to a direct count of the records after a scenario of overlapping calls', async () => {
     await addMembers(8)
     const people = [DEMO.member1, MEMBER2, MEMBER3, ...Array.from({ length: 8 }, (_, i) => loadOpenid(i))]
