@@ -216,6 +216,34 @@ export const GUARDS = [
       'sends the second of two overlapping sign-outs past 8 hours in a day to approval',
     ],
   },
+  {
+    name: 'volunteer: cancel only an activity no sign-in reached (cancel side)',
+    file: 'cloudfunctions/volunteer/activity.service.ts',
+    find: `    { status: 'open', startAt: _.gt(ctx.now), hasEntries: _.neq(true) },`,
+    replace: `    { status: 'open', startAt: _.gt(ctx.now) },`,
+    test: ['tests/functions/volunteer.test.ts', 'never leaves a cancelled activity holding a sign-in'],
+  },
+  {
+    name: 'volunteer: the first sign-in marks the activity (sign-in side)',
+    file: 'cloudfunctions/volunteer/hours.service.ts',
+    find: `  await holdActivity(activity, ctx.now)\n`,
+    replace: ``,
+    test: ['tests/functions/volunteer.test.ts', 'never leaves a cancelled activity holding a sign-in'],
+  },
+  {
+    name: 'volunteer: a place only under the capacity as read',
+    file: 'cloudfunctions/volunteer/signup.service.ts',
+    find: `        capacity: activity.capacity,\n`,
+    replace: ``,
+    test: ['tests/functions/volunteer.test.ts', 'never sets a capacity below the members holding a place'],
+  },
+  {
+    name: 'volunteer: capacity never below the places taken',
+    file: 'cloudfunctions/volunteer/activity.service.ts',
+    find: `      signedUp: _.lte(fields.capacity),\n`,
+    replace: ``,
+    test: ['tests/functions/volunteer.test.ts', 'never sets a capacity below the members holding a place'],
+  },
 ]
 
 function runTest([file, name]) {

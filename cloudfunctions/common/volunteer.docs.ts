@@ -1,4 +1,4 @@
-import type { EntryMethod, EntryStatus, ServiceType } from '../domain/volunteer.rules'
+import type { ActivityStatus, EntryMethod, EntryStatus, ServiceType } from '../domain/volunteer.rules'
 
 /** Stored shapes of the volunteer collections. Views sent to clients are built in volunteer/volunteer.views.ts. */
 export interface ActivityDoc {
@@ -19,9 +19,21 @@ export interface ActivityDoc {
   /** Places taken: raised only where it is below `capacity` (the database decides), lowered on withdrawal. */
   signedUp: number
   rotateSeconds: number
-  /** open: sign-ups and hours; closed: the organiser entered 受益人次 and no hours wait any more. */
-  status: 'open' | 'closed'
+  /**
+   * open: sign-ups and hours; closed: the organiser entered 受益人次 and no hours wait any more; cancelled: by
+   * the organiser before the start and before any sign-in (it counts in no figure).
+   */
+  status: ActivityStatus
   beneficiaries: number | null
+  /**
+   * Set, once, by the first sign-in (conditional on the activity being open) before its record is stored, never
+   * cleared: cancelling and editing are conditional on it being unset, so neither meets an activity with hours.
+   * Absent on activities stored before it existed.
+   */
+  hasEntries?: boolean
+  cancelledAt?: number | null
+  cancelledBy?: string | null
+  cancelReason?: string | null
   createdBy: string
   createdAt: number
   updatedAt: number

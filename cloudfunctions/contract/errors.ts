@@ -133,6 +133,11 @@ export const ERRORS = {
   'VISIT.CONTACT_AFTER_ACCEPT': '接单后才能查看居民的电话和地址',
   'STATS.UNKNOWN_FIGURE': '没有这项统计指标',
   'STATS.FUTURE_MONTH': '这个月还没有到，请选择本月或以前的月份',
+  'VOLUNTEER.CANCELLED': '活动已取消',
+  'VOLUNTEER.CANCEL_TOO_LATE': '活动已开始，不能再取消',
+  'VOLUNTEER.EDIT_TOO_LATE': '活动已开始，不能再修改',
+  'VOLUNTEER.HAS_ENTRIES': '已有人签到，活动不能再取消或修改',
+  'VOLUNTEER.CAPACITY_BELOW': '已有{count}人报名，人数上限不能少于{count}',
 } as const
 
 export type ErrorCode = keyof typeof ERRORS

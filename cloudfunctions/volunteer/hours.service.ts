@@ -1,7 +1,7 @@
 import { AppError } from '../common/app-error'
 import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
-import { findById, insertOnce, readById } from '../common/data'
+import { collection, findById, insertOnce, readById } from '../common/data'
 import type { MemberDoc } from '../common/docs'
 import { recordChanged } from '../common/rollups'
 import { checkinSecret } from '../common/secrets'
@@ -96,6 +96,23 @@ async function signOut(
   return { outcome: 'signed_out', activityTitle: activity.title, entry: toEntryView(after) }
 }
 
+/**
+ * Before the first record of an activity is stored, marks it `hasEntries`, conditional on it being open: a
+ * cancellation or an edit (conditional on the mark being unset) and a first sign-in cannot both succeed. Once
+ * read with the mark set, no request.
+ */
+async function holdActivity(activity: ActivityDoc, now: number): Promise<void> {
+  if (activity.hasEntries === true) return
+  const marked = await collection('volActivities')
+    .where({ _id: activity._id, status: 'open' })
+    .update({ data: { hasEntries: true, updatedAt: now } })
+  if (marked.stats.updated === 1) return
+  const current = await readById('volActivities', activity._id, 'VOLUNTEER.ACTIVITY_NOT_FOUND')
+  if (current.status === 'cancelled') throw new AppError('VOLUNTEER.CANCELLED')
+  if (current.status === 'closed') throw new AppError('VOLUNTEER.CLOSED')
+  // Open: another sign-in marked it in the same moment (an update that changes nothing counts as not applied).
+}
+
 /** How the sign-in or out came: a scan of the code of `period`, or someone's entry on the member's behalf. */
 type Via = { method: 'qr'; period: number } | { method: 'organiser'; recorder: Recorder }
 
@@ -112,6 +129,7 @@ async function signInOrOut(
   via: Via,
 ): Promise<ScanResult> {
   if (activity.status === 'closed') throw new AppError('VOLUNTEER.CLOSED')
+  if (activity.status === 'cancelled') throw new AppError('VOLUNTEER.CANCELLED')
   const window = scanWindow(activity, ctx.now)
   if (window === 'not_yet') throw new AppError('VOLUNTEER.NOT_YET')
   // Past the sign-out time only the organiser acts, and only to sign out a pair left open (who forgot):
@@ -129,6 +147,7 @@ async function signInOrOut(
   const day = dayKey(ctx.now)
   const n = mine.filter((e) => e.day === day && e.method !== 'makeup').length + 1
   if (n > MAX_PAIRS_PER_DAY) throw new AppError('VOLUNTEER.PAIRS_LIMIT')
+  await holdActivity(activity, ctx.now)
   const doc = entryRecord(
     activity,
     member,

@@ -2,11 +2,13 @@ import { createMain, route, type RoutesOf } from '../common/router'
 import { volunteerInputs } from '../contract/volunteer.contract'
 import {
   activityQr,
+  cancelActivity,
   closeActivity,
   createActivity,
   getActivity,
   listActivities,
   manageActivities,
+  updateActivity,
 } from './activity.service'
 import { issueCertificate, verifyCertificate } from './cert.service'
 import {
@@ -40,6 +42,8 @@ export const routes: RoutesOf<'volunteer'> = {
   'hours/mine': route(v['hours/mine'], (input, ctx) => myHours(ctx, input)),
   'cert/issue': route(v['cert/issue'], (input, ctx) => issueCertificate(ctx, input)),
   'cert/verify': route(v['cert/verify'], (input, ctx) => verifyCertificate(ctx, input)),
+  'activity/update': route(v['activity/update'], (input, ctx) => updateActivity(ctx, input)),
+  'activity/cancel': route(v['activity/cancel'], (input, ctx) => cancelActivity(ctx, input)),
 }
 
 export const main = createMain(routes)

@@ -191,6 +191,137 @@ describe('signing up', () => {
   })
 })
 
+const update = (
+  activity: ActivitySummary,
+  patch: Partial<Record<string, unknown>>,
+  who: string = DEMO.secretary1,
+) =>
+  backend.call(who, 'volunteer', 'activity/update', {
+    activityId: activity.id,
+    title: activity.title,
+    serviceType: activity.serviceType,
+    partner: activity.partner,
+    place: activity.place,
+    startAt: activity.startAt,
+    plannedMinutes: activity.plannedMinutes,
+    capacity: activity.capacity,
+    ...patch,
+  })
+const cancel = (activityId: string, who: string = DEMO.secretary1) =>
+  backend.call(who, 'volunteer', 'activity/cancel', { activityId, reason: '暴雨预警，活动取消' })
+/** The subscribe messages the outbox holds for an activity (its title) to a person. */
+const noticesTo = async (openid: string, title: string) =>
+  (await backend.docs('outbox')).filter((m: Stored) => m.touser === openid && m.data?.thing1?.value === title)
+
+describe('changing and cancelling', () => {
+  it('lets the organiser edit an activity before the start, never below the places taken, and not once someone signed in', async () => {
+    const activity = await activityWith([DEMO.member1, MEMBER2, MEMBER3])
+    const before = await backend.snapshot()
+    expect(failed(await update(activity, { capacity: 2 }))).toMatchObject({
+      code: 'VOLUNTEER.CAPACITY_BELOW',
+      message: '已有3人报名，人数上限不能少于3',
+    })
+    expect(failed(await update(activity, { capacity: 3 }, C2_SECRETARY)).code).toBe('COMMON.FORBIDDEN')
+    expect(failed(await update(activity, { capacity: 3 }, DEMO.member1)).code).toBe('COMMON.FORBIDDEN')
+    expect(failed(await update(activity, { startAt: MORNING - MIN })).code).toBe('VOLUNTEER.START_PASSED')
+    expect(failed(await update(activity, { plannedMinutes: 5 })).message).toContain('计划时长')
+    expect(await backend.snapshot()).toEqual(before)
+
+    // The next day at 14:00, for 2 hours, 3 places: the list, the card and the sign-ups follow.
+    const nextDay = MORNING + 24 * HOUR + 6 * HOUR
+    const changed = ok(
+      await update(activity, {
+        capacity: 3,
+        title: '文明交通劝导（改期）',
+        startAt: nextDay,
+        plannedMinutes: 120,
+      }),
+    )
+    expect(changed).toMatchObject({ capacity: 3, signedUp: 3, startAt: nextDay, endAt: nextDay + 2 * HOUR })
+    expect(failed(await join('demo-member-4', activity.id)).code).toBe('VOLUNTEER.FULL')
+    const held = (await backend.docs('volunteer_signups')).filter((x: Stored) => x.activityId === activity.id)
+    expect(held.map((x: Stored) => x.activityStartAt)).toEqual([nextDay, nextDay, nextDay])
+    const detail = ok(
+      await backend.call(DEMO.member1, 'volunteer', 'activity/get', { activityId: activity.id }),
+    )
+    expect(detail).toMatchObject({ title: '文明交通劝导（改期）', capacity: 3, startAt: nextDay })
+
+    // Signed in 20 minutes before the start: no more edits, no cancellation.
+    clock = nextDay - 20 * MIN
+    ok(await scan(DEMO.member1, activity.id))
+    const signedIn = await backend.snapshot()
+    expect(failed(await update(changed, { capacity: 5 })).code).toBe('VOLUNTEER.HAS_ENTRIES')
+    expect(failed(await cancel(activity.id)).code).toBe('VOLUNTEER.HAS_ENTRIES')
+    expect(await backend.snapshot()).toEqual(signedIn)
+
+    // Another, not signed into: after the start it is too late.
+    clock = MORNING
+    const later = await activityWith([MEMBER2])
+    clock = MORNING + 50 * MIN
+    expect(failed(await update(later, { capacity: 20 })).code).toBe('VOLUNTEER.EDIT_TOO_LATE')
+    expect(failed(await cancel(later.id)).code).toBe('VOLUNTEER.CANCEL_TOO_LATE')
+  })
+
+  it('cancels before the start, tells every member signed up, counts in no figure, and refuses everything after', async () => {
+    const activity = await activityWith([DEMO.member1, MEMBER2])
+    const rollupBefore = await rollupOf('org-c1')
+    expect(failed(await cancel(activity.id, C2_SECRETARY)).code).toBe('COMMON.FORBIDDEN')
+    expect(failed(await cancel(activity.id, DEMO.member1)).code).toBe('COMMON.FORBIDDEN')
+    expect(failed(await cancel(activity.id, DEMO.resident1)).code).toBe('COMMON.NOT_BOUND')
+    const cancelled = ok(await cancel(activity.id))
+    expect(cancelled).toMatchObject({
+      activity: { status: 'cancelled', cancelReason: '暴雨预警，活动取消' },
+      sent: 2,
+      unreachable: 0,
+    })
+    for (const who of [DEMO.member1, MEMBER2]) {
+      const [notice] = await noticesTo(who, activity.title)
+      expect(notice).toMatchObject({
+        page: 'packages/volunteer/pages/activities/index',
+        data: { phrase2: { value: '已取消' }, thing3: { value: '暴雨预警，活动取消' } },
+      })
+    }
+    expect(await noticesTo(MEMBER3, activity.title)).toEqual([])
+    const listed = ok(await backend.call(DEMO.member1, 'volunteer', 'activity/list', {}))
+    expect(listed.activities.find((a) => a.id === activity.id)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: '暴雨预警，活动取消',
+    })
+    const after = await backend.snapshot()
+    expect(failed(await cancel(activity.id)).code).toBe('VOLUNTEER.CANCELLED')
+    expect(failed(await join(MEMBER3, activity.id)).code).toBe('VOLUNTEER.CANCELLED')
+    expect(
+      failed(await backend.call(DEMO.member1, 'volunteer', 'signup/withdraw', { activityId: activity.id }))
+        .code,
+    ).toBe('VOLUNTEER.CANCELLED')
+    expect(failed(await update(activity, { capacity: 20 })).code).toBe('VOLUNTEER.CANCELLED')
+    const qr = await backend.call(DEMO.secretary1, 'volunteer', 'activity/qr', {
+      activityId: activity.id,
+      linkBase: null,
+    })
+    expect(failed(qr).code).toBe('VOLUNTEER.CANCELLED')
+    clock = MORNING + 2 * HOUR
+    expect(
+      failed(
+        await backend.call(DEMO.secretary1, 'volunteer', 'activity/close', {
+          activityId: activity.id,
+          beneficiaries: 10,
+        }),
+      ).code,
+    ).toBe('VOLUNTEER.CANCELLED')
+    expect(
+      failed(
+        await backend.call(DEMO.secretary1, 'volunteer', 'hours/enter', {
+          activityId: activity.id,
+          memberId: await memberIdOf(DEMO.member1),
+        }),
+      ).code,
+    ).toBe('VOLUNTEER.CANCELLED')
+    expect(await backend.snapshot()).toEqual(after)
+    expect(await rollupOf('org-c1')).toEqual(rollupBefore)
+  })
+})
+
 const LOAD = 'vol-load'
 const loadOpenid = (i: number) => `${LOAD}-${i}`
 
@@ -711,6 +842,97 @@ describe('overlapping calls', () => {
     ok(await scan(DEMO.member1, long.id))
     clock += 2 * HOUR
     expect(ok(await scan(DEMO.member1, long.id)).entry).toMatchObject({ minutes: 120, status: 'pending' })
+  })
+
+  it('never leaves a cancelled activity holding a sign-in when the cancellation and the first sign-in overlap (activity marked)', async () => {
+    for (let at = 1; at <= 8; at++) {
+      clock = MORNING
+      const activity = await activityWith([DEMO.member1], { title: `取消与签到第${at}轮` })
+      // 20 minutes before the start: sign-in is open, and so is cancelling.
+      clock = MORNING + 30 * MIN
+      const code = await token(activity.id)
+      const [scanned, cancelled] = await startDuring(
+        () => backend.call(DEMO.member1, 'volunteer', 'hours/scan', { token: code }),
+        { openid: DEMO.member1, label: 'volunteer hours/scan' },
+        at,
+        () => cancel(activity.id),
+      )
+      expect({ at, won: [scanned.ok, cancelled.ok].filter(Boolean).length }).toEqual({ at, won: 1 })
+      const stored = await storedActivity(activity.id)
+      const held = await entriesOf(activity.id)
+      expect({ at, status: stored.status, entries: held.length }).toEqual(
+        cancelled.ok ? { at, status: 'cancelled', entries: 0 } : { at, status: 'open', entries: 1 },
+      )
+      if (!scanned.ok) expect(scanned.code).toBe('VOLUNTEER.CANCELLED')
+      if (!cancelled.ok) expect(cancelled.code).toBe('VOLUNTEER.HAS_ENTRIES')
+    }
+  })
+
+  it('never sets a capacity below the members holding a place when sign-ups overlap the change (capacity as read)', async () => {
+    for (let at = 1; at <= 8; at++) {
+      for (const order of ['join first', 'change first'] as const) {
+        clock = MORNING
+        const activity = await activityWith([DEMO.member1, MEMBER2], { capacity: 5, title: `${order}${at}` })
+        const joining = () => join(MEMBER3, activity.id)
+        const lowering = () => update(activity, { capacity: 2 })
+        const [a, b] =
+          order === 'join first'
+            ? await startDuring(joining, { openid: MEMBER3, label: 'volunteer signup/join' }, at, lowering)
+            : await startDuring(
+                lowering,
+                { openid: DEMO.secretary1, label: 'volunteer activity/update' },
+                at,
+                joining,
+              )
+        const stored = await storedActivity(activity.id)
+        const active = (await backend.docs('volunteer_signups')).filter(
+          (x: Stored) => x.activityId === activity.id && x.status === 'active',
+        )
+        expect({ at, order, won: [a.ok, b.ok].filter(Boolean).length }).toEqual({ at, order, won: 1 })
+        expect({ at, order, within: stored.signedUp <= stored.capacity, held: active.length }).toEqual({
+          at,
+          order,
+          within: true,
+          held: stored.signedUp,
+        })
+      }
+    }
+  })
+
+  it('tells every member holding a place on a cancelled activity, whatever sign-up overlaps the cancellation (re-read after the insert)', async () => {
+    const openidOf = new Map([
+      [await memberIdOf(DEMO.member1), DEMO.member1],
+      [await memberIdOf(MEMBER2), MEMBER2],
+    ])
+    for (let at = 1; at <= 8; at++) {
+      for (const order of ['join first', 'cancel first'] as const) {
+        clock = MORNING
+        const activity = await activityWith([DEMO.member1], {
+          title: `${order === 'join first' ? '甲' : '乙'}${at}`,
+        })
+        const joining = () => join(MEMBER2, activity.id)
+        const cancelling = () => cancel(activity.id)
+        const [a, b] =
+          order === 'join first'
+            ? await startDuring(joining, { openid: MEMBER2, label: 'volunteer signup/join' }, at, cancelling)
+            : await startDuring(
+                cancelling,
+                { openid: DEMO.secretary1, label: 'volunteer activity/cancel' },
+                at,
+                joining,
+              )
+        const joined = order === 'join first' ? a : b
+        const active = (await backend.docs('volunteer_signups')).filter(
+          (x: Stored) => x.activityId === activity.id && x.status === 'active',
+        )
+        for (const signup of active) {
+          const openid = openidOf.get(signup.memberId) ?? ''
+          const told = (await noticesTo(openid, activity.title)).length
+          expect({ at, order, openid, told }).toEqual({ at, order, openid, told: 1 })
+        }
+        if (!joined.ok) expect(joined.code).toBe('VOLUNTEER.CANCELLED')
+      }
+    }
   })
 
   it('keeps rollups equal to a direct count of the records after a scenario of overlapping calls', async () => {
