@@ -244,6 +244,16 @@ export const GUARDS = [
     replace: ``,
     test: ['tests/functions/volunteer.test.ts', 'never sets a capacity below the members holding a place'],
   },
+  {
+    name: 'volunteer: a sign-in or 补录 re-reads the activity after its insert (keepOpen)',
+    file: 'cloudfunctions/volunteer/hours.service.ts',
+    find: `  const current = await readById('volActivities', activityId, 'VOLUNTEER.ACTIVITY_NOT_FOUND')\n  if (current.status === 'open') return`,
+    replace: `  const current = await readById('volActivities', activityId, 'VOLUNTEER.ACTIVITY_NOT_FOUND')\n  if (current.status !== 'nothing') return`,
+    test: [
+      'tests/functions/volunteer.test.ts',
+      'never leaves a sign-in or a 补录 waiting on a closed activity',
+    ],
+  },
 ]
 
 function runTest([file, name]) {

@@ -154,9 +154,20 @@ export async function activityQr(ctx: CallContext, input: Input<'activity/qr'>):
   }
 }
 
+/** Entries of an activity that still wait (open, pending, or over the day's limit). */
+async function waitingOf(activityId: string): Promise<number> {
+  const waiting = await entries()
+    .where({ activityId, status: _.in(['open', 'pending', 'approval']) })
+    .count()
+  return waiting.total
+}
+
 /**
- * The close: the organiser enters 受益人次. Only once no hours wait (open, pending or over the limit), so a
- * closed activity's figures are final; closing is `open → closed`, once.
+ * The close: the organiser enters 受益人次. Only after the start and once no hours wait (open, pending or over the
+ * limit), so a closed activity's figures are final; closing is `open → closed`, once. A sign-in or a 补录 stored
+ * meanwhile is not lost: each re-reads the activity after its insert and takes itself back if it finds it closed,
+ * and the close counts again after its own write and reopens the activity if one arrived in between, so no entry
+ * is left waiting on a closed activity.
  */
 export async function closeActivity(
   ctx: CallContext,
@@ -166,10 +177,8 @@ export async function closeActivity(
   if (activity.status === 'closed') throw new AppError('VOLUNTEER.CLOSED')
   if (activity.status === 'cancelled') throw new AppError('VOLUNTEER.CANCELLED')
   if (ctx.now < activity.startAt) throw new AppError('VOLUNTEER.CLOSE_TOO_EARLY')
-  const waiting = await entries()
-    .where({ activityId: activity._id, status: _.in(['open', 'pending', 'approval']) })
-    .count()
-  if (waiting.total > 0) throw new AppError('VOLUNTEER.HOURS_WAITING', { count: waiting.total })
+  const waiting = await waitingOf(activity._id)
+  if (waiting > 0) throw new AppError('VOLUNTEER.HOURS_WAITING', { count: waiting })
   const caller = await ctx.member()
   const set = {
     status: 'closed' as const,
@@ -185,6 +194,17 @@ export async function closeActivity(
     set,
     () => new AppError('VOLUNTEER.CLOSED'),
   )
+  const late = await waitingOf(activity._id)
+  if (late > 0) {
+    await transition(
+      'volActivities',
+      activity._id,
+      { status: 'closed', closedAt: ctx.now, closedBy: caller.member._id },
+      { status: 'open', beneficiaries: null, closedAt: null, closedBy: null, updatedAt: ctx.now + 1 },
+      () => new AppError('COMMON.RETRY'),
+    )
+    throw new AppError('VOLUNTEER.HOURS_WAITING', { count: late })
+  }
   const after: ActivityDoc = { ...activity, ...set }
   await recordChanged(volunteerActivityRollup, activity, after)
   return toSummary(after, await ctx.orgs(), false)

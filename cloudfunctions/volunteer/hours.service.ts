@@ -172,6 +172,7 @@ async function signInOrOut(
     if (winner) return { outcome: 'already_in', activityTitle: activity.title, entry: toEntryView(winner) }
     throw new AppError('COMMON.RETRY')
   }
+  await keepOpen(activity._id, doc)
   return { outcome: 'signed_in', activityTitle: activity.title, entry: toEntryView(doc) }
 }
 
@@ -243,8 +244,22 @@ export async function makeupHours(ctx: CallContext, input: Input<'hours/makeup'>
     if (winner?.minutes != null) await holdOnDay(member._id, day, id, winner.minutes)
     throw new AppError('VOLUNTEER.MAKEUP_EXISTS')
   }
+  await keepOpen(activity._id, doc)
   await recordChanged(volunteerEntryRollup, null, doc)
   return toEntryView(doc)
+}
+
+/**
+ * After its insert a sign-in or a 补录 re-reads the activity: a close that counted the waiting entries before this
+ * one was stored must not leave it waiting on a closed activity for ever, so it is taken back (a 补录 with its
+ * hours on the day) and the caller told the activity is closed.
+ */
+async function keepOpen(activityId: string, doc: EntryDoc): Promise<void> {
+  const current = await readById('volActivities', activityId, 'VOLUNTEER.ACTIVITY_NOT_FOUND')
+  if (current.status === 'open') return
+  await entries().where({ _id: doc._id, status: doc.status }).remove()
+  await releaseOnDay(doc.memberId, doc.day, doc._id)
+  throw new AppError('VOLUNTEER.CLOSED')
 }
 
 /** The organiser's view: who holds a place, and every entry. */

@@ -1,3 +1,4 @@
+import type { Result } from '../../cloudfunctions/contract/envelope'
 import type { ActivitySummary } from '../../cloudfunctions/contract/volunteer.contract'
 import { monthRange } from '../../cloudfunctions/domain/time'
 import { type Backend, DEMO, failed, ok, startBackend, type Stored } from '../support/backend'
@@ -931,6 +932,70 @@ describe('overlapping calls', () => {
           expect({ at, order, openid, told }).toEqual({ at, order, openid, told: 1 })
         }
         if (!joined.ok) expect(joined.code).toBe('VOLUNTEER.CANCELLED')
+      }
+    }
+  })
+
+  it('never leaves a sign-in or a 补录 waiting on a closed activity, whatever close overlaps it (re-read after the insert)', async () => {
+    const member2 = await memberIdOf(MEMBER2)
+    const kinds = ['sign-in', '补录'] as const
+    for (let at = 1; at <= 8; at++) {
+      for (const kind of kinds) {
+        for (const order of ['entry first', 'close first'] as const) {
+          clock = MORNING
+          const activity = await activityWith([MEMBER2], { title: `${kind}${order}${at}` })
+          // 40 minutes in: nobody has signed in yet, so the close has nothing to wait for.
+          clock = MORNING + 90 * MIN
+          const code = await token(activity.id)
+          const entry: () => Promise<Result<unknown>> =
+            kind === 'sign-in'
+              ? () => backend.call(MEMBER2, 'volunteer', 'hours/scan', { token: code })
+              : () =>
+                  backend.call(DEMO.secretary1, 'volunteer', 'hours/makeup', {
+                    activityId: activity.id,
+                    memberId: member2,
+                    minutes: 30,
+                    reason: '现场登记遗漏',
+                  })
+          const closing = () =>
+            backend.call(DEMO.admin, 'volunteer', 'activity/close', {
+              activityId: activity.id,
+              beneficiaries: 5,
+            })
+          const who =
+            kind === 'sign-in'
+              ? { openid: MEMBER2, label: 'volunteer hours/scan' }
+              : { openid: DEMO.secretary1, label: 'volunteer hours/makeup' }
+          const [first, second] =
+            order === 'entry first'
+              ? await startDuring(entry, who, at, closing)
+              : await startDuring(
+                  closing,
+                  { openid: DEMO.admin, label: 'volunteer activity/close' },
+                  at,
+                  entry,
+                )
+          const [entered, closed] = order === 'entry first' ? [first, second] : [second, first]
+          const stored = await storedActivity(activity.id)
+          const waiting = (await entriesOf(activity.id)).filter((e: Stored) =>
+            ['open', 'pending', 'approval'].includes(e.status),
+          )
+          const round = { at, kind, order }
+          if (stored.status === 'closed')
+            expect({ ...round, waiting: waiting.length }).toEqual({ ...round, waiting: 0 })
+          expect({ ...round, closed: closed.ok, status: stored.status }).toEqual({
+            ...round,
+            closed: stored.status === 'closed',
+            status: closed.ok ? 'closed' : 'open',
+          })
+          if (!entered.ok)
+            expect({ ...round, code: entered.code }).toEqual({ ...round, code: 'VOLUNTEER.CLOSED' })
+          else
+            expect({ ...round, waiting: waiting.map((e: Stored) => e._id) }).toEqual({
+              ...round,
+              waiting: [expect.any(String)],
+            })
+        }
       }
     }
   })
