@@ -255,6 +255,16 @@ export const GUARDS = [
       'never leaves a sign-in or a 补录 waiting on a closed activity',
     ],
   },
+  {
+    name: 'volunteer: planned-duration hold compare-and-set (heldRev as read)',
+    file: 'cloudfunctions/volunteer/activity-hold.ts',
+    find: `      .where({ _id: signup._id, heldRev: signup.heldRev ?? _.exists(false) })`,
+    replace: `      .where({ _id: signup._id })`,
+    test: [
+      'tests/functions/volunteer.test.ts',
+      'never lets a 补录 and the member’s own sign-out together pass the planned duration',
+    ],
+  },
 ]
 
 function runTest([file, name]) {

@@ -55,6 +55,12 @@ export interface SignupDoc {
   withdrawnAt: number | null
   /** Set once, when the member's first hours for the activity are confirmed: a participant. */
   participated: boolean
+  /**
+   * The minutes each of the member's entries for the activity holds (refused ones leave), and its revision: the
+   * planned-duration cap moves them by compare-and-set (volunteer/activity-hold.ts). Absent until the first.
+   */
+  held?: Record<string, number>
+  heldRev?: number
 }
 
 /**

@@ -1000,6 +1000,55 @@ describe('overlapping calls', () => {
     }
   })
 
+  it('never lets a 补录 and the member’s own sign-out together pass the planned duration (sign-up hold)', async () => {
+    const member1 = await memberIdOf(DEMO.member1)
+    for (let at = 1; at <= 8; at++) {
+      for (const order of ['sign-out first', '补录 first'] as const) {
+        clock = MORNING
+        const activity = await activityWith([DEMO.member1], { plannedMinutes: 60, title: `${order}${at}` })
+        clock = MORNING + 50 * MIN
+        ok(await scan(DEMO.member1, activity.id))
+        // 50 minutes worked and a 40-minute 补录: together 90, over the planned hour.
+        clock += 50 * MIN
+        const code = await token(activity.id)
+        const signingOut = () => backend.call(DEMO.member1, 'volunteer', 'hours/scan', { token: code })
+        const makingUp = () =>
+          backend.call(DEMO.secretary1, 'volunteer', 'hours/makeup', {
+            activityId: activity.id,
+            memberId: member1,
+            minutes: 40,
+            reason: '提前到场布置',
+          })
+        const [a, b] =
+          order === 'sign-out first'
+            ? await startDuring(
+                signingOut,
+                { openid: DEMO.member1, label: 'volunteer hours/scan' },
+                at,
+                makingUp,
+              )
+            : await startDuring(
+                makingUp,
+                { openid: DEMO.secretary1, label: 'volunteer hours/makeup' },
+                at,
+                signingOut,
+              )
+        const out = order === 'sign-out first' ? a : b
+        expect({ at, order, signedOut: out.ok }).toEqual({ at, order, signedOut: true })
+        const held = (await entriesOf(activity.id)).reduce(
+          (sum: number, e: Stored) => sum + (e.minutes ?? 0),
+          0,
+        )
+        expect({ at, order, within: held <= 60, held: held >= 50 }).toEqual({
+          at,
+          order,
+          within: true,
+          held: true,
+        })
+      }
+    }
+  })
+
   it('keeps rollups equal to a direct count of the records after a scenario of overlapping calls', async () => {
     await addMembers(8)
     const people = [DEMO.member1, MEMBER2, MEMBER3, ...Array.from({ length: 8 }, (_, i) => loadOpenid(i))]
