@@ -155,8 +155,8 @@ export const GUARDS = [
   {
     name: 'volunteer: a place only below the capacity',
     file: 'cloudfunctions/volunteer/signup.service.ts',
-    find: `.where({ _id: activity._id, status: 'open', signedUp: _.lt(activity.capacity) })`,
-    replace: `.where({ _id: activity._id, status: 'open' })`,
+    find: `        signedUp: _.lt(activity.capacity),\n`,
+    replace: ``,
     test: ['tests/functions/volunteer.test.ts', 'holds the capacity when 50 members sign up for 30 places'],
   },
   {
@@ -230,6 +230,64 @@ export const GUARDS = [
     find: `    { rev: input.rev, status: _.in([...EDITABLE_STATUSES]) },`,
     replace: `    {},`,
     test: ['tests/functions/project.test.ts', 'never applies an edit read before a cancellation over it'],
+  },
+  {
+    name: 'volunteer: 8-hour day tally compare-and-set (rev as read)',
+    file: 'cloudfunctions/volunteer/day-tally.ts',
+    find: `      .where({ _id: id, rev: held.rev })\n      .update({\n        data: {\n          minutes: others + minutes,`,
+    replace: `      .where({ _id: id })\n      .update({\n        data: {\n          minutes: others + minutes,`,
+    test: [
+      'tests/functions/volunteer.test.ts',
+      'sends the second of two overlapping sign-outs past 8 hours in a day to approval',
+    ],
+  },
+  {
+    name: 'volunteer: cancel only an activity no sign-in reached (cancel side)',
+    file: 'cloudfunctions/volunteer/activity.service.ts',
+    find: `    { status: 'open', startAt: _.gt(ctx.now), hasEntries: _.neq(true) },`,
+    replace: `    { status: 'open', startAt: _.gt(ctx.now) },`,
+    test: ['tests/functions/volunteer.test.ts', 'never leaves a cancelled activity holding a sign-in'],
+  },
+  {
+    name: 'volunteer: the first sign-in marks the activity (sign-in side)',
+    file: 'cloudfunctions/volunteer/hours.service.ts',
+    find: `  await holdActivity(activity, ctx.now)\n`,
+    replace: ``,
+    test: ['tests/functions/volunteer.test.ts', 'never leaves a cancelled activity holding a sign-in'],
+  },
+  {
+    name: 'volunteer: a place only under the capacity as read',
+    file: 'cloudfunctions/volunteer/signup.service.ts',
+    find: `        capacity: activity.capacity,\n`,
+    replace: ``,
+    test: ['tests/functions/volunteer.test.ts', 'never sets a capacity below the members holding a place'],
+  },
+  {
+    name: 'volunteer: capacity never below the places taken',
+    file: 'cloudfunctions/volunteer/activity.service.ts',
+    find: `      signedUp: _.lte(fields.capacity),\n`,
+    replace: ``,
+    test: ['tests/functions/volunteer.test.ts', 'never sets a capacity below the members holding a place'],
+  },
+  {
+    name: 'volunteer: a sign-in or 补录 re-reads the activity after its insert (keepOpen)',
+    file: 'cloudfunctions/volunteer/hours.service.ts',
+    find: `  const current = await readById('volActivities', activityId, 'VOLUNTEER.ACTIVITY_NOT_FOUND')\n  if (current.status === 'open') return`,
+    replace: `  const current = await readById('volActivities', activityId, 'VOLUNTEER.ACTIVITY_NOT_FOUND')\n  if (current.status !== 'nothing') return`,
+    test: [
+      'tests/functions/volunteer.test.ts',
+      'never leaves a sign-in or a 补录 waiting on a closed activity',
+    ],
+  },
+  {
+    name: 'volunteer: planned-duration hold compare-and-set (heldRev as read)',
+    file: 'cloudfunctions/volunteer/activity-hold.ts',
+    find: `      .where({ _id: signup._id, heldRev: signup.heldRev ?? _.exists(false) })`,
+    replace: `      .where({ _id: signup._id })`,
+    test: [
+      'tests/functions/volunteer.test.ts',
+      'never lets a 补录 and the member’s own sign-out together pass the planned duration',
+    ],
   },
 ]
 

@@ -23,7 +23,7 @@ import type { ProjectDoc } from './project.docs'
 import type { AttemptDoc, ExamDoc, ExpectedDoc, PracticeDoc, QuestionDoc } from './quiz.docs'
 import type { StudyMonthDoc } from './stats.docs'
 import type { VisitDoc, VisitGrantDoc, VisitSettingsDoc } from './visit.docs'
-import type { ActivityDoc, CertificateDoc, EntryDoc, SignupDoc } from './volunteer.docs'
+import type { ActivityDoc, CertificateDoc, EntryDoc, MemberDayDoc, SignupDoc } from './volunteer.docs'
 
 /**
  * Every collection, named once. Indexes are declared beside them: the local host creates
@@ -87,6 +87,8 @@ export const COLLECTIONS = {
   studyMonths: 'study_member_months',
   /** 为民办实事 projects (volunteer/project.service.ts); status moves are guarded transitions. */
   projects: 'volunteer_projects',
+  /** 志愿服务 hours held per member and China day, `_id` `<memberId>_<YYYYMMDD>` (the 8-hour rule's tally). */
+  volMemberDays: 'volunteer_member_days',
 } as const
 
 export type CollectionKey = keyof typeof COLLECTIONS
@@ -128,6 +130,7 @@ export interface Stored {
   visitGrants: VisitGrantDoc
   studyMonths: StudyMonthDoc
   projects: ProjectDoc
+  volMemberDays: MemberDayDoc
 }
 
 export interface IndexSpec {
@@ -350,6 +353,7 @@ export const GROWING_COLLECTIONS: readonly CollectionName[] = [
   COLLECTIONS.visitGrants,
   COLLECTIONS.studyMonths,
   COLLECTIONS.projects,
+  COLLECTIONS.volMemberDays,
 ]
 
 export const BOUNDED_COLLECTIONS: readonly CollectionName[] = [

@@ -143,6 +143,11 @@ export const ERRORS = {
   'PROJECT.BENEFICIARIES_NEEDED': '完成项目时请填写受益人次',
   'PROJECT.REASON_NEEDED': '取消项目时请填写原因',
   'PROJECT.NOT_COMMUNITY': '请选择一个社区',
+  'VOLUNTEER.CANCELLED': '活动已取消',
+  'VOLUNTEER.CANCEL_TOO_LATE': '活动已开始，不能再取消',
+  'VOLUNTEER.EDIT_TOO_LATE': '活动已开始，不能再修改',
+  'VOLUNTEER.HAS_ENTRIES': '已有人签到，活动不能再取消或修改',
+  'VOLUNTEER.CAPACITY_BELOW': '已有{count}人报名，人数上限不能少于{count}',
 } as const
 
 export type ErrorCode = keyof typeof ERRORS

@@ -11,7 +11,7 @@ import {
   type ProjectMove,
   type ProjectStatus,
 } from '../domain/project.rules'
-import type { ServiceType } from '../domain/volunteer.rules'
+import type { ActivityStatus, ServiceType } from '../domain/volunteer.rules'
 import { id, shortText } from './common.schema'
 
 const date = (label: string) =>
@@ -77,7 +77,7 @@ export interface ProjectActivityView {
   serviceType: ServiceType
   orgName: string
   startAt: number
-  status: 'open' | 'closed'
+  status: ActivityStatus
   beneficiaries: number | null
 }
 

@@ -2,11 +2,13 @@ import { createMain, route, type RoutesOf } from '../common/router'
 import { volunteerInputs } from '../contract/volunteer.contract'
 import {
   activityQr,
+  cancelActivity,
   closeActivity,
   createActivity,
   getActivity,
   listActivities,
   manageActivities,
+  updateActivity,
 } from './activity.service'
 import { issueCertificate, verifyCertificate } from './cert.service'
 import {
@@ -54,6 +56,8 @@ export const routes: RoutesOf<'volunteer'> = {
   'project/list': route(v['project/list'], (input, ctx) => listProjects(ctx, input)),
   'project/manage': route(v['project/manage'], (input, ctx) => manageProjects(ctx, input)),
   'project/get': route(v['project/get'], (input, ctx) => getProject(ctx, input)),
+  'activity/update': route(v['activity/update'], (input, ctx) => updateActivity(ctx, input)),
+  'activity/cancel': route(v['activity/cancel'], (input, ctx) => cancelActivity(ctx, input)),
 }
 
 export const main = createMain(routes)

@@ -5,7 +5,8 @@ import { volunteerInputs } from '../contract/volunteer.contract'
 export const manifest: FunctionManifest<'volunteer'> = {
   name: 'volunteer',
   routes: volunteerInputs,
-  openapi: [],
+  // A cancellation's notice to the members signed up.
+  openapi: ['subscribeMessage.send'],
   // Signs the rotating sign-in/out codes (the study sessions' scheme, under its own scope).
   secrets: ['CHECKIN_HMAC_SECRET'],
   triggers: [],
@@ -20,6 +21,8 @@ export const manifest: FunctionManifest<'volunteer'> = {
     COLLECTIONS.volCertificates,
     COLLECTIONS.rollups,
     COLLECTIONS.projects,
+    COLLECTIONS.volMemberDays,
+    COLLECTIONS.reminders,
   ],
   writes: [
     COLLECTIONS.volActivities,
@@ -28,5 +31,7 @@ export const manifest: FunctionManifest<'volunteer'> = {
     COLLECTIONS.volCertificates,
     COLLECTIONS.rollups,
     COLLECTIONS.projects,
+    COLLECTIONS.volMemberDays,
+    COLLECTIONS.reminders,
   ],
 }

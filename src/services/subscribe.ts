@@ -22,3 +22,13 @@ export function askForMessages(kinds: readonly VisitMessageKind[]): void {
     .then((allowed) => (allowed.length > 0 ? call('visit', 'visit/subscribe', { kinds: allowed }) : null))
     .catch(() => undefined)
 }
+
+/**
+ * Asks the member, from their 报名 tap, to allow one message of `templateId` (a volunteer activity's notice, sent if
+ * it is cancelled). WeChat keeps the count of what was allowed for a one-off template; nothing to tell the server.
+ * Never fails the tap; in the H5 demo there is no dialog (the local host's outbox stands in).
+ */
+export function askForNotice(templateId: string): void {
+  if (process.env.TARO_ENV !== 'weapp' || templateId === '') return
+  Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] }).catch(() => undefined)
+}

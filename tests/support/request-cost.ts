@@ -506,6 +506,32 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       serial: cert.serial,
       verifyCode: cert.verifyCode,
     })
+    // Another, tomorrow: moved by an hour with fewer places, then cancelled (its two members are messaged).
+    const fields = {
+      title: `${tag}：楼道清理`,
+      serviceType: 'environment' as const,
+      partner: null,
+      place: '幸福里小区',
+      startAt: now + 24 * HOUR,
+      plannedMinutes: 90,
+      capacity: 10,
+    }
+    const later = await m.setup(DEMO.secretary1, 'volunteer', 'activity/create', {
+      ...fields,
+      orgId: 'org-c1',
+    })
+    await m.setup(DEMO.member1, 'volunteer', 'signup/join', { activityId: later.id })
+    await m.setup(MEMBER2, 'volunteer', 'signup/join', { activityId: later.id })
+    await m.measure(DEMO.secretary1, 'volunteer', 'activity/update', {
+      ...fields,
+      activityId: later.id,
+      startAt: fields.startAt + HOUR,
+      capacity: 5,
+    })
+    await m.measure(DEMO.secretary1, 'volunteer', 'activity/cancel', {
+      activityId: later.id,
+      reason: '天气原因',
+    })
   })
 
   await m.flow('visit', async () => {

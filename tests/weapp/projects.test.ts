@@ -179,6 +179,7 @@ describe('为民办实事', () => {
       capacity: 5,
       signedUp: 0,
       status: 'open',
+      cancelReason: null,
       beneficiaries: null,
       joined: false,
     }

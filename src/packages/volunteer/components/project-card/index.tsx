@@ -61,7 +61,11 @@ export function ProjectCard({
             <View key={a.id}>
               <Text className="t-caption">
                 {a.title} · {dateTimeLabel(a.startAt)} ·{' '}
-                {a.status === 'closed' ? `受益 ${a.beneficiaries ?? 0} 人次` : '尚未结项'}
+                {a.status === 'closed'
+                  ? `受益 ${a.beneficiaries ?? 0} 人次`
+                  : a.status === 'cancelled'
+                    ? '活动已取消'
+                    : '尚未结项'}
               </Text>
             </View>
           ))}
