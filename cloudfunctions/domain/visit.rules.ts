@@ -255,18 +255,29 @@ export const RATING_LABELS = ['', '很不满意', '不满意', '一般', '满意
 export const MAX_DURATION_MINUTES = 12 * 60
 
 /**
- * Subscribe-message templates from WeChat's public library, replaced per deployment (docs/DEPLOY.md). The app asks
- * for them from a tap (`requestSubscribeMessage`), the function sends them. Fields: thing1 事项 (≤ 20
- * characters), phrase2 状态 (≤ 5 汉字), thing3 备注 (≤ 20 characters).
+ * Subscribe-message templates from WeChat's public library (订阅消息 → 公共模板库). Their ids belong to the AppID,
+ * so each deployment sets them as environment variables of the functions that send or offer them (`visit` sends,
+ * `account` hands them to the app in `MeView.visitTemplateIds`: docs/DEPLOY.md); the placeholders are the local
+ * host's. The app asks for them from a tap (`requestSubscribeMessage`). Fields: thing1 事项 (≤ 20 characters),
+ * phrase2 状态 (≤ 5 汉字), thing3 备注 (≤ 20 characters).
  * - `visitProgress`: to the resident, when their request moves;
  * - `visitTask`: to those who must act: a new or overdue request (secretaries, the street), a task (the assignee).
  */
 export const VISIT_MESSAGE_TEMPLATES = {
-  visitProgress: 'VISIT_PROGRESS',
-  visitTask: 'VISIT_TASK',
+  visitProgress: { env: 'SUBSCRIBE_TEMPLATE_VISIT_PROGRESS', placeholder: 'LOCAL_VISIT_PROGRESS' },
+  visitTask: { env: 'SUBSCRIBE_TEMPLATE_VISIT_TASK', placeholder: 'LOCAL_VISIT_TASK' },
 } as const
 export type VisitMessageKind = keyof typeof VISIT_MESSAGE_TEMPLATES
 export const VISIT_MESSAGE_KINDS = Object.keys(VISIT_MESSAGE_TEMPLATES) as [
   VisitMessageKind,
   ...VisitMessageKind[],
 ]
+
+/** Each kind's template id in this environment: its variable, or the local placeholder. */
+export function visitTemplateIds(
+  env: Readonly<Record<string, string | undefined>>,
+): Record<VisitMessageKind, string> {
+  const id = (kind: VisitMessageKind) =>
+    env[VISIT_MESSAGE_TEMPLATES[kind].env]?.trim() || VISIT_MESSAGE_TEMPLATES[kind].placeholder
+  return { visitProgress: id('visitProgress'), visitTask: id('visitTask') }
+}

@@ -405,6 +405,42 @@ describe('the street’s time limits', () => {
     ).toEqual({ visitProgress: 1 })
   })
 
+  it('sends with the deployment’s template ids, the same the app is given to ask for, residents included', async () => {
+    process.env.SUBSCRIBE_TEMPLATE_VISIT_PROGRESS = 'tmpl-visit-progress-of-this-appid'
+    process.env.SUBSCRIBE_TEMPLATE_VISIT_TASK = 'tmpl-visit-task-of-this-appid'
+    try {
+      const asked = {
+        visitProgress: 'tmpl-visit-progress-of-this-appid',
+        visitTask: 'tmpl-visit-task-of-this-appid',
+      }
+      for (const who of [DEMO.resident1, DEMO.secretary1, DEMO.member1]) {
+        expect(ok(await backend.call(who, 'account', 'account/me', {})).visitTemplateIds).toEqual(asked)
+      }
+      await grant(DEMO.resident1)
+      await grant(DEMO.secretary1)
+      await grant(DEMO.member1)
+      await requestAt('accepted')
+      const sent = await backend.docs('outbox')
+      expect(sent.filter((m) => m.touser === DEMO.resident1).map((m) => m.templateId)).toEqual([
+        asked.visitProgress,
+      ])
+      expect(sent.filter((m) => m.touser === DEMO.member1).map((m) => m.templateId)).toEqual([
+        asked.visitTask,
+      ])
+      expect(sent.filter((m) => m.touser === DEMO.secretary1).map((m) => m.templateId)).toEqual([
+        asked.visitTask,
+      ])
+    } finally {
+      delete process.env.SUBSCRIBE_TEMPLATE_VISIT_PROGRESS
+      delete process.env.SUBSCRIBE_TEMPLATE_VISIT_TASK
+    }
+    // Unset, they are the local host's placeholders, on both sides.
+    expect(ok(await backend.call(DEMO.resident2, 'account', 'account/me', {})).visitTemplateIds).toEqual({
+      visitProgress: 'LOCAL_VISIT_PROGRESS',
+      visitTask: 'LOCAL_VISIT_TASK',
+    })
+  })
+
   it('refuses cancelling by anyone but the resident, and a completion photo from someone else’s folder', async () => {
     const id = await requestAt('accepted')
     await refusedUnchanged(

@@ -34,6 +34,7 @@ export default function VisitQueuePage() {
   const reject = useVisitStore((s) => s.reject)
   const [tab, setTab] = useState<QueueTab>('waiting')
   const actions = useVisitActions<'reject'>()
+  const templates = me.status === 'ready' ? me.data.visitTemplateIds : null
   // The node the secretary dispatches for: their community (the street admin's street covers every one).
   const orgId =
     me.status === 'ready'
@@ -93,7 +94,7 @@ export default function VisitQueuePage() {
               id={`dispatch-${visit.id}`}
               className="btn btn--primary"
               onClick={() => {
-                askForMessages(['visitTask'])
+                askForMessages(['visitTask'], templates)
                 void openDispatch(visit.id)
               }}
             >
