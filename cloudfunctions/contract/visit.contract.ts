@@ -2,6 +2,7 @@ import * as z from 'zod'
 
 import {
   MAX_DURATION_MINUTES,
+  VISIT_LIMIT_FIELDS,
   VISIT_MESSAGE_KINDS,
   VISIT_SLOT_KEYS,
   VISIT_TYPE_KEYS,
@@ -25,12 +26,14 @@ const note = (label: string, max: number) =>
     .trim()
     .max(max, `${label}不能超过${max}字`)
 
-const limitHours = (label: string, max: number) =>
-  z
+const limit = (key: keyof VisitLimits) => {
+  const { label, max } = VISIT_LIMIT_FIELDS[key]
+  return z
     .number({ error: `${label}应为数字` })
     .int(`${label}应为整数`)
     .min(1, `${label}至少为1`)
     .max(max, `${label}不能超过${max}`)
+}
 
 export const visitInputs = {
   /** The communities a resident may send a request to, and the caller's own when they are a member. */
@@ -96,11 +99,11 @@ export const visitInputs = {
   }),
   'visit/settings': z.strictObject({}),
   'visit/saveSettings': z.strictObject({
-    dispatchHours: limitHours('派单时限', 72),
-    acceptHours: limitHours('接单时限', 72),
-    completeHours: limitHours('完成时限', 720),
-    confirmDays: limitHours('自动确认天数', 30),
-    escalateHours: limitHours('上报街道时限', 168),
+    dispatchHours: limit('dispatchHours'),
+    acceptHours: limit('acceptHours'),
+    completeHours: limit('completeHours'),
+    confirmDays: limit('confirmDays'),
+    escalateHours: limit('escalateHours'),
   }),
 }
 

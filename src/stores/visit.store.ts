@@ -4,6 +4,7 @@ import type {
   VisitCommunities,
   VisitContact,
   VisitQueue,
+  VisitSettingsView,
   VisitView,
 } from '@contract/index'
 import { create } from 'zustand'
@@ -43,6 +44,10 @@ interface VisitState {
   decline(visitId: string, reason: string): Promise<Outcome<VisitView>>
   complete(visitId: string, durationMinutes: number, notes: string): Promise<Outcome<VisitView>>
   reveal(visitId: string): Promise<Outcome<VisitContact>>
+  /** The street's time limits (时限设置). */
+  settings: Loadable<VisitSettingsView>
+  loadSettings(): Promise<void>
+  saveSettings(limits: InputOf<'visit', 'visit/saveSettings'>): Promise<Outcome<VisitSettingsView>>
 }
 
 const latestQueue = latestOnly()
@@ -86,6 +91,7 @@ export const useVisitStore = create<VisitState>((set, get) => {
     assignees: null,
     contacts: {},
     busy: null,
+    settings: idle,
     async loadCommunities() {
       await track(
         (communities) => set({ communities }),
@@ -145,6 +151,20 @@ export const useVisitStore = create<VisitState>((set, get) => {
     async reveal(visitId) {
       const outcome = await attempt(() => call('visit', 'visit/contact', { visitId }))
       if (outcome.ok) set({ contacts: { ...get().contacts, [visitId]: outcome.data } })
+      return outcome
+    },
+    async loadSettings() {
+      await track(
+        (settings) => set({ settings }),
+        () => call('visit', 'visit/settings', {}),
+      )
+    },
+    async saveSettings(limits) {
+      if (get().busy) return { ok: false, message: '正在提交，请稍候', code: null }
+      set({ busy: 'settings' })
+      const outcome = await attempt(() => call('visit', 'visit/saveSettings', limits))
+      set({ busy: null })
+      if (outcome.ok) set({ settings: { status: 'ready', data: outcome.data } })
       return outcome
     },
   }

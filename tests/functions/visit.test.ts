@@ -389,6 +389,17 @@ describe('the street’s time limits', () => {
       () => backend.call(DEMO.resident1, 'visit', 'visit/saveSettings', limits),
       'COMMON.NOT_BOUND',
     )
+    // A community's secretary reads the street's limits but cannot change them; a limit out of range is named.
+    await refusedUnchanged(
+      () => backend.call(DEMO.secretary1, 'visit', 'visit/saveSettings', limits),
+      'COMMON.FORBIDDEN',
+    )
+    const zero = await backend.call(DEMO.admin, 'visit', 'visit/saveSettings', { ...limits, confirmDays: 0 })
+    expect(failed(zero).message).toContain('自动确认天数至少为1')
+    await refusedUnchanged(
+      () => backend.call(DEMO.admin, 'visit', 'visit/saveSettings', { ...limits, completeHours: 721 }),
+      'COMMON.INVALID_INPUT',
+    )
   })
 
   it('counts the messages a person allowed, and sends none beyond them', async () => {

@@ -9,6 +9,7 @@ import { Chips } from '../../../../components/chips'
 import { ReasonForm } from '../../../../components/reason-form'
 import { Screen, StateView } from '../../../../components/screen'
 import { useMe } from '../../../../hooks/use-me'
+import { go } from '../../../../services/navigation'
 import { askForMessages } from '../../../../services/subscribe'
 import { type QueueTab, useVisitStore } from '../../../../stores/visit.store'
 import { AssigneePicker } from '../../components/assignee-picker'
@@ -113,6 +114,11 @@ export default function VisitQueuePage() {
 
   return (
     <Screen>
+      {orgId && (
+        <Button id="open-settings" className="btn btn--ghost" onClick={() => go('visitSettings')}>
+          服务时限
+        </Button>
+      )}
       <Chips idPrefix="tab" options={tabs} value={tab} onChange={choose} />
       <StateView
         state={
