@@ -1,6 +1,7 @@
 import * as z from 'zod'
 
 import {
+  MAX_COMPLETION_PHOTOS,
   MAX_DURATION_MINUTES,
   VISIT_LIMIT_FIELDS,
   VISIT_MESSAGE_KINDS,
@@ -79,7 +80,9 @@ export const visitInputs = {
       .min(1, '服务时长至少1分钟')
       .max(MAX_DURATION_MINUTES, `服务时长不能超过${MAX_DURATION_MINUTES}分钟`),
     notes: shortText('服务情况', 300),
-    photos: z.array(fileID, { error: '照片应为列表' }).max(3, '照片最多3张'),
+    photos: z
+      .array(fileID, { error: '照片应为列表' })
+      .max(MAX_COMPLETION_PHOTOS, `照片最多${MAX_COMPLETION_PHOTOS}张`),
   }),
   'visit/confirm': z.strictObject({
     visitId: id,
@@ -166,8 +169,10 @@ export interface VisitView {
   overdue: boolean
   escalated: boolean
   hasPhoto: boolean
-  /** Temporary URLs of the photos, in the detail only. */
+  /** Temporary URLs of the photos, in the detail only (visit/get). */
   photoUrls: string[]
+  /** How many photos the assignee added on completion (their URLs come with visit/get). */
+  completionPhotos: number
   completionPhotoUrls: string[]
   mine: boolean
   can: VisitActions

@@ -292,6 +292,9 @@ export const RATING_LABELS = ['', '很不满意', '不满意', '一般', '满意
 /** The longest service a member may record for one visit (minutes). */
 export const MAX_DURATION_MINUTES = 12 * 60
 
+/** Photos an assignee may add when completing (JPEG or PNG, 2 MB each: upload.rules.ts). */
+export const MAX_COMPLETION_PHOTOS = 3
+
 /**
  * Subscribe-message templates from WeChat's public library (订阅消息 → 公共模板库). Their ids belong to the AppID,
  * so each deployment sets them as environment variables of the functions that send or offer them (`visit` sends,

@@ -12,6 +12,7 @@ import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
 import { collection, findById, insertOnce, readById, transition } from '../common/data'
 import type { OrgDoc } from '../common/docs'
+import { dropKeptFile, keepFile, readUpload } from '../common/files'
 import { recordChanged } from '../common/rollups'
 import { cloudPathOfFileID, isUploadOf } from '../common/storage-paths'
 import type { VisitDoc } from '../common/visit.docs'
@@ -25,6 +26,7 @@ import type {
   VisitView,
 } from '../contract/visit.contract'
 import { can } from '../domain/roles'
+import { UPLOAD_KINDS } from '../domain/upload.rules'
 import { visitRollup } from '../domain/visit.rollup'
 import {
   completeDeadline,
@@ -61,6 +63,26 @@ export async function listCommunities(ctx: CallContext): Promise<VisitCommunitie
 function checkPhoto(openid: string, fileID: string): void {
   const path = cloudPathOfFileID(fileID)
   if (!path || !isUploadOf(openid, path, 'photo')) throw new AppError('FILE.FORBIDDEN')
+}
+
+/** Where completion photos are kept once read and checked (readable only through temporary URLs). */
+export const COMPLETION_PHOTO_FOLDER = 'visit-photos'
+const COMPLETION_PHOTO_KINDS = ['photo', 'photoPng'] as const
+
+/**
+ * The assignee's completion photos: each must be their own upload (a JPEG or a PNG, account/upload/prepare),
+ * all checked before any is read; each is then read once (size and first bytes checked, the upload removed) and
+ * kept in COMPLETION_PHOTO_FOLDER. Answers the kept fileIDs.
+ */
+async function keepCompletionPhotos(ctx: CallContext, fileIDs: readonly string[]): Promise<string[]> {
+  const kinds = fileIDs.map((fileID) => {
+    const path = cloudPathOfFileID(fileID)
+    const kind = COMPLETION_PHOTO_KINDS.find((k) => path !== null && isUploadOf(ctx.openid, path, k))
+    if (!kind) throw new AppError('FILE.FORBIDDEN')
+    return kind
+  })
+  const bytes = await Promise.all(fileIDs.map((fileID, i) => readUpload(ctx, fileID, kinds[i])))
+  return Promise.all(bytes.map((b, i) => keepFile(COMPLETION_PHOTO_FOLDER, UPLOAD_KINDS[kinds[i]].ext, b)))
 }
 
 async function communityOf(ctx: CallContext, orgId: string): Promise<OrgDoc> {
@@ -390,22 +412,31 @@ export async function declineVisit(ctx: CallContext, input: Input<'visit/decline
 export async function completeVisit(ctx: CallContext, input: Input<'visit/complete'>): Promise<VisitView> {
   const { visit, roles, caller, org } = await loadVisit(ctx, input.visitId)
   await expect(visit, roles, 'complete')
-  for (const photo of input.photos) checkPhoto(ctx.openid, photo)
-  const limits = await loadLimits(streetOf(org))
-  const after = await moveVisit(
-    visit,
-    'complete',
-    { assigneeId: caller.member?._id ?? '' },
-    {
-      completedAt: ctx.now,
-      durationMinutes: input.durationMinutes,
-      notes: input.notes,
-      completionPhotos: input.photos,
-      dueStep: 'confirm',
-      dueAt: stepDeadline('confirm', ctx.now, visit.completeBy, limits),
-      ...cleared,
-    },
-  )
+  const [photos, limits] = await Promise.all([
+    keepCompletionPhotos(ctx, input.photos),
+    loadLimits(streetOf(org)),
+  ])
+  let after: VisitDoc
+  try {
+    after = await moveVisit(
+      visit,
+      'complete',
+      { assigneeId: caller.member?._id ?? '' },
+      {
+        completedAt: ctx.now,
+        durationMinutes: input.durationMinutes,
+        notes: input.notes,
+        completionPhotos: photos,
+        dueStep: 'confirm',
+        dueAt: stepDeadline('confirm', ctx.now, visit.completeBy, limits),
+        ...cleared,
+      },
+    )
+  } catch (error) {
+    // The request moved meanwhile: the photos kept for it are not needed.
+    await Promise.all(photos.map(dropKeptFile))
+    throw error
+  }
   await notify(
     [
       {

@@ -10,6 +10,7 @@ import type {
 import { create } from 'zustand'
 
 import { call, type DeviceFile, upload } from '../services/cloud'
+import type { PickedPhoto } from '../services/photo-picker'
 import { attempt, type Outcome } from './admin-outcome'
 import { idle, type Loadable, track } from './async-state'
 import { latestOnly } from './study-shared'
@@ -42,7 +43,16 @@ interface VisitState {
   loadTasks(): Promise<void>
   accept(visitId: string): Promise<Outcome<VisitView>>
   decline(visitId: string, reason: string): Promise<Outcome<VisitView>>
-  complete(visitId: string, durationMinutes: number, notes: string): Promise<Outcome<VisitView>>
+  /** Uploads the chosen photos (each as its kind), then completes the request with them. */
+  complete(
+    visitId: string,
+    durationMinutes: number,
+    notes: string,
+    photos: readonly PickedPhoto[],
+  ): Promise<Outcome<VisitView>>
+  /** A request's photos as temporary URLs (visit/get), loaded on 查看照片. */
+  photos: Record<string, Loadable<{ photo: string[]; completion: string[] }>>
+  loadPhotos(visitId: string): Promise<void>
   reveal(visitId: string): Promise<Outcome<VisitContact>>
   /** The street's time limits (时限设置). */
   settings: Loadable<VisitSettingsView>
@@ -146,8 +156,22 @@ export const useVisitStore = create<VisitState>((set, get) => {
     },
     accept: (visitId) => change(visitId, () => call('visit', 'visit/accept', { visitId })),
     decline: (visitId, reason) => change(visitId, () => call('visit', 'visit/decline', { visitId, reason })),
-    complete: (visitId, durationMinutes, notes) =>
-      change(visitId, () => call('visit', 'visit/complete', { visitId, durationMinutes, notes, photos: [] })),
+    complete: (visitId, durationMinutes, notes, photos) =>
+      change(visitId, async () => {
+        const fileIDs: string[] = []
+        for (const p of photos) fileIDs.push(await upload(p.kind, p.source))
+        return call('visit', 'visit/complete', { visitId, durationMinutes, notes, photos: fileIDs })
+      }),
+    photos: {},
+    async loadPhotos(visitId) {
+      await track(
+        (state) => set({ photos: { ...get().photos, [visitId]: state } }),
+        async () => {
+          const visit = await call('visit', 'visit/get', { visitId })
+          return { photo: visit.photoUrls, completion: visit.completionPhotoUrls }
+        },
+      )
+    },
     async reveal(visitId) {
       const outcome = await attempt(() => call('visit', 'visit/contact', { visitId }))
       if (outcome.ok) set({ contacts: { ...get().contacts, [visitId]: outcome.data } })

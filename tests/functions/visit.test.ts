@@ -212,6 +212,57 @@ describe('a request from the resident to the rating', () => {
     await refusedUnchanged(() => submit(DEMO.resident2, { photo }), 'FILE.FORBIDDEN')
   })
 
+  it('keeps the assignee’s completion photos (a JPEG and a PNG, checked) for the resident and the secretary', async () => {
+    const id = await requestAt('accepted')
+    const put = async (kind: 'photo' | 'photoPng', bytes: Buffer, who = DEMO.member1) => {
+      const ticket = ok(await backend.call(who, 'account', 'upload/prepare', { kind }))
+      return backend.putFile(ticket.cloudPath, bytes)
+    }
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
+    const complete = (photos: string[]) =>
+      backend.call(DEMO.member1, 'visit', 'visit/complete', {
+        visitId: id,
+        durationMinutes: 45,
+        notes: '更换了水龙头阀芯',
+        photos,
+      })
+    // A text file named .jpg, a photo over 2 MB, four photos: refused, the request as it was.
+    await refusedUnchanged(
+      async () => complete([await put('photo', Buffer.from('not a photo'))]),
+      'FILE.WRONG_TYPE',
+    )
+    await refusedUnchanged(
+      async () => complete([await put('photoPng', Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]))]),
+      'FILE.TOO_LARGE',
+    )
+    const four = await Promise.all([1, 2, 3, 4].map(() => put('photo', jpeg)))
+    const tooMany = await complete(four)
+    expect(failed(tooMany).message).toContain('照片最多3张')
+    expect((await visitDoc(id)).status).toBe('accepted')
+
+    const [first, second] = [await put('photo', jpeg), await put('photoPng', png)]
+    const done = ok(await complete([first, second]))
+    expect(done.completionPhotos).toBe(2)
+    const stored = await visitDoc(id)
+    const kept = stored.completionPhotos as string[]
+    expect(kept).toHaveLength(2)
+    // Kept apart from the uploads (which are removed once read), with the bytes as uploaded.
+    expect(kept.every((f) => f.includes('/visit-photos/'))).toBe(true)
+    expect(await backend.stored(first)).toBeNull()
+    expect(await backend.stored(kept[0])).toEqual(jpeg)
+    expect(await backend.stored(kept[1])).toEqual(png)
+    for (const who of [DEMO.resident1, DEMO.secretary1, DEMO.member1]) {
+      const seen = ok(await backend.call(who, 'visit', 'visit/get', { visitId: id }))
+      expect(seen.completionPhotoUrls).toHaveLength(2)
+    }
+    const mine = ok(await backend.call(DEMO.resident1, 'visit', 'visit/mine', {}))
+    expect(mine.find((v) => v.id === id)?.completionPhotos).toBe(2)
+    expect(codeOf(await backend.call(DEMO.resident2, 'visit', 'visit/get', { visitId: id }))).toBe(
+      'VISIT.NOT_FOUND',
+    )
+  })
+
   it('sends a declined request back for dispatch, and lets the secretary reject one with a reason', async () => {
     const id = await requestAt('accepted')
     const declined = ok(

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 
 import { dateTimeLabel } from '../../../../../cloudfunctions/domain/time'
 import { RATING_LABELS, VISIT_STEP_LABELS } from '../../../../../cloudfunctions/domain/visit.rules'
+import { VisitPhotos } from '../visit-photos'
 
 type Tone = 'ok' | 'warn' | 'bad' | 'plain'
 
@@ -53,6 +54,7 @@ export function VisitCard({ visit, audience, children }: VisitCardProps) {
           {visit.comment ? `，${visit.comment}` : ''}
         </Text>
       )}
+      <VisitPhotos visit={visit} />
       {children}
     </View>
   )

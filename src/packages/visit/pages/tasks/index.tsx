@@ -46,7 +46,9 @@ export default function VisitTasksPage() {
       return (
         <CompleteForm
           busy={actions.busy === visit.id}
-          onSubmit={(minutes, notes) => void actions.run(visit.id, () => complete(visit.id, minutes, notes))}
+          onSubmit={(minutes, notes, photos) =>
+            void actions.run(visit.id, () => complete(visit.id, minutes, notes, photos))
+          }
           onCancel={close}
         />
       )
