@@ -33,6 +33,12 @@ export function VisitCard({ visit, audience, children }: VisitCardProps) {
         </Text>
       </View>
       {audience === 'resident' && <Text className="t-body visit-progress">{visit.progress}</Text>}
+      {audience === 'staff' && visit.escalated && (
+        <Text className="t-body visit-error">超时未处理，已上报街道</Text>
+      )}
+      {audience === 'staff' && visit.autoConfirmed && (
+        <Text className="t-caption visit-line">居民到期未确认，系统已自动确认</Text>
+      )}
       <Text className="t-body visit-line">{visit.description}</Text>
       <Text className="t-caption visit-line">
         {visit.orgName} · 地址：{visit.address}
