@@ -206,6 +206,13 @@ export const GUARDS = [
     replace: `.where({ _id: id })`,
     test: ['tests/functions/stats.test.ts', 'keeps the rollups exact through 200 overlapping writes'],
   },
+  {
+    name: 'visit completion: the loser of two completions keeps no photos',
+    file: 'cloudfunctions/visit/visit.service.ts',
+    find: `await Promise.all(photos.map(dropKeptFile))`,
+    replace: `void dropKeptFile`,
+    test: ['tests/functions/visit.test.ts', 'applies exactly one, and keeps only the winner’s photos'],
+  },
 ]
 
 function runTest([file, name]) {

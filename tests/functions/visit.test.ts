@@ -592,6 +592,41 @@ describe('two secretaries dispatching the same request at once (double dispatch)
   })
 })
 
+describe('two completions of one request at once (the assignee on two phones)', () => {
+  it('applies exactly one, and keeps only the winner’s photos', async () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])
+    const upload = async () => {
+      const ticket = ok(await backend.call(DEMO.member1, 'account', 'upload/prepare', { kind: 'photo' }))
+      return backend.putFile(ticket.cloudPath, jpeg)
+    }
+    const complete = (photos: string[], notes: string) => () =>
+      backend.call(DEMO.member1, 'visit', 'visit/complete', {
+        visitId: id,
+        durationMinutes: 30,
+        notes,
+        photos,
+      })
+    let id = ''
+    for (let round = 1; round <= ROUNDS; round++) {
+      id = await requestAt('accepted')
+      const before = await backend.storedUnder('visit-photos')
+      const [first, second] = await startDuring(
+        complete([await upload(), await upload()], '第一台手机'),
+        { openid: DEMO.member1, label: 'visit visit/complete' },
+        round,
+        complete([await upload()], '第二台手机'),
+      )
+      expect([codeOf(first), codeOf(second)].sort()).toEqual(['VISIT.STATE_CHANGED', 'ok'])
+      const stored = await visitDoc(id)
+      expect(stored).toMatchObject({ status: 'completed', moves: 3 })
+      const kept = (await backend.storedUnder('visit-photos')).filter((p) => !before.includes(p))
+      const winner = (stored.completionPhotos as string[]).map((f) => f.replace(/^cloud:\/\/[^/]+\//, ''))
+      expect(kept).toEqual(winner.sort())
+      expect(kept).toHaveLength(first.ok ? 2 : 1)
+    }
+  })
+})
+
 describe('the scheduled run', () => {
   const fire = () => backend.fireTimer('visit', 'visitLimits')
 
