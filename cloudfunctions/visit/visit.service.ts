@@ -59,30 +59,29 @@ export async function listCommunities(ctx: CallContext): Promise<VisitCommunitie
   return { communities, mine: own }
 }
 
-/** A photo must be one the caller uploaded as a photo (account/upload/prepare, kind `photo`). */
-function checkPhoto(openid: string, fileID: string): void {
-  const path = cloudPathOfFileID(fileID)
-  if (!path || !isUploadOf(openid, path, 'photo')) throw new AppError('FILE.FORBIDDEN')
-}
-
-/** Where completion photos are kept once read and checked (readable only through temporary URLs). */
-export const COMPLETION_PHOTO_FOLDER = 'visit-photos'
-const COMPLETION_PHOTO_KINDS = ['photo', 'photoPng'] as const
+/** Where a request's photos are kept once read and checked (readable only through temporary URLs). */
+export const VISIT_PHOTO_FOLDER = 'visit-photos'
+type PhotoKind = 'photo' | 'photoPng'
 
 /**
- * The assignee's completion photos: each must be their own upload (a JPEG or a PNG, account/upload/prepare),
- * all checked before any is read; each is then read once (size and first bytes checked, the upload removed) and
- * kept in COMPLETION_PHOTO_FOLDER. Answers the kept fileIDs.
+ * Photos for a request: each must be the caller's own upload of one of `kinds` (account/upload/prepare), all
+ * checked before any is read; each is then read once (size and first bytes checked, the upload removed) and kept
+ * in VISIT_PHOTO_FOLDER. Answers the kept fileIDs. The resident's photo is a JPEG (the form takes one from the
+ * camera); the assignee's completion photos a JPEG or a PNG.
  */
-async function keepCompletionPhotos(ctx: CallContext, fileIDs: readonly string[]): Promise<string[]> {
-  const kinds = fileIDs.map((fileID) => {
+async function keepPhotos(
+  ctx: CallContext,
+  fileIDs: readonly string[],
+  kinds: readonly PhotoKind[],
+): Promise<string[]> {
+  const found = fileIDs.map((fileID) => {
     const path = cloudPathOfFileID(fileID)
-    const kind = COMPLETION_PHOTO_KINDS.find((k) => path !== null && isUploadOf(ctx.openid, path, k))
+    const kind = kinds.find((k) => path !== null && isUploadOf(ctx.openid, path, k))
     if (!kind) throw new AppError('FILE.FORBIDDEN')
     return kind
   })
-  const bytes = await Promise.all(fileIDs.map((fileID, i) => readUpload(ctx, fileID, kinds[i])))
-  return Promise.all(bytes.map((b, i) => keepFile(COMPLETION_PHOTO_FOLDER, UPLOAD_KINDS[kinds[i]].ext, b)))
+  const bytes = await Promise.all(fileIDs.map((fileID, i) => readUpload(ctx, fileID, found[i])))
+  return Promise.all(bytes.map((b, i) => keepFile(VISIT_PHOTO_FOLDER, UPLOAD_KINDS[found[i]].ext, b)))
 }
 
 async function communityOf(ctx: CallContext, orgId: string): Promise<OrgDoc> {
@@ -102,8 +101,12 @@ export async function submitVisit(ctx: CallContext, input: Input<'visit/submit'>
       : null
   const problem = preferred ? preferredProblem(preferred, ctx.now) : null
   if (problem) throw new AppError('VISIT.BAD_PREFERRED', { detail: problem })
-  if (input.photo !== null) checkPhoto(ctx.openid, input.photo)
-  const [caller, limits] = await Promise.all([ctx.caller(), loadLimits(streetOf(org))])
+  const [caller, limits, kept] = await Promise.all([
+    ctx.caller(),
+    loadLimits(streetOf(org)),
+    input.photo === null ? [] : keepPhotos(ctx, [input.photo], ['photo']),
+  ])
+  const photo = kept[0] ?? null
   const completeBy = completeDeadline(ctx.now, preferred, limits)
   const doc: Omit<VisitDoc, '_id'> = {
     residentOpenid: ctx.openid,
@@ -115,7 +118,7 @@ export async function submitVisit(ctx: CallContext, input: Input<'visit/submit'>
     phone: input.phone,
     preferred,
     description: input.description,
-    photo: input.photo,
+    photo,
     status: 'submitted',
     moves: 0,
     submittedAt: ctx.now,
@@ -146,7 +149,10 @@ export async function submitVisit(ctx: CallContext, input: Input<'visit/submit'>
     late: false,
   }
   const added = await insertOnce('visits', doc)
-  if (added.outcome !== 'inserted') throw new AppError('COMMON.RETRY')
+  if (added.outcome !== 'inserted') {
+    if (photo !== null) await dropKeptFile(photo)
+    throw new AppError('COMMON.RETRY')
+  }
   const stored: VisitDoc = { ...doc, _id: added.id }
   await recordChanged(visitRollup, null, stored)
   const secretaries = await staffOf(org._id, 'community_secretary')
@@ -413,7 +419,7 @@ export async function completeVisit(ctx: CallContext, input: Input<'visit/comple
   const { visit, roles, caller, org } = await loadVisit(ctx, input.visitId)
   await expect(visit, roles, 'complete')
   const [photos, limits] = await Promise.all([
-    keepCompletionPhotos(ctx, input.photos),
+    keepPhotos(ctx, input.photos, ['photo', 'photoPng']),
     loadLimits(streetOf(org)),
   ])
   let after: VisitDoc

@@ -202,14 +202,23 @@ describe('a request from the resident to the rating', () => {
     expect(stored).toMatchObject({ acceptedAt: stored.submittedAt + 30 * MIN, late: false })
   })
 
-  it('takes a photo from the resident’s own upload folder only', async () => {
+  it('takes a photo from the resident’s own upload folder only, checked and kept apart', async () => {
     const ticket = ok(await backend.call(DEMO.resident1, 'account', 'upload/prepare', { kind: 'photo' }))
     const photo = await backend.putFile(ticket.cloudPath, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))
     const visit = ok(await submit(DEMO.resident1, { photo }))
     expect(visit.hasPhoto).toBe(true)
     const seen = ok(await backend.call(DEMO.secretary1, 'visit', 'visit/get', { visitId: visit.id }))
     expect(seen.photoUrls).toHaveLength(1)
+    // Read once and kept apart: the upload is gone, the kept copy has its bytes.
+    const kept = (await visitDoc(visit.id)).photo as string
+    expect(kept).toContain('/visit-photos/')
+    expect(await backend.stored(photo)).toBeNull()
+    expect(await backend.stored(kept)).toEqual(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))
     await refusedUnchanged(() => submit(DEMO.resident2, { photo }), 'FILE.FORBIDDEN')
+    // A text file named .jpg is no photo.
+    const other = ok(await backend.call(DEMO.resident1, 'account', 'upload/prepare', { kind: 'photo' }))
+    const renamed = await backend.putFile(other.cloudPath, Buffer.from('not a photo'))
+    await refusedUnchanged(() => submit(DEMO.resident1, { photo: renamed }), 'FILE.WRONG_TYPE')
   })
 
   it('keeps the assignee’s completion photos (a JPEG and a PNG, checked) for the resident and the secretary', async () => {
