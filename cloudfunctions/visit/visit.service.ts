@@ -439,8 +439,9 @@ export async function completeVisit(ctx: CallContext, input: Input<'visit/comple
       },
     )
   } catch (error) {
-    // The request moved meanwhile: the photos kept for it are not needed.
-    await Promise.all(photos.map(dropKeptFile))
+    // Refused (the request moved meanwhile): the photos kept for it are not needed. Any other failure may have
+    // come after the write, which then refers to them: they stay.
+    if (error instanceof AppError) await Promise.all(photos.map(dropKeptFile))
     throw error
   }
   await notify(
