@@ -208,6 +208,30 @@ export const GUARDS = [
     test: ['tests/functions/stats.test.ts', 'keeps the rollups exact through 200 overlapping writes'],
   },
   {
+    name: 'project: moved once (status as read)',
+    file: 'cloudfunctions/volunteer/project.service.ts',
+    find: `await transition('projects', project._id, { status: project.status },`,
+    replace: `await transition('projects', project._id, {},`,
+    test: [
+      'tests/functions/project.test.ts',
+      'completes once when two secretaries complete a project at once',
+    ],
+  },
+  {
+    name: 'project: edited from the revision read (rev)',
+    file: 'cloudfunctions/volunteer/project.service.ts',
+    find: `    { rev: input.rev, status: _.in([...EDITABLE_STATUSES]) },`,
+    replace: `    { status: _.in([...EDITABLE_STATUSES]) },`,
+    test: ['tests/functions/project.test.ts', 'keeps one of two edits made from the same revision'],
+  },
+  {
+    name: 'project: never edited once cancelled (rev and status)',
+    file: 'cloudfunctions/volunteer/project.service.ts',
+    find: `    { rev: input.rev, status: _.in([...EDITABLE_STATUSES]) },`,
+    replace: `    {},`,
+    test: ['tests/functions/project.test.ts', 'never applies an edit read before a cancellation over it'],
+  },
+  {
     name: 'visit completion: the loser of two completions keeps no photos',
     file: 'cloudfunctions/visit/visit.service.ts',
     find: `await Promise.all(photos.map(dropKeptFile))`,
