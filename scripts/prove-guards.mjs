@@ -289,6 +289,13 @@ export const GUARDS = [
       'never lets a 补录 and the member’s own sign-out together pass the planned duration',
     ],
   },
+  {
+    name: 'visit completion: the loser of two completions keeps no photos',
+    file: 'cloudfunctions/visit/visit.service.ts',
+    find: `await Promise.all(photos.map(dropKeptFile))`,
+    replace: `void dropKeptFile`,
+    test: ['tests/functions/visit.test.ts', 'applies exactly one, and keeps only the winner’s photos'],
+  },
 ]
 
 function runTest([file, name]) {

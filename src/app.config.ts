@@ -65,7 +65,13 @@ export default defineAppConfig({
     {
       root: 'packages/visit',
       name: 'visit',
-      pages: ['pages/request/index', 'pages/mine/index', 'pages/queue/index', 'pages/tasks/index'],
+      pages: [
+        'pages/request/index',
+        'pages/mine/index',
+        'pages/queue/index',
+        'pages/tasks/index',
+        'pages/settings/index',
+      ],
     },
     {
       root: 'packages/stats',

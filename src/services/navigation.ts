@@ -42,6 +42,7 @@ export const ROUTES = {
   visitMine: '/packages/visit/pages/mine/index',
   visitQueue: '/packages/visit/pages/queue/index',
   visitTasks: '/packages/visit/pages/tasks/index',
+  visitSettings: '/packages/visit/pages/settings/index',
   statsMonth: '/packages/stats/pages/month/index',
   statsRecords: '/packages/stats/pages/records/index',
   statsTodo: '/packages/stats/pages/todo/index',

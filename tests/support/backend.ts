@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 
 import type { ActionOf, FunctionName, InputOf, OutputOf, Result } from '../../cloudfunctions/contract'
@@ -76,6 +77,12 @@ export async function startBackend(options: { seed?: boolean; history?: boolean 
     },
     /** The bytes stored behind a fileID, or null when there is no such file. */
     stored: (fileID: string) => files.read(fileID.replace(/^cloud:\/\/[^/]+\//, '')),
+    /** The cloudPaths of the files stored under a folder (`visit-photos`), sorted; none when it does not exist. */
+    async storedUnder(folder: string): Promise<string[]> {
+      const dir = join(filesDir, folder)
+      const names = await readdir(dir).catch(() => [] as string[])
+      return names.map((n) => `${folder}/${n}`).sort()
+    },
     docs: (collection: string) => database.documents(collection) as Promise<Stored[]>,
     snapshot,
     /** Closes the store, then fails if any call touched a collection its manifest does not declare. */

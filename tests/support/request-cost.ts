@@ -571,6 +571,15 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       photos: [],
     })
     await m.measure(resident, 'visit', 'visit/confirm', { visitId: visit.id, rating: 5, comment: '' })
+    // 上门服务时限: read by a secretary, saved (as the defaults, so nothing after it changes) by the street admin.
+    await m.measure(DEMO.secretary1, 'visit', 'visit/settings', {})
+    await m.measure(DEMO.admin, 'visit', 'visit/saveSettings', {
+      dispatchHours: 2,
+      acceptHours: 2,
+      completeHours: 72,
+      confirmDays: 7,
+      escalateHours: 24,
+    })
   })
 
   // 月度统计 reads rollups (nodes × 12 months) and the subtree's members once: the same on both streets. Its

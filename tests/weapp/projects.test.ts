@@ -15,10 +15,17 @@ const MANAGE = 'packages/volunteer/pages/project-manage/index'
 const PROJECT = 'packages/volunteer/pages/project/index'
 const LARGE = { 'ui-large-font': true }
 
-const resident: MeView = { bound: false, reminderTemplateIds: [], member: null, roles: [] }
+const resident: MeView = {
+  bound: false,
+  reminderTemplateIds: [],
+  visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
+  member: null,
+  roles: [],
+}
 const secretary: MeView = {
   bound: true,
   reminderTemplateIds: [],
+  visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
   member: { id: 'm1', name: '王红', orgId: 'c1-b1', orgName: '第一党支部', category: '在职' },
   roles: [{ orgId: 'c1', orgName: '和平社区党委', role: 'community_secretary' }],
 }
