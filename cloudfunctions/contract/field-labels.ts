@@ -120,4 +120,5 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   completeHours: '完成时限',
   confirmDays: '自动确认天数',
   escalateHours: '上报街道时限',
+  from: '起始序号',
 }

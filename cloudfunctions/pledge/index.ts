@@ -1,7 +1,7 @@
 import { createMain, route, type RoutesOf } from '../common/router'
 import { pledgeInputs } from '../contract/pledge.contract'
 import { campaignCompletion, createCampaign, listCampaigns, remindCampaign } from './campaign.service'
-import { getPledge, myPledges, signPledge, verifyPledge } from './sign.service'
+import { getPledge, myPledges, signPledge, verifyChainPage, verifyPledge } from './sign.service'
 import { listTemplates, saveTemplate } from './template.service'
 
 export const routes: RoutesOf<'pledge'> = {
@@ -17,6 +17,7 @@ export const routes: RoutesOf<'pledge'> = {
   'pledge/get': route(pledgeInputs['pledge/get'], (input, ctx) => getPledge(ctx, input)),
   'pledge/sign': route(pledgeInputs['pledge/sign'], (input, ctx) => signPledge(ctx, input)),
   'pledge/verify': route(pledgeInputs['pledge/verify'], (input, ctx) => verifyPledge(ctx, input)),
+  'chain/verify': route(pledgeInputs['chain/verify'], (input, ctx) => verifyChainPage(ctx, input)),
 }
 
 export const main = createMain(routes)

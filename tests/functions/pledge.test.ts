@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 
+import type { PledgeVerification } from '../../cloudfunctions/contract/pledge.contract'
 import { pledgeRollup } from '../../cloudfunctions/domain/pledge.rollup'
+import { CHECKPOINT_EVERY } from '../../cloudfunctions/domain/pledge-chain.rules'
 import { flattenCounts, sumContributions } from '../../cloudfunctions/domain/rollup.rules'
 import { type Backend, failed, ok, startBackend, type Stored } from '../support/backend'
 import {
@@ -358,7 +360,9 @@ describe('signing', () => {
     expect(chain.map((s) => s.seq)).toEqual(people.map((_, i) => i + 1))
     for (let i = 1; i < chain.length; i++) expect(chain[i].prevHash).toBe(chain[i - 1].hash)
     const verified = ok(await backend.call(people[0], 'pledge', 'pledge/verify', { assignmentId: ids[0] }))
-    expect(verified).toMatchObject({ intact: true, chainLength: people.length })
+    expect(verified).toMatchObject({ intact: true, headSeq: people.length })
+    const full = ok(await backend.call(DEMO.inspector, 'pledge', 'chain/verify', {}))
+    expect(full).toMatchObject({ from: 1, to: people.length, chainBreak: null, next: null })
   })
 })
 
@@ -386,7 +390,9 @@ describe('verification', () => {
       recordIntact: true,
       imageIntact: true,
       chainIntact: true,
-      chainLength: 3,
+      checkedFrom: 1,
+      checkedTo: 3,
+      headSeq: 3,
       seq: 3,
       hash: chain[2].hash,
     })
@@ -441,6 +447,94 @@ describe('verification', () => {
     await removeDoc(backend, 'pledge_signings', chain[2]._id)
     const v = await verify(0)
     expect(v.intact).toBe(false)
+  })
+
+  /** `n` signings, in order, of two street campaigns (each member signs one of each). */
+  async function manySigned(n: number) {
+    const first = (await pledgeCampaign(backend, 'org-street')).campaign
+    clock += 1000
+    const second = (await pledgeCampaign(backend, 'org-street')).campaign
+    const signed: { who: string; id: string }[] = []
+    for (const campaign of [first, second]) {
+      for (const who of STREET_PEOPLE) {
+        if (signed.length === n) break
+        const mine = await minePledges(backend, who)
+        const id = mine.find((p) => p.assignmentId.startsWith(`${campaign.id}_`))?.assignmentId as string
+        ok(await sign(backend, who, id))
+        clock += 1000
+        signed.push({ who, id })
+      }
+    }
+    const chain = (await backend.docs('pledge_signings')).sort((x, y) => x.seq - y.seq)
+    const verify = (i: number) =>
+      backend.runtime
+        .measure(
+          'pledge',
+          { action: 'pledge/verify', data: { assignmentId: signed[i].id } },
+          { openid: signed[i].who },
+        )
+        .then(({ result, requests }) => ({ v: ok(result as never) as PledgeVerification, requests }))
+    const full = (from?: number) =>
+      backend.call(DEMO.inspector, 'pledge', 'chain/verify', from === undefined ? {} : { from }).then(ok)
+    return { signed, chain, verify, full }
+  }
+
+  it('verifies one pledge by the links around it, at the same cost early or late in a long chain', async () => {
+    const K = CHECKPOINT_EVERY
+    const { chain, verify, full } = await manySigned(K + 5)
+    const early = await verify(4)
+    const late = await verify(K + 4)
+    expect(early.v).toMatchObject({ intact: true, seq: 5, checkedFrom: 1, checkedTo: K + 1, headSeq: K + 5 })
+    // The checkpoint after it, to compare with the one the full verification prints.
+    expect(early.v.checkpoint).toEqual({ seq: K, hash: chain[K - 1].hash })
+    expect(late.v).toMatchObject({
+      intact: true,
+      seq: K + 5,
+      checkedFrom: K,
+      checkedTo: K + 5,
+      checkpoint: null,
+    })
+    expect(late.requests).toBe(early.requests)
+    const page = await full()
+    expect(page).toMatchObject({ from: 1, to: K + 5, headSeq: K + 5, chainBreak: null, next: null })
+    expect(page.headHash).toBe(chain[K + 4].hash)
+    expect(page.checkpoints).toEqual([{ seq: K, hash: chain[K - 1].hash }])
+  })
+
+  it('shows a change far back in the full verification, and a change or deletion near a pledge in its own', async () => {
+    const K = CHECKPOINT_EVERY
+    const { chain, verify, full } = await manySigned(K + 5)
+    await tamper(backend, 'pledge_signings', chain[1]._id, { text: `${chain[1].text as string}。` })
+    // Link 2 lies outside the window of link K + 5: its bounded check holds; link 5's does not.
+    expect((await verify(K + 4)).v.intact).toBe(true)
+    expect((await verify(4)).v).toMatchObject({ intact: false, chainBreak: { kind: 'altered', seq: 2 } })
+    expect(await full()).toMatchObject({ chainBreak: { kind: 'altered', seq: 2 } })
+    // A page starting later does not read link 2 (pages are independent; a walk starts at 1).
+    expect(await full(4)).toMatchObject({ from: 4, to: K + 5, chainBreak: null, next: null })
+    await tamper(backend, 'pledge_signings', chain[1]._id, { text: chain[1].text })
+    await removeDoc(backend, 'pledge_signings', chain[K + 1]._id)
+    expect((await verify(K + 4)).v).toMatchObject({
+      intact: false,
+      chainBreak: { kind: 'missing', seq: K + 2 },
+    })
+    expect(await full()).toMatchObject({ chainBreak: { kind: 'missing', seq: K + 2 } })
+  })
+
+  it('lets the street admin and the inspector walk the full verification, and nobody else', async () => {
+    await threeSigned()
+    expect(ok(await backend.call(DEMO.admin, 'pledge', 'chain/verify', { from: 2 }))).toMatchObject({
+      from: 2,
+      to: 3,
+      chainBreak: null,
+    })
+    expect(ok(await backend.call(DEMO.inspector, 'pledge', 'chain/verify', { from: 9 }))).toMatchObject({
+      from: 9,
+      next: null,
+      chainBreak: null,
+    })
+    for (const who of [DEMO.secretary1, DEMO.member1]) {
+      await refusedUnchanged(() => backend.call(who, 'pledge', 'chain/verify', {}), 'COMMON.FORBIDDEN')
+    }
   })
 
   it('answers NOT_SIGNED for a pending pledge and NOT_FOUND for someone else’s', async () => {
