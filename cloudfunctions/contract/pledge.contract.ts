@@ -232,4 +232,4 @@ export interface PledgeOutputs {
   'chain/verify': ChainVerificationPage
 }
 
-export type { Stroke }
+export type { ChainBreak, Stroke }

@@ -160,6 +160,23 @@ describe('campaigns', () => {
     )
     const assigned = (await backend.docs('pledge_assignments')).filter((a) => a.campaignId === campaign.id)
     expect(assigned.map((a) => a.memberId).sort()).toEqual(expected.map((m) => m._id).sort())
+    // By name alone: exactly the people named (指定人员), from anywhere in the subtree.
+    const two = [named._id, members.find((m) => m.orgPath.includes('org-c1'))?._id as string]
+    const byName = ok(
+      await backend.call(DEMO.inspector, 'pledge', 'campaign/create', {
+        templateId: template.templateId,
+        version: 1,
+        year: 2026,
+        orgId: 'org-street',
+        memberIds: two,
+        deadline: clock + 86_400_000,
+      }),
+    )
+    expect(byName).toMatchObject({ assigned: 2, memberCount: 2 })
+    const assignedByName = (await backend.docs('pledge_assignments')).filter(
+      (a) => a.campaignId === byName.id,
+    )
+    expect(assignedByName.map((a) => a.memberId).sort()).toEqual([...two].sort())
   })
 
   it('refuses other roles, places outside the caller’s reach, and bad settings, changing nothing', async () => {
@@ -181,6 +198,11 @@ describe('campaigns', () => {
     await refusedUnchanged(create(DEMO.admin, { version: 9 }), 'PLEDGE.TEMPLATE_NOT_FOUND')
     await refusedUnchanged(create(DEMO.admin, { deadline: clock - 1 }), 'PLEDGE.DEADLINE_PAST')
     await refusedUnchanged(create(DEMO.admin, { memberIds: ['m001'] }), 'MEMBER.NOT_FOUND')
+    // A name from another community than the campaign's is refused, not dropped, with the others named.
+    const members = await backend.docs('members')
+    const inC1 = members.find((m) => m.orgPath.includes('org-c1')) as Stored
+    const inC2 = members.find((m) => m.orgPath.includes('org-c2')) as Stored
+    await refusedUnchanged(create(DEMO.admin, { memberIds: [inC1._id, inC2._id] }), 'MEMBER.NOT_FOUND')
     await refusedUnchanged(
       create(DEMO.admin, { roles: ['lecturer'], orgId: 'org-c6' }),
       'PLEDGE.NOBODY_ASSIGNED',
