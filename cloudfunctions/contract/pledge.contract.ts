@@ -13,7 +13,7 @@ import {
   type Stroke,
 } from '../domain/signature-pad.rules'
 import { boundedId, empty, id, shortText } from './common.schema'
-import { fileID } from './files.contract'
+import { type ExportedFile, fileID } from './files.contract'
 import { type FollowUpPerson, memberIds, type ReminderOutcome } from './follow-up.contract'
 
 /** `<campaignId>_<memberId>`: one pledge per campaign and member. */
@@ -63,6 +63,8 @@ export const pledgeInputs = {
   }),
   'campaign/list': empty,
   'campaign/completion': z.strictObject({ campaignId: id, orgId: id.optional() }),
+  /** The completion of a campaign in an organisation's subtree as an .xlsx (names signed and unsigned). */
+  'campaign/export': z.strictObject({ campaignId: id, orgId: id.optional() }),
   /** 提醒 the named unsigned members of an organisation (each at most once a day). */
   'campaign/remind': z.strictObject({ campaignId: id, orgId: id, memberIds }),
   'pledge/mine': empty,
@@ -136,6 +138,8 @@ export interface PledgeCompletion {
   /** Each organisation directly below (or the node itself when it has none). */
   rows: PledgeCompletionRow[]
   unsigned: UnsignedPerson[]
+  /** Reminders sent so far (every day) to members of the subtree. */
+  remindersSent: number
   /** Whether the caller may send 提醒. */
   mayRemind: boolean
 }
@@ -224,6 +228,7 @@ export interface PledgeOutputs {
   'campaign/create': PledgeCampaignView
   'campaign/list': PledgeCampaignView[]
   'campaign/completion': PledgeCompletion
+  'campaign/export': ExportedFile
   'campaign/remind': ReminderOutcome
   'pledge/mine': MyPledge[]
   'pledge/get': PledgeView

@@ -1,6 +1,12 @@
 import { createMain, route, type RoutesOf } from '../common/router'
 import { pledgeInputs } from '../contract/pledge.contract'
-import { campaignCompletion, createCampaign, listCampaigns, remindCampaign } from './campaign.service'
+import {
+  campaignCompletion,
+  createCampaign,
+  exportCompletion,
+  listCampaigns,
+  remindCampaign,
+} from './campaign.service'
 import { getPledge, myPledges, signPledge, verifyChainPage, verifyPledge } from './sign.service'
 import { listTemplates, saveTemplate } from './template.service'
 
@@ -12,6 +18,7 @@ export const routes: RoutesOf<'pledge'> = {
   'campaign/completion': route(pledgeInputs['campaign/completion'], (input, ctx) =>
     campaignCompletion(ctx, input),
   ),
+  'campaign/export': route(pledgeInputs['campaign/export'], (input, ctx) => exportCompletion(ctx, input)),
   'campaign/remind': route(pledgeInputs['campaign/remind'], (input, ctx) => remindCampaign(ctx, input)),
   'pledge/mine': route(pledgeInputs['pledge/mine'], (_input, ctx) => myPledges(ctx)),
   'pledge/get': route(pledgeInputs['pledge/get'], (input, ctx) => getPledge(ctx, input)),

@@ -1,3 +1,4 @@
+import { ERRORS } from '@contract/errors'
 import type {
   ChainBreak,
   ChainLink,
@@ -16,6 +17,7 @@ import { create } from 'zustand'
 
 import type { Stroke } from '../../cloudfunctions/domain/signature-pad.rules'
 import { call, type DeviceFile, upload } from '../services/cloud'
+import { openExportedFile } from '../services/exported-file'
 import { attempt, type Outcome } from './admin-outcome'
 import { idle, type Loadable, track } from './async-state'
 import { latestOnly } from './study-shared'
@@ -62,6 +64,8 @@ interface PledgeState {
   createCampaign(draft: CampaignDraft): Promise<Outcome<PledgeCampaignView>>
   loadCompletion(campaignId: string, orgId?: string): Promise<void>
   remind(campaignId: string, orgId: string, memberIds: string[]): Promise<Outcome<ReminderOutcome>>
+  /** 签订情况 as an .xlsx, downloaded and opened; answers what to tell the person. */
+  exportCompletion(campaignId: string, orgId: string): Promise<string>
   /** 全链核验: every page of the chain in turn, stopping at the first break. */
   checkChain(): Promise<void>
   /** Members of `orgId`'s subtree whose name contains `keyword` (the first 20). */
@@ -158,6 +162,15 @@ export const usePledgeStore = create<PledgeState>((set, get) => {
       )
       if (outcome.ok) void get().loadCompletion(campaignId, orgId)
       return outcome
+    },
+    async exportCompletion(campaignId, orgId) {
+      const outcome = await busyWith(() => call('pledge', 'campaign/export', { campaignId, orgId }))
+      if (!outcome.ok) return outcome.message
+      const opened = await openExportedFile(outcome.data).then(
+        () => true,
+        () => false,
+      )
+      return opened ? `已导出：${outcome.data.fileName}` : ERRORS['FILE.DOWNLOAD_FAILED']
     },
     async checkChain() {
       if (get().chainCheck.status === 'running') return

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 
+import ExcelJS from 'exceljs'
+
 import type { PledgeVerification } from '../../cloudfunctions/contract/pledge.contract'
 import { pledgeRollup } from '../../cloudfunctions/domain/pledge.rollup'
 import { CHECKPOINT_EVERY } from '../../cloudfunctions/domain/pledge-chain.rules'
@@ -647,6 +649,16 @@ describe('completion and reminders', () => {
     )
     expect(again.sent).toBe(0)
     expect(again.already).toBe(bound.length)
+    // The completion counts the reminders sent so far, in its own subtree.
+    expect(
+      ok(await backend.call(DEMO.admin, 'pledge', 'campaign/completion', { campaignId: campaign.id }))
+        .remindersSent,
+    ).toBe(bound.length)
+    const inBranch = ok(
+      await backend.call(DEMO.branchSecretary1, 'pledge', 'campaign/completion', { campaignId: campaign.id }),
+    )
+    const branchIds = new Set(inBranch.unsigned.map((p) => p.memberId))
+    expect(inBranch.remindersSent).toBe(bound.filter((m) => branchIds.has(m._id)).length)
     const signer = (await backend.docs('members')).find((m) => m.openid === DEMO.member1) as Stored
     await refusedUnchanged(
       () =>
@@ -665,6 +677,40 @@ describe('completion and reminders', () => {
       }),
     )
     expect(resolved).toMatchObject({ sent: 0, resolved: 1 })
+  })
+
+  it('exports the completion as an .xlsx: everyone assigned, signed or not, by organisation', async () => {
+    const { campaign } = await pledgeCampaign(backend)
+    ok(await sign(backend, DEMO.member1, await assignmentOf(backend, DEMO.member1)))
+    const file = ok(
+      await backend.call(DEMO.inspector, 'pledge', 'campaign/export', { campaignId: campaign.id }),
+    )
+    expect(file.fileName).toMatch(/^承诺书签订情况-2026-\d{8}\.xlsx$/)
+    const cloudPath = new URL(file.url, 'http://host').pathname.replace('/local/files/', '')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(
+      (await backend.stored(`cloud://local.local/${cloudPath}`)) as unknown as ArrayBuffer,
+    )
+    const rows: unknown[][] = []
+    workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+    expect(String(rows[0][0])).toContain(`已签1份 / 应签${campaign.assigned}份`)
+    expect(rows[1]).toEqual(['姓名', '所在组织', '签订情况', '签署时间'])
+    const people = rows.slice(2)
+    expect(people).toHaveLength(campaign.assigned)
+    const signer = (await backend.docs('members')).find((m) => m.openid === DEMO.member1) as Stored
+    expect(people.filter((r) => r[2] === '已签')).toEqual([
+      [signer.name, expect.any(String), '已签', expect.stringMatching(/^2026-11-25 \d\d:\d\d$/)],
+    ])
+    expect(people.filter((r) => r[2] === '未签')).toHaveLength(campaign.assigned - 1)
+    // A branch secretary exports their branch only; another community's secretary nothing.
+    const branch = ok(
+      await backend.call(DEMO.branchSecretary1, 'pledge', 'campaign/export', { campaignId: campaign.id }),
+    )
+    expect(branch.fileName).toMatch(/\.xlsx$/)
+    await refusedUnchanged(
+      () => backend.call(DEMO.secretary2, 'pledge', 'campaign/export', { campaignId: campaign.id }),
+      'COMMON.FORBIDDEN',
+    )
   })
 
   it('lists campaigns to their keepers and to secretaries whose members they assign', async () => {

@@ -448,6 +448,7 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
     // The first page of the full verification: as many links as the chain holds, up to a page, in one read.
     await m.measure(DEMO.inspector, 'pledge', 'chain/verify', {})
     await m.measure(DEMO.inspector, 'pledge', 'campaign/completion', { campaignId: campaign.id })
+    await m.measure(DEMO.inspector, 'pledge', 'campaign/export', { campaignId: campaign.id })
     // Two bound members who have not signed: each costs the day's claim and the message.
     await m.measure(DEMO.secretary1, 'pledge', 'campaign/remind', {
       campaignId: campaign.id,
