@@ -53,7 +53,7 @@ async function tapVerify(page: Page) {
 }
 
 describe('a member signs a pledge by hand in the H5 build', () => {
-  it('reads to the end, signs with the mouse, sees 已签 and 未被篡改; the inspector counts it; a changed byte shows 已被篡改', async () => {
+  it('reads to the end, signs with the mouse, sees 已签 and 未被篡改; the inspector counts it; a changed byte shows 已被篡改, in its 验证 and in 全链核验', async () => {
     const member = await signInAs(memberPhone.context, host.url, nameOf('demo-member-1'))
     await member.getByText('待签承诺书', { exact: true }).click()
     await seen(member, '待签 1 份')
@@ -119,6 +119,11 @@ describe('a member signs a pledge by hand in the H5 build', () => {
     await seen(member, '已签署')
     await tapVerify(member)
     await seen(member, '已被篡改')
+
+    // The inspector's 全链核验 walks the chain and names the changed signing.
+    await inspector.goBack()
+    await inspector.getByText('开始核验', { exact: true }).click()
+    await seen(inspector, '已被篡改：第1份被改动')
   })
 })
 
