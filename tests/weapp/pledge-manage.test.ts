@@ -1,11 +1,17 @@
 /** 承诺书管理 (packages/pledge/pages/manage/index): the campaign form's 指定人员 and the inspector's 全链核验. */
-import type { ChainVerificationPage, PledgeCampaignView, PledgeTemplateView } from '@contract/pledge.contract'
+import type {
+  ChainVerificationPage,
+  PledgeCampaignView,
+  PledgeCompletion,
+  PledgeTemplateView,
+} from '@contract/pledge.contract'
 
 import { member, ORGS, streetAdmin } from './admin-fixtures'
 import { backend, ok } from './backend'
 import { loadPage, type PageHarness } from './harness'
 
 const MANAGE = 'packages/pledge/pages/manage/index'
+const COMPLETION = 'packages/pledge/pages/completion/index'
 
 const template: PledgeTemplateView = {
   templateId: 'tpl1',
@@ -144,5 +150,50 @@ describe('承诺书管理', () => {
     broken = true
     await page.tap('重新核验')
     await page.waitForText('已被篡改：第63份被删除')
+  })
+})
+
+describe('签订情况', () => {
+  const completion: PledgeCompletion = {
+    campaign: campaign({ assigned: 28 }),
+    orgId: 's',
+    orgName: '幸福街道党工委',
+    assigned: 28,
+    signed: 26,
+    overdue: 0,
+    pastDeadline: false,
+    rows: [
+      { orgId: 'c1', orgName: '和平社区党委', assigned: 20, signed: 19 },
+      { orgId: 'c2', orgName: '光明社区党委', assigned: 8, signed: 7 },
+    ],
+    unsigned: [
+      { memberId: 'm1', name: '冯浩然', orgName: '第一党支部', remindedToday: true, overdue: false },
+      { memberId: 'm3', name: '王强', orgName: '光明第一党支部', remindedToday: false, overdue: false },
+    ],
+    remindersSent: 5,
+    mayRemind: true,
+  }
+
+  test('shows 已签 / 应签, the reminders sent so far, and 导出签订名单 downloads and opens the .xlsx', async () => {
+    const page = await loadPage(COMPLETION, {
+      query: { id: 'c9' },
+      cloud: backend({
+        'campaign/completion': () => ok(completion),
+        'campaign/export': () =>
+          ok({
+            fileName: '承诺书签订情况-2026-20261125.xlsx',
+            url: 'https://files.example/p.xlsx',
+            expiresAt: 1,
+          }),
+      }),
+    })
+    await page.waitForText('幸福街道党工委：已签 26 份 / 应签 28 份')
+    expect(page.text()).toContain('已发送提醒 5 条')
+    expect(page.text()).toContain('未签 2 人')
+    await page.tap('导出签订名单')
+    await page.waitForText('已导出：承诺书签订情况-2026-20261125.xlsx')
+    expect(sent(page, 'campaign/export')).toEqual([{ campaignId: 'c9', orgId: 's' }])
+    expect(page.downloads.map((d) => d.url)).toEqual(['https://files.example/p.xlsx'])
+    expect(page.documents[0]).toMatchObject({ fileType: 'xlsx', showMenu: true })
   })
 })
