@@ -266,7 +266,10 @@ export async function verifyPledge(
   const top = links.reduce((m, r) => Math.max(m, r.seq), 0)
   const headSeq = head?.seq ?? top
   const { from, to } = segmentOf(seq, headSeq)
-  const chainBreak = verifyLinks(links, { from, to, head: head && { seq: head.seq, hash: head.hash } })
+  // The first signing makes the head in the same call: links without a head mean it was removed (with the end cut?).
+  const chainBreak =
+    verifyLinks(links, { from, to, head: head && { seq: head.seq, hash: head.hash } }) ??
+    (head === null && to === top ? { kind: 'missing' as const, seq: top + 1 } : null)
   const recordIntact = signing !== undefined && signingHash(signing) === signing.hash
   const imageIntact = signing !== undefined && image !== null && sha256Hex(image) === signing.imageSha256
   const checkpoint = links.find((r) => r.seq === window.checkpoint && r.seq <= to)
@@ -310,7 +313,8 @@ export async function verifyChainPage(
   const chainBreak =
     start > top && start > 1
       ? null
-      : verifyLinks(links, { from: anchor, to, head: head && { seq: head.seq, hash: head.hash } })
+      : (verifyLinks(links, { from: anchor, to, head: head && { seq: head.seq, hash: head.hash } }) ??
+        (head === null && top > 0 && to === top ? { kind: 'missing' as const, seq: top + 1 } : null))
   return {
     from: start,
     to: Math.max(to, start - 1),

@@ -473,6 +473,17 @@ describe('verification', () => {
     expect(v.intact).toBe(false)
   })
 
+  it('fails when the head is removed, with or without the last links', async () => {
+    const { verify, chain } = await threeSigned()
+    await removeDoc(backend, 'pledge_chain', 'head')
+    await removeDoc(backend, 'pledge_signings', chain[2]._id)
+    expect(await verify(0)).toMatchObject({ intact: false, chainBreak: { kind: 'missing', seq: 3 } })
+    expect(ok(await backend.call(DEMO.inspector, 'pledge', 'chain/verify', {}))).toMatchObject({
+      chainBreak: { kind: 'missing', seq: 3 },
+      next: null,
+    })
+  })
+
   /** `n` signings, in order, of two street campaigns (each member signs one of each). */
   async function manySigned(n: number) {
     const first = (await pledgeCampaign(backend, 'org-street')).campaign
