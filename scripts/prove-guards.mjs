@@ -2,7 +2,8 @@
 // guard from the source (one exact edit), rebuilds the functions, runs the test that covers it, and expects
 // that test to FAIL; then restores the source. It prints one line per guard and exits non-zero if any test
 // still passed without its guard (a test that cannot fail) or if an edit no longer applies. The guards and
-// their tests are listed in docs/GUARDS.md. Not part of `npm test`: it rebuilds the functions once per guard.
+// their tests are listed in docs/GUARDS.md. Not part of `npm test`: it rebuilds the functions once per guard
+// (`--check`, run by tests/domain/prove-guards-list.test.ts, only checks that the list still matches the code).
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -206,6 +207,30 @@ export const GUARDS = [
     replace: `.where({ _id: id })`,
     test: ['tests/functions/stats.test.ts', 'keeps the rollups exact through 200 overlapping writes'],
   },
+  {
+    name: 'project: moved once (status as read)',
+    file: 'cloudfunctions/volunteer/project.service.ts',
+    find: `await transition('projects', project._id, { status: project.status },`,
+    replace: `await transition('projects', project._id, {},`,
+    test: [
+      'tests/functions/project.test.ts',
+      'completes once when two secretaries complete a project at once',
+    ],
+  },
+  {
+    name: 'project: edited from the revision read (rev)',
+    file: 'cloudfunctions/volunteer/project.service.ts',
+    find: `    { rev: input.rev, status: _.in([...EDITABLE_STATUSES]) },`,
+    replace: `    { status: _.in([...EDITABLE_STATUSES]) },`,
+    test: ['tests/functions/project.test.ts', 'keeps one of two edits made from the same revision'],
+  },
+  {
+    name: 'project: never edited once cancelled (rev and status)',
+    file: 'cloudfunctions/volunteer/project.service.ts',
+    find: `    { rev: input.rev, status: _.in([...EDITABLE_STATUSES]) },`,
+    replace: `    {},`,
+    test: ['tests/functions/project.test.ts', 'never applies an edit read before a cancellation over it'],
+  },
 ]
 
 function runTest([file, name]) {
@@ -214,8 +239,29 @@ function runTest([file, name]) {
   return { failed: result.status !== 0, summary }
 }
 
-const only = process.argv.slice(2)
+const args = process.argv.slice(2)
+const only = args.filter((a) => a !== '--check')
 const chosen = GUARDS.filter((g) => only.length === 0 || only.some((o) => g.name.includes(o)))
+
+/**
+ * `--check`: without building or running anything, that every guard's text is still in its file exactly once and
+ * its test file still holds the named test, so the list cannot rot between proofs (run by `npm test`).
+ */
+if (args.includes('--check')) {
+  const stale = chosen.flatMap((g) => {
+    const count = readFileSync(join(root, g.file), 'utf8').split(g.find).length - 1
+    const [testFile, testName] = g.test
+    const tests = readFileSync(join(root, testFile), 'utf8')
+    return [
+      ...(count === 1 ? [] : [`${g.name}: its text occurs ${count} times in ${g.file}`]),
+      ...(tests.includes(testName) ? [] : [`${g.name}: no test named "${testName}" in ${testFile}`]),
+    ]
+  })
+  for (const line of stale) console.log(`✗ ${line}`)
+  console.log(stale.length === 0 ? `all ${chosen.length} guards in place` : `${stale.length} stale`)
+  process.exit(stale.length === 0 ? 0 : 1)
+}
+
 let problems = 0
 for (const guard of chosen) {
   const path = join(root, guard.file)

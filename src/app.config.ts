@@ -56,6 +56,10 @@ export default defineAppConfig({
         'pages/hours/index',
         'pages/cert/index',
         'pages/verify/index',
+        'pages/projects/index',
+        'pages/project/index',
+        'pages/project-manage/index',
+        'pages/project-edit/index',
       ],
     },
     {

@@ -19,6 +19,7 @@ import type {
   PledgeSigningDoc,
   PledgeTemplateDoc,
 } from './pledge.docs'
+import type { ProjectDoc } from './project.docs'
 import type { AttemptDoc, ExamDoc, ExpectedDoc, PracticeDoc, QuestionDoc } from './quiz.docs'
 import type { StudyMonthDoc } from './stats.docs'
 import type { VisitDoc, VisitGrantDoc, VisitSettingsDoc } from './visit.docs'
@@ -84,6 +85,8 @@ export const COLLECTIONS = {
   visitGrants: 'visit_grants',
   /** 每月2次 tallies, one per member and month, `_id` `<memberId>_<YYYY-MM>` (common/stats.docs.ts). */
   studyMonths: 'study_member_months',
+  /** 为民办实事 projects (volunteer/project.service.ts); status moves are guarded transitions. */
+  projects: 'volunteer_projects',
 } as const
 
 export type CollectionKey = keyof typeof COLLECTIONS
@@ -124,6 +127,7 @@ export interface Stored {
   visitSettings: VisitSettingsDoc
   visitGrants: VisitGrantDoc
   studyMonths: StudyMonthDoc
+  projects: ProjectDoc
 }
 
 export interface IndexSpec {
@@ -285,6 +289,32 @@ export const INDEXES: readonly IndexSpec[] = [
     name: 'by_orgPath_activityStartAt_participated__id',
     fields: { orgPath: 1, activityStartAt: 1, participated: 1, _id: 1 },
   },
+  // Found when every figure's records were opened on the seeded year (tests/functions/seed-rollups.test.ts): the
+  // records of 按时签订/逾期未签, 确认完成/自动确认/受益 and 响应时间.
+  {
+    collection: COLLECTIONS.pledgeAssignments,
+    name: 'by_orgPath_deadline__id',
+    fields: { orgPath: 1, deadline: 1, _id: 1 },
+  },
+  {
+    collection: COLLECTIONS.visits,
+    name: 'by_orgPath_confirmedAt_submittedAt',
+    fields: { orgPath: 1, confirmedAt: 1, submittedAt: -1 },
+  },
+  {
+    collection: COLLECTIONS.visits,
+    name: 'by_orgPath_acceptedAt_submittedAt',
+    fields: { orgPath: 1, acceptedAt: 1, submittedAt: -1 },
+  },
+  // 为民办实事: a community's projects (its subtree) and the street's own, newest planned first.
+  { collection: COLLECTIONS.projects, name: 'org_path_start', fields: { orgPath: 1, startDate: -1 } },
+  { collection: COLLECTIONS.projects, name: 'org_start', fields: { orgId: 1, startDate: -1 } },
+  // The statistics' records of 完成为民办实事 (stats/areas/volunteer.ts).
+  {
+    collection: COLLECTIONS.projects,
+    name: 'org_path_status_completed',
+    fields: { orgPath: 1, status: 1, completedAt: -1 },
+  },
 ]
 
 /**
@@ -319,6 +349,7 @@ export const GROWING_COLLECTIONS: readonly CollectionName[] = [
   COLLECTIONS.visits,
   COLLECTIONS.visitGrants,
   COLLECTIONS.studyMonths,
+  COLLECTIONS.projects,
 ]
 
 export const BOUNDED_COLLECTIONS: readonly CollectionName[] = [

@@ -13,6 +13,7 @@ import {
   type ServiceType,
 } from '../domain/volunteer.rules'
 import { boundedId, id, shortText } from './common.schema'
+import { projectInputs, type ProjectOutputs } from './project.contract'
 import type { QrView } from './study.contract'
 
 const timestamp = z.number().int().min(1_600_000_000_000).max(4_102_444_800_000)
@@ -101,6 +102,8 @@ export const volunteerInputs = {
       .toUpperCase()
       .regex(CERT_CODE_PATTERN, '验证码应为8位字母或数字'),
   }),
+  /** 为民办实事 (project.contract.ts): served by the same function, beside the activities it links. */
+  ...projectInputs,
 }
 
 export interface ActivitySummary {
@@ -189,7 +192,7 @@ export interface CertificateView {
   notice: string
 }
 
-export interface VolunteerOutputs {
+export interface VolunteerOutputs extends ProjectOutputs {
   'activity/create': ActivitySummary
   'activity/get': ActivityDetail
   'activity/list': { activities: ActivitySummary[] }

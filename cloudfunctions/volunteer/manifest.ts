@@ -19,6 +19,7 @@ export const manifest: FunctionManifest<'volunteer'> = {
     COLLECTIONS.volEntries,
     COLLECTIONS.volCertificates,
     COLLECTIONS.rollups,
+    COLLECTIONS.projects,
   ],
   writes: [
     COLLECTIONS.volActivities,
@@ -26,5 +27,6 @@ export const manifest: FunctionManifest<'volunteer'> = {
     COLLECTIONS.volEntries,
     COLLECTIONS.volCertificates,
     COLLECTIONS.rollups,
+    COLLECTIONS.projects,
   ],
 }

@@ -46,6 +46,10 @@ export const ROUTES = {
   statsRecords: '/packages/stats/pages/records/index',
   statsTodo: '/packages/stats/pages/todo/index',
   statsYear: '/packages/stats/pages/year/index',
+  projects: '/packages/volunteer/pages/projects/index',
+  project: '/packages/volunteer/pages/project/index',
+  projectManage: '/packages/volunteer/pages/project-manage/index',
+  projectEdit: '/packages/volunteer/pages/project-edit/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -6,8 +6,20 @@ const member = { id: 'm1', name: '张三', orgId: 'b1', orgName: '第一党支�
 describe('首页 offers what the person’s roles allow', () => {
   it('offers a resident binding and resident services only', () => {
     const me: MeView = { bound: false, reminderTemplateIds: [], member: null, roles: [] }
-    expect(homeMenu(me).map((e) => e.title)).toEqual(['绑定党员身份', '上门服务', '我的上门服务', '证明查验'])
-    expect(homeMenu(me).map((e) => e.route)).toEqual(['bind', 'visitRequest', 'visitMine', 'volunteerVerify'])
+    expect(homeMenu(me).map((e) => e.title)).toEqual([
+      '绑定党员身份',
+      '上门服务',
+      '我的上门服务',
+      '证明查验',
+      '为民办实事',
+    ])
+    expect(homeMenu(me).map((e) => e.route)).toEqual([
+      'bind',
+      'visitRequest',
+      'visitMine',
+      'volunteerVerify',
+      'projects',
+    ])
   })
 
   it('offers 我的任务 to every member and 上门派单 to community secretaries and the street admin only', () => {

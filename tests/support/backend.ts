@@ -16,8 +16,14 @@ export const FUNCTIONS_DIR = join(__dirname, '..', '..', 'dist', 'cloudfunctions
  * The bundled cloud functions on the real wx-server-sdk over an in-memory local database,
  * seeded with the demo street: the same path a call from the app takes, minus HTTP.
  */
-export async function startBackend(options: { seed?: boolean } = {}) {
-  const local = await startLocalBackend({ dataDir: null, functionsDir: FUNCTIONS_DIR, seed: options.seed })
+export async function startBackend(options: { seed?: boolean; history?: boolean } = {}) {
+  const local = await startLocalBackend({
+    dataDir: null,
+    functionsDir: FUNCTIONS_DIR,
+    seed: options.seed,
+    // The demo street's year of study and quiz records only where a test asks for it (server/backend.ts).
+    history: options.history ?? false,
+  })
   const { database, runtime, filesDir } = local
   const files = new LocalFileStore(filesDir)
   const guard = guardCollections()

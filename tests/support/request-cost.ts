@@ -564,6 +564,58 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
     await m.measure(DEMO.secretary1, 'stats', 'stats/year', { orgId: 'org-c1', year: yearOf(now) })
   })
 
+  // 为民办实事: a project linking the demo street's closed activity, moved to completion, read by a resident.
+  await m.flow('volunteer', async () => {
+    const project = await m.measure(DEMO.secretary1, 'volunteer', 'project/create', {
+      title: `${tag}：无障碍坡道改造`,
+      description: '为幸福里小区加装无障碍坡道',
+      orgId: 'org-c1',
+      partner: null,
+      startDate: '2026-11-01',
+      endDate: '2026-12-31',
+      activityIds: ['demo-vol-traffic'],
+    })
+    const edited = await m.measure(DEMO.secretary1, 'volunteer', 'project/update', {
+      projectId: project.id,
+      rev: project.rev,
+      title: project.title,
+      description: project.description,
+      partner: '区住建局',
+      startDate: project.startDate,
+      endDate: project.endDate,
+      activityIds: ['demo-vol-traffic'],
+      beneficiaries: null,
+    })
+    await m.measure(DEMO.secretary1, 'volunteer', 'project/move', {
+      projectId: edited.id,
+      move: 'start',
+      beneficiaries: null,
+      reason: null,
+    })
+    await m.measure(
+      DEMO.secretary1,
+      'volunteer',
+      'project/move',
+      {
+        projectId: edited.id,
+        move: 'complete',
+        beneficiaries: 40,
+        reason: null,
+      },
+      { variant: '标记完成' },
+    )
+    await m.measure(DEMO.resident1, 'volunteer', 'project/list', { communityId: 'org-c1' })
+    await m.measure(
+      DEMO.member1,
+      'volunteer',
+      'project/list',
+      { communityId: null },
+      { variant: 'own community' },
+    )
+    await m.measure(DEMO.resident1, 'volunteer', 'project/get', { projectId: edited.id })
+    await m.measure(DEMO.secretary1, 'volunteer', 'project/manage', { orgId: 'org-c1' })
+  })
+
   return m.costs
 }
 
