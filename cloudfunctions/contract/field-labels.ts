@@ -127,4 +127,5 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   rev: '版本',
   move: '操作',
   communityId: '社区',
+  from: '起始序号',
 }

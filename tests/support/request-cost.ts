@@ -445,7 +445,10 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       confirmed: true,
     })
     await m.measure(DEMO.member1, 'pledge', 'pledge/verify', { assignmentId: pledge.assignmentId })
+    // The first page of the full verification: as many links as the chain holds, up to a page, in one read.
+    await m.measure(DEMO.inspector, 'pledge', 'chain/verify', {})
     await m.measure(DEMO.inspector, 'pledge', 'campaign/completion', { campaignId: campaign.id })
+    await m.measure(DEMO.inspector, 'pledge', 'campaign/export', { campaignId: campaign.id })
     // Two bound members who have not signed: each costs the day's claim and the message.
     await m.measure(DEMO.secretary1, 'pledge', 'campaign/remind', {
       campaignId: campaign.id,
@@ -851,4 +854,41 @@ export async function growStreet(
       )
     })
   }
+
+  // A pledge campaign on 和平社区 signed by every bound newcomer: a chain longer than one signing's window
+  // (CHECKPOINT_EVERY + 2 links) and than a page of the full verification.
+  const template = await must(
+    call(DEMO.admin, 'pledge', 'template/save', {
+      kind: 'integrity',
+      title: '增加的承诺书',
+      body: '一、严守纪律。',
+    }),
+    'template/save',
+  )
+  const campaign = await must(
+    call(DEMO.admin, 'pledge', 'campaign/create', {
+      templateId: template.templateId,
+      version: 1,
+      year: yearOf(now),
+      orgId: 'org-c1',
+      deadline: now + 7 * 24 * HOUR,
+    }),
+    'campaign/create',
+  )
+  await pool(boundOpenids.length, 5, async (i) => {
+    const openid = boundOpenids[i]
+    const mine = await must(call(openid, 'pledge', 'pledge/mine', {}), 'pledge/mine')
+    const pledge = mine.find((p) => p.assignmentId.startsWith(`${campaign.id}_`))
+    if (!pledge) throw new Error(`growing the street, ${openid} was not assigned the pledge`)
+    const ticket = await must(call(openid, 'account', 'upload/prepare', { kind: 'png' }), 'upload/prepare')
+    await must(
+      call(openid, 'pledge', 'pledge/sign', {
+        assignmentId: pledge.assignmentId,
+        fileID: await backend.putFile(ticket.cloudPath, signaturePng()),
+        strokes: signatureStrokes(),
+        confirmed: true,
+      }),
+      'pledge/sign',
+    )
+  })
 }
