@@ -1,3 +1,4 @@
+import type { CallbackItemDoc, CallbackQuarterDoc } from './callback.docs'
 import type {
   AuditDoc,
   CheckinDoc,
@@ -84,6 +85,10 @@ export const COLLECTIONS = {
   visitGrants: 'visit_grants',
   /** 每月2次 tallies, one per member and month, `_id` `<memberId>_<YYYY-MM>` (common/stats.docs.ts). */
   studyMonths: 'study_member_months',
+  /** 回访核查's window-service ledger, `_id` `led` + a hash of the item: one row imported twice is one item. */
+  callbackItems: 'callback_items',
+  /** 回访核查 quarters, `_id` the quarter ("2026-Q4"): drawn once, calls stored in it, published once. */
+  callbackQuarters: 'callback_quarters',
 } as const
 
 export type CollectionKey = keyof typeof COLLECTIONS
@@ -124,6 +129,8 @@ export interface Stored {
   visitSettings: VisitSettingsDoc
   visitGrants: VisitGrantDoc
   studyMonths: StudyMonthDoc
+  callbackItems: CallbackItemDoc
+  callbackQuarters: CallbackQuarterDoc
 }
 
 export interface IndexSpec {
@@ -285,6 +292,13 @@ export const INDEXES: readonly IndexSpec[] = [
     name: 'by_orgPath_activityStartAt_participated__id',
     fields: { orgPath: 1, activityStartAt: 1, participated: 1, _id: 1 },
   },
+  // 回访核查: a quarter's ledger items of the street (the draw, the ledger list); published quarters for members.
+  {
+    collection: COLLECTIONS.callbackItems,
+    name: 'org_completed',
+    fields: { orgPath: 1, completedAt: 1 },
+  },
+  { collection: COLLECTIONS.callbackQuarters, name: 'status_id', fields: { status: 1, _id: -1 } },
 ]
 
 /**
@@ -319,6 +333,9 @@ export const GROWING_COLLECTIONS: readonly CollectionName[] = [
   COLLECTIONS.visits,
   COLLECTIONS.visitGrants,
   COLLECTIONS.studyMonths,
+  COLLECTIONS.callbackItems,
+  /** Four a year. */
+  COLLECTIONS.callbackQuarters,
 ]
 
 export const BOUNDED_COLLECTIONS: readonly CollectionName[] = [

@@ -4,6 +4,7 @@
  * calls `recordChanged` with a rule registers the same rule here, so the incremental and the rebuilt figures come
  * from one definition.
  */
+import { callbackRollup } from '../domain/callback.rollup'
 import { pledgeRollup } from '../domain/pledge.rollup'
 import { examRollup, expectedRollup } from '../domain/quiz.rollup'
 import type { RollupRule } from '../domain/rollup.rules'
@@ -42,4 +43,5 @@ export const ROLLUP_SOURCES: readonly RollupSource[] = [
   rollupSource('volSignups', volunteerSignupRollup),
   rollupSource('volEntries', volunteerEntryRollup),
   rollupSource('visits', visitRollup),
+  rollupSource('callbackQuarters', callbackRollup),
 ]

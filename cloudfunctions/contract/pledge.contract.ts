@@ -12,6 +12,7 @@ import {
   SIGNATURE_MAX_STROKES,
   type Stroke,
 } from '../domain/signature-pad.rules'
+import { callbackInputs, type CallbackOutputs } from './callback.contract'
 import { boundedId, empty, id, shortText } from './common.schema'
 import { fileID } from './files.contract'
 import { type FollowUpPerson, memberIds, type ReminderOutcome } from './follow-up.contract'
@@ -75,6 +76,7 @@ export const pledgeInputs = {
     confirmed: z.literal(true, { error: '请先确认本人已阅读并承诺遵守' }),
   }),
   'pledge/verify': z.strictObject({ assignmentId }),
+  ...callbackInputs,
 }
 
 export interface PledgeTemplateView {
@@ -180,7 +182,7 @@ export interface PledgeVerification {
   checkedAt: number
 }
 
-export interface PledgeOutputs {
+export interface PledgeOutputs extends CallbackOutputs {
   'template/list': PledgeTemplateView[]
   'template/save': PledgeTemplateView
   'campaign/create': PledgeCampaignView
