@@ -44,6 +44,14 @@ export function quarterLabel(quarter: string): string {
   return `${m[1]}年第${QUARTER_NAMES[Number(m[2]) - 1]}季度`
 }
 
+/** The quarter `delta` quarters from `quarter` ("2026-Q1", -1 → "2025-Q4"). */
+export function shiftQuarter(quarter: string, delta: number): string {
+  const m = QUARTER_PATTERN.exec(quarter)
+  if (!m) throw new Error(`not a quarter: ${quarter}`)
+  const index = Number(m[1]) * 4 + Number(m[2]) - 1 + delta
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`
+}
+
 /** The quarters a period ("YYYY-MM" or "YYYY") overlaps. */
 export function quartersOfPeriod(period: string): string[] {
   if (/^\d{4}$/.test(period)) return [1, 2, 3, 4].map((q) => `${period}-Q${q}`)

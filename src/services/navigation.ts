@@ -46,6 +46,9 @@ export const ROUTES = {
   statsRecords: '/packages/stats/pages/records/index',
   statsTodo: '/packages/stats/pages/todo/index',
   statsYear: '/packages/stats/pages/year/index',
+  pledgeCallback: '/packages/pledge/pages/callback/index',
+  pledgeCallbackCall: '/packages/pledge/pages/callback-call/index',
+  pledgeCallbackPublished: '/packages/pledge/pages/callback-published/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

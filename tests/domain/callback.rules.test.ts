@@ -8,6 +8,7 @@ import {
   quarterOfDate,
   quarterRange,
   quartersOfPeriod,
+  shiftQuarter,
   summarise,
   summaryLines,
 } from '../../cloudfunctions/domain/callback.rules'
@@ -32,6 +33,8 @@ describe('回访核查 quarters', () => {
     expect(quarterLabel('2026-Q4')).toBe('2026年第四季度')
     expect(quartersOfPeriod('2026-11')).toEqual(['2026-Q4'])
     expect(quartersOfPeriod('2026')).toHaveLength(4)
+    expect(shiftQuarter('2026-Q1', -1)).toBe('2025-Q4')
+    expect(shiftQuarter('2026-Q4', 1)).toBe('2027-Q1')
   })
 
   it('reads the dates a ledger export holds, and refuses dates that do not exist', () => {
