@@ -10,6 +10,7 @@ import type { RoleGrant } from '../cloudfunctions/domain/roles'
 import { addCounts, bucketId, flattenCounts, sumContributions } from '../cloudfunctions/domain/rollup.rules'
 import { visitRollup } from '../cloudfunctions/domain/visit.rollup'
 import { DEFAULT_VISIT_LIMITS, HOUR_MS } from '../cloudfunctions/domain/visit.rules'
+import { demoCallback } from './seed-callback'
 import { demoPledges } from './seed-pledges'
 import { demoVolunteer } from './seed-volunteer'
 
@@ -404,6 +405,15 @@ export async function seedIfEmpty(now = Date.now()): Promise<{ seeded: boolean; 
   await write(COLLECTIONS.volEntries, data.volunteer.entries)
   await write(COLLECTIONS.visits, data.visits)
   // One document per node and month, whichever capability's records it counts.
-  await write(COLLECTIONS.rollups, mergeRollups([pledges.rollups, data.volunteer.rollups, data.rollups]))
+  const inspector = data.members.find((m) => m.roles.some((g) => g.role === 'inspector'))
+  const callback = inspector
+    ? demoCallback(now, data.orgs, inspector)
+    : { items: [], quarters: [], rollups: [] }
+  await write(COLLECTIONS.callbackItems, callback.items)
+  await write(COLLECTIONS.callbackQuarters, callback.quarters)
+  await write(
+    COLLECTIONS.rollups,
+    mergeRollups([pledges.rollups, data.volunteer.rollups, data.rollups, callback.rollups]),
+  )
   return { seeded: true, personas: data.personas }
 }
