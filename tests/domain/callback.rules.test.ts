@@ -14,6 +14,7 @@ import {
 } from '../../cloudfunctions/domain/callback.rules'
 import { sumContributions } from '../../cloudfunctions/domain/rollup.rules'
 import { dateOf } from '../../cloudfunctions/domain/time'
+import { homeMenu } from '../../src/features/home-menu'
 
 const HEADER = ['事项', '经办人', '服务对象', '联系电话', '办结日期', '所在社区']
 const ctx: LedgerContext = {
@@ -138,5 +139,23 @@ describe('回访核查 summary', () => {
       'callback.problems': 1,
     })
     expect(buckets.find((b) => b.orgId === 'c1')?.counts['callback.problems']).toBe(1)
+  })
+})
+
+describe('回访核查 on 首页', () => {
+  const member = { id: 'm1', name: '张三', orgId: 'b1', orgName: '第一党支部', category: '在职' as const }
+  const tile = (role: 'inspector' | 'street_admin' | 'community_secretary' | null) =>
+    homeMenu({
+      bound: true,
+      reminderTemplateIds: [],
+      member,
+      roles: role ? [{ orgId: 's', orgName: '幸福街道党工委', role }] : [],
+    }).find((e) => e.key === 'pledgeCallback')
+
+  it('is offered to the 纪工委 (to call) and the street admin (ledger and summary), never to others', () => {
+    expect(tile('inspector')).toMatchObject({ route: 'pledgeCallback', caption: '抽取、电话回访、发布汇总' })
+    expect(tile('street_admin')).toMatchObject({ route: 'pledgeCallback', caption: '台账、抽取与汇总' })
+    expect(tile('community_secretary')).toBeUndefined()
+    expect(tile(null)).toBeUndefined()
   })
 })
