@@ -69,8 +69,13 @@ describe('登记回访', () => {
     await page.waitForText('请为态度、能力、效率、廉洁各打1到5分')
     expect(saved).toHaveLength(0)
 
-    for (const key of ['attitude', 'ability', 'efficiency', 'integrity']) await page.tap(`#rating-${key}-4`)
+    const on = (id: string) => String(page.attrOf(id, 'class')).includes('chip--on')
+    for (const key of ['attitude', 'ability', 'efficiency', 'integrity']) {
+      await page.tap(`#rating-${key}-4`)
+      await page.waitFor(() => on(`#rating-${key}-4`), 3000, `${key} rated 4`)
+    }
     await page.tap('#rating-efficiency-3')
+    await page.waitFor(() => on('#rating-efficiency-3'), 3000, 'efficiency rated 3')
     await page.input('#callback-remark', '群众表示满意')
     await page.tap('保存')
     await page.waitForText('已保存')
@@ -96,7 +101,7 @@ describe('登记回访', () => {
       }),
     })
     await page.waitForText('登记回访')
-    await page.tap('未接通')
+    await page.tap('#reached-no')
     await page.waitForNoText('廉洁')
     await page.tap('保存')
     await page.waitForText('2026年第四季度的回访汇总已经发布，不能再修改')

@@ -42,6 +42,18 @@ export function CallbackCallForm({ quarter, entry }: { quarter: string; entry: C
     <View className="card" id="callback-call-form">
       <Text className="t-title">{before ? '修改回访记录' : '登记回访'}</Text>
       <Chips options={REACHED} value={reached} onChange={setReached} idPrefix="reached" />
+      {reached === 'yes' &&
+        RATING_KEYS.map((k) => (
+          <View className="pledge-field" key={k}>
+            <Text className="t-caption">{RATINGS[k]}</Text>
+            <Chips
+              options={SCORES}
+              idPrefix={`rating-${k}`}
+              value={ratings[k] === undefined ? null : String(ratings[k])}
+              onChange={(v) => setRatings((r) => ({ ...r, [k]: Number(v) }))}
+            />
+          </View>
+        ))}
       <View className="pledge-field">
         <Text className="t-caption">回访日期</Text>
         <Picker mode="date" value={calledOn} onChange={(e) => setCalledOn(String(e.detail.value))}>
@@ -50,18 +62,6 @@ export function CallbackCallForm({ quarter, entry }: { quarter: string; entry: C
           </View>
         </Picker>
       </View>
-      {reached === 'yes' &&
-        RATING_KEYS.map((k) => (
-          <View className="pledge-field" key={k}>
-            <Text className="t-caption">{RATINGS[k]}</Text>
-            <Chips
-              options={SCORES}
-              value={ratings[k] === undefined ? null : String(ratings[k])}
-              onChange={(v) => setRatings({ ...ratings, [k]: Number(v) })}
-              idPrefix={`rating-${k}`}
-            />
-          </View>
-        ))}
       <View className="pledge-field">
         <Text className="t-caption">回访情况</Text>
         <Textarea

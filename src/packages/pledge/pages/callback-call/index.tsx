@@ -58,7 +58,7 @@ export default function CallbackCallPage() {
                     </Button>
                   )}
                 </View>
-                <Text className="t-caption">查看电话会记入操作日志</Text>
+                {view.mayCall && <Text className="t-caption">查看电话会记入操作日志</Text>}
                 {error && <Text className="t-body error-text">{error}</Text>}
               </View>
               {view.status === 'published' ? (
