@@ -54,7 +54,7 @@ it('draws, records a call, publishes, and a member reads the summary', async () 
 
     await visible(page, '待回访').first().click()
     await seen(page, '登记回访')
-    await expect(visible(page, /电话：\d{3,4}\*{4}\d{4}/).count()).resolves.toBe(1)
+    await seen(page, /\d{3,4}\*{4}\d{4}/)
     await visible(page, '查看电话').first().click()
     await seen(page, /电话：\d{7,}/)
     for (const key of ['attitude', 'ability', 'efficiency', 'integrity']) {

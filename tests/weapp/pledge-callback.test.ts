@@ -54,7 +54,19 @@ describe('登记回访', () => {
         'callback/contact': () => ok({ phone: '13900101001' }),
         'callback/call': (input) => {
           saved.push(input)
-          return ok(quarter({ revision: 1 }))
+          // The answer carries the call now stored: the form stays, now for 修改, and says it saved.
+          const view = quarter({ revision: 1 })
+          view.sample[0].call = {
+            reached: true,
+            calledOn: input.calledOn,
+            ratings: input.ratings ?? null,
+            remark: input.remark ?? '',
+            problem: input.problem ?? '',
+            byName: '董思远',
+            at: Date.now(),
+            revision: 1,
+          }
+          return ok(view)
         },
       }),
     })
@@ -79,6 +91,7 @@ describe('登记回访', () => {
     await page.input('#callback-remark', '群众表示满意')
     await page.tap('保存')
     await page.waitForText('已保存')
+    expect(page.text()).toContain('修改回访记录')
     expect(saved[0]).toMatchObject({
       quarter: '2026-Q4',
       itemKey: 'L-led1',

@@ -42,22 +42,24 @@ export default function CallbackCallPage() {
             <View>
               <View className="card" id="callback-entry">
                 <Text className="t-title">{entry.matter}</Text>
-                <Text className="t-body">
-                  {entry.communityName} · 经办人{entry.staffName}
-                </Text>
-                <Text className="t-body">
-                  {entry.servedName} · {entry.completedOn}办结
-                </Text>
-                <View className="pledge-row">
-                  <Text className="t-body pledge-row__main" id="callback-phone">
-                    电话：{phones[key] ?? entry.phone}
+                <View>
+                  <Text className="t-body">
+                    {entry.communityName} · 经办人{entry.staffName}
                   </Text>
-                  {view.mayCall && !phones[key] && (
-                    <Button className="btn btn--ghost" disabled={busy} onClick={() => void reveal()}>
-                      查看电话
-                    </Button>
-                  )}
                 </View>
+                <View>
+                  <Text className="t-body">
+                    {entry.servedName} · {entry.completedOn}办结
+                  </Text>
+                </View>
+                <View>
+                  <Text className="t-title" id="callback-phone">{`电话：${phones[key] ?? entry.phone}`}</Text>
+                </View>
+                {view.mayCall && !phones[key] && (
+                  <Button className="btn btn--ghost" disabled={busy} onClick={() => void reveal()}>
+                    查看电话
+                  </Button>
+                )}
                 {view.mayCall && <Text className="t-caption">查看电话会记入操作日志</Text>}
                 {error && <Text className="t-body error-text">{error}</Text>}
               </View>
@@ -66,7 +68,7 @@ export default function CallbackCallPage() {
                   <Text className="t-body">本季度汇总已发布，回访记录不能再修改</Text>
                 </View>
               ) : view.mayCall ? (
-                <CallbackCallForm quarter={q} entry={entry} key={`${key}-${entry.call?.revision ?? 0}`} />
+                <CallbackCallForm quarter={q} entry={entry} key={key} />
               ) : (
                 <View className="card">
                   <Text className="t-body">回访由纪工委拨打和登记</Text>
