@@ -296,6 +296,33 @@ export const GUARDS = [
     replace: `void dropKeptFile`,
     test: ['tests/functions/visit.test.ts', 'applies exactly one, and keeps only the winner’s photos'],
   },
+  {
+    name: '回访核查: a quarter drawn once (record id)',
+    file: 'cloudfunctions/pledge/callback.service.ts',
+    find: `    _id: input.quarter,`,
+    replace: `    _id: \`\${input.quarter}_\${Math.random()}\`,`,
+    test: ['tests/functions/callback.test.ts', 'stores one draw of a quarter when two are made at once'],
+  },
+  {
+    name: '回访核查: a call recorded once per item (none stored)',
+    file: 'cloudfunctions/pledge/callback.service.ts',
+    find: `: { [path]: _.exists(false) }`,
+    replace: `: {}`,
+    test: [
+      'tests/functions/callback.test.ts',
+      'stores one call of an item when it is recorded twice at once',
+    ],
+  },
+  {
+    name: '回访核查: published at the revision summarised',
+    file: 'cloudfunctions/pledge/callback.service.ts',
+    find: `.where({ _id: doc._id, status: 'drawn', revision: input.revision })`,
+    replace: `.where({ _id: doc._id, status: 'drawn' })`,
+    test: [
+      'tests/functions/callback.test.ts',
+      'publishes exactly the calls stored when a call is recorded during',
+    ],
+  },
 ]
 
 function runTest([file, name]) {

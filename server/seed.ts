@@ -10,6 +10,7 @@ import type { RoleGrant } from '../cloudfunctions/domain/roles'
 import { addCounts, bucketId, flattenCounts, sumContributions } from '../cloudfunctions/domain/rollup.rules'
 import { visitRollup } from '../cloudfunctions/domain/visit.rollup'
 import { DEFAULT_VISIT_LIMITS, HOUR_MS } from '../cloudfunctions/domain/visit.rules'
+import { demoCallback } from './seed-callback'
 import { demoPledges } from './seed-pledges'
 import { demoProjects } from './seed-project'
 import { demoStudy, noStudy } from './seed-study'
@@ -427,9 +428,22 @@ export async function seedIfEmpty(
     : { projects: [], rollups: [] }
   await write(COLLECTIONS.projects, projects.projects)
   // One document per node and month, whichever capability's records it counts.
+  const inspector = data.members.find((m) => m.roles.some((g) => g.role === 'inspector'))
+  const callback = inspector
+    ? demoCallback(now, data.orgs, inspector)
+    : { items: [], quarters: [], rollups: [] }
+  await write(COLLECTIONS.callbackItems, callback.items)
+  await write(COLLECTIONS.callbackQuarters, callback.quarters)
   await write(
     COLLECTIONS.rollups,
-    mergeRollups([pledges.rollups, data.volunteer.rollups, data.rollups, study.rollups, projects.rollups]),
+    mergeRollups([
+      pledges.rollups,
+      data.volunteer.rollups,
+      data.rollups,
+      study.rollups,
+      projects.rollups,
+      callback.rollups,
+    ]),
   )
   return { seeded: true, personas: data.personas }
 }

@@ -41,7 +41,15 @@ export default defineAppConfig({
     {
       root: 'packages/pledge',
       name: 'pledge',
-      pages: ['pages/mine/index', 'pages/sign/index', 'pages/manage/index', 'pages/completion/index'],
+      pages: [
+        'pages/mine/index',
+        'pages/sign/index',
+        'pages/manage/index',
+        'pages/completion/index',
+        'pages/callback/index',
+        'pages/callback-call/index',
+        'pages/callback-published/index',
+      ],
     },
     {
       root: 'packages/volunteer',

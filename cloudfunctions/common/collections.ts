@@ -1,3 +1,4 @@
+import type { CallbackItemDoc, CallbackQuarterDoc } from './callback.docs'
 import type {
   AuditDoc,
   CheckinDoc,
@@ -89,6 +90,10 @@ export const COLLECTIONS = {
   projects: 'volunteer_projects',
   /** 志愿服务 hours held per member and China day, `_id` `<memberId>_<YYYYMMDD>` (the 8-hour rule's tally). */
   volMemberDays: 'volunteer_member_days',
+  /** 回访核查's window-service ledger, `_id` `led` + a hash of the item: one row imported twice is one item. */
+  callbackItems: 'callback_items',
+  /** 回访核查 quarters, `_id` the quarter ("2026-Q4"): drawn once, calls stored in it, published once. */
+  callbackQuarters: 'callback_quarters',
 } as const
 
 export type CollectionKey = keyof typeof COLLECTIONS
@@ -131,6 +136,8 @@ export interface Stored {
   studyMonths: StudyMonthDoc
   projects: ProjectDoc
   volMemberDays: MemberDayDoc
+  callbackItems: CallbackItemDoc
+  callbackQuarters: CallbackQuarterDoc
 }
 
 export interface IndexSpec {
@@ -318,6 +325,13 @@ export const INDEXES: readonly IndexSpec[] = [
     name: 'org_path_status_completed',
     fields: { orgPath: 1, status: 1, completedAt: -1 },
   },
+  // 回访核查: a quarter's ledger items of the street (the draw, the ledger list); published quarters for members.
+  {
+    collection: COLLECTIONS.callbackItems,
+    name: 'org_completed',
+    fields: { orgPath: 1, completedAt: 1 },
+  },
+  { collection: COLLECTIONS.callbackQuarters, name: 'status_id', fields: { status: 1, _id: -1 } },
 ]
 
 /**
@@ -354,6 +368,9 @@ export const GROWING_COLLECTIONS: readonly CollectionName[] = [
   COLLECTIONS.studyMonths,
   COLLECTIONS.projects,
   COLLECTIONS.volMemberDays,
+  COLLECTIONS.callbackItems,
+  /** Four a year. */
+  COLLECTIONS.callbackQuarters,
 ]
 
 export const BOUNDED_COLLECTIONS: readonly CollectionName[] = [

@@ -4,6 +4,7 @@
  * calls `recordChanged` with a rule registers the same rule here, so the incremental and the rebuilt figures come
  * from one definition.
  */
+import { callbackRollup } from '../domain/callback.rollup'
 import { pledgeRollup } from '../domain/pledge.rollup'
 import { projectRollup } from '../domain/project.rollup'
 import { examRollup, expectedRollup } from '../domain/quiz.rollup'
@@ -44,4 +45,5 @@ export const ROLLUP_SOURCES: readonly RollupSource[] = [
   rollupSource('volEntries', volunteerEntryRollup),
   rollupSource('visits', visitRollup),
   rollupSource('projects', projectRollup),
+  rollupSource('callbackQuarters', callbackRollup),
 ]

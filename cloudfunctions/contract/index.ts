@@ -41,6 +41,7 @@ export type OutputOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] 
   : never
 
 export * from './account.contract'
+export * from './callback.contract'
 export type { Fail, Ok, Result } from './envelope'
 export type { ErrorCode } from './errors'
 export type { ExportedFile, UploadKind, UploadTicket } from './files.contract'

@@ -12,6 +12,7 @@ import {
   SIGNATURE_MAX_STROKES,
   type Stroke,
 } from '../domain/signature-pad.rules'
+import { callbackInputs, type CallbackOutputs } from './callback.contract'
 import { boundedId, empty, id, shortText } from './common.schema'
 import { type ExportedFile, fileID } from './files.contract'
 import { type FollowUpPerson, memberIds, type ReminderOutcome } from './follow-up.contract'
@@ -86,6 +87,7 @@ export const pledgeInputs = {
       .max(1_000_000_000)
       .optional(),
   }),
+  ...callbackInputs,
 }
 
 export interface PledgeTemplateView {
@@ -222,7 +224,7 @@ export interface ChainVerificationPage {
   checkedAt: number
 }
 
-export interface PledgeOutputs {
+export interface PledgeOutputs extends CallbackOutputs {
   'template/list': PledgeTemplateView[]
   'template/save': PledgeTemplateView
   'campaign/create': PledgeCampaignView

@@ -22,6 +22,11 @@ export const manifest: FunctionManifest<'pledge'> = {
     COLLECTIONS.pledgeAssignments,
     COLLECTIONS.pledgeSignings,
     COLLECTIONS.pledgeChain,
+    // 回访核查: the ledger, the quarters, completed home visits (the draw's pool), reveals logged.
+    COLLECTIONS.callbackItems,
+    COLLECTIONS.callbackQuarters,
+    COLLECTIONS.visits,
+    COLLECTIONS.audit,
   ],
   writes: [
     COLLECTIONS.reminders,
@@ -31,5 +36,8 @@ export const manifest: FunctionManifest<'pledge'> = {
     COLLECTIONS.pledgeAssignments,
     COLLECTIONS.pledgeSignings,
     COLLECTIONS.pledgeChain,
+    COLLECTIONS.callbackItems,
+    COLLECTIONS.callbackQuarters,
+    COLLECTIONS.audit,
   ],
 }

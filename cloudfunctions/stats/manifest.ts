@@ -32,6 +32,7 @@ export const manifest: FunctionManifest<'stats'> = {
     COLLECTIONS.volEntries,
     COLLECTIONS.visits,
     COLLECTIONS.projects,
+    COLLECTIONS.callbackQuarters,
   ],
   writes: [COLLECTIONS.users, COLLECTIONS.rollups, COLLECTIONS.studyMonths, COLLECTIONS.quizExpected],
 }

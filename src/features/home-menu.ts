@@ -82,6 +82,15 @@ export function homeMenu(me: MeView): MenuEntry[] {
       route: 'pledgeManage',
     })
   }
+  // 回访核查: the ledger, the draw and the summary are the pledge keepers'; the calls the 纪工委's.
+  if (hasAnyPermission(me.roles, 'pledge.inspect')) {
+    entries.push({
+      key: 'pledgeCallback',
+      title: '回访核查',
+      caption: me.roles.some((r) => r.role === 'inspector') ? '抽取、电话回访、发布汇总' : '台账、抽取与汇总',
+      route: 'pledgeCallback',
+    })
+  }
   if (hasAnyPermission(me.roles, 'bank.manage')) {
     entries.push({ key: 'quizBank', title: '题库管理', caption: '导入、导出题库', route: 'quizBank' })
   }

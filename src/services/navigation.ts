@@ -51,6 +51,9 @@ export const ROUTES = {
   project: '/packages/volunteer/pages/project/index',
   projectManage: '/packages/volunteer/pages/project-manage/index',
   projectEdit: '/packages/volunteer/pages/project-edit/index',
+  pledgeCallback: '/packages/pledge/pages/callback/index',
+  pledgeCallbackCall: '/packages/pledge/pages/callback-call/index',
+  pledgeCallbackPublished: '/packages/pledge/pages/callback-published/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 
 import type { ActionOf, FunctionName, InputOf, OutputOf, Result } from '../../cloudfunctions/contract'
-import { monthOf, yearOf } from '../../cloudfunctions/domain/time'
+import { quarterOfDate } from '../../cloudfunctions/domain/callback.rules'
+import { dateOf, monthOf, yearOf } from '../../cloudfunctions/domain/time'
 import { type Backend, DEMO, FUNCTIONS_DIR } from './backend'
 import { signaturePng, signatureStrokes } from './pledge'
 
@@ -37,6 +38,7 @@ export const REQUIRED_ACTIONS: readonly string[] = [
   'quiz attempt/submit',
   'quiz exam/stats',
   'pledge pledge/sign',
+  'pledge callback/call',
   'volunteer signup/join',
   'volunteer hours/scan',
   'visit visit/dispatch',
@@ -455,6 +457,40 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       orgId: 'org-c1',
       memberIds: [await memberIdOf(MEMBER2), await memberIdOf(MEMBER3)],
     })
+  })
+
+  await m.flow('pledge', async () => {
+    // 回访核查 of the quarter under way: an item by hand, the draw, a call, the summary published to 和平社区.
+    const quarter = quarterOfDate(dateOf(now))
+    await m.measure(DEMO.inspector, 'pledge', 'callback/item-add', {
+      matter: `${tag}低保申请`,
+      staffName: '李窗口',
+      servedName: '王大妈',
+      phone: '13700000001',
+      completedOn: dateOf(now),
+      orgId: 'org-c1',
+    })
+    await m.measure(DEMO.inspector, 'pledge', 'callback/items', { quarter })
+    const drawn = await m.measure(DEMO.inspector, 'pledge', 'callback/draw', { quarter, size: 5, seed: tag })
+    const key = drawn.sample[0]?.key
+    if (!key) throw new StepFailed('the draw gave no item')
+    await m.measure(DEMO.inspector, 'pledge', 'callback/quarters', {})
+    await m.measure(DEMO.inspector, 'pledge', 'callback/quarter', { quarter })
+    await m.measure(DEMO.inspector, 'pledge', 'callback/contact', { quarter, itemKey: key })
+    const called = await m.measure(DEMO.inspector, 'pledge', 'callback/call', {
+      quarter,
+      itemKey: key,
+      reached: true,
+      calledOn: dateOf(now),
+      ratings: { attitude: 5, ability: 5, efficiency: 4, integrity: 5 },
+    })
+    await m.measure(DEMO.inspector, 'pledge', 'callback/publish', {
+      quarter,
+      orgId: 'org-c1',
+      revision: called.revision,
+    })
+    await m.measure(DEMO.member1, 'pledge', 'callback/published', {})
+    await m.measure(DEMO.member1, 'pledge', 'callback/redraw', { quarter })
   })
 
   await m.flow('volunteer', async () => {

@@ -60,6 +60,14 @@ export default function MyPledgesPage() {
           )
         }}
       </StateView>
+      <View
+        className="card pledge-row"
+        id="callback-published-link"
+        onClick={() => go('pledgeCallbackPublished')}
+      >
+        <Text className="t-body pledge-row__main">纪工委回访核查公示</Text>
+        <Text className="t-caption">查看</Text>
+      </View>
     </Screen>
   )
 }

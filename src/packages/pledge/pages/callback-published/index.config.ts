@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '回访核查公示' })
