@@ -96,7 +96,8 @@ function conjoined(query: Record<string, unknown>): Record<string, unknown> {
   if (!Array.isArray(parts)) return query
   const fields: Record<string, unknown> = {}
   for (const part of parts)
-    if (isPlainObject(part)) for (const [k, v] of Object.entries(conjoined(part))) if (!k.startsWith('$')) fields[k] ??= v
+    if (isPlainObject(part))
+      for (const [k, v] of Object.entries(conjoined(part))) if (!k.startsWith('$')) fields[k] ??= v
   for (const [k, v] of Object.entries(query)) if (!k.startsWith('$')) fields[k] = v
   return fields
 }

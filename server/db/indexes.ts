@@ -161,7 +161,8 @@ export class SecondaryIndex {
 
   remove(doc: Doc): void {
     for (const key of this.keys(doc)) removeFrom(this.entries, key, doc._id)
-    if (this.keyPaths.length > 1) for (const key of this.firstKeys(doc)) removeFrom(this.firstField, key, doc._id)
+    if (this.keyPaths.length > 1)
+      for (const key of this.firstKeys(doc)) removeFrom(this.firstField, key, doc._id)
   }
 
   /** Ids of the documents holding a key of the `keyPaths` (empty when none does). */
