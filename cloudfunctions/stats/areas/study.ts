@@ -29,6 +29,7 @@ import {
   type AreaInput,
   countFigure,
   isCurrent,
+  orderedPage,
   rateFigure,
   type RecordSource,
   type StatsArea,
@@ -115,14 +116,22 @@ const sessionSource: RecordSource = {
       hasCheckins: true,
       ...(type ? { type } : meetingsOnly ? { type: _.in(MEETING_TYPES) } : {}),
     }
-    const [found, total, orgs] = await Promise.all([
-      collection('sessions').where(where).orderBy('startAt', 'desc').skip(q.offset).limit(q.limit).get(),
-      collection('sessions').where(where).count(),
+    const [found, orgs] = await Promise.all([
+      orderedPage(
+        (w) => collection('sessions').where(w),
+        where,
+        [
+          ['startAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+        q,
+      ),
       q.ctx.orgs(),
     ])
     return {
-      total: total.total,
-      rows: found.data.map((s) => [
+      total: found.total,
+      next: found.next,
+      rows: found.docs.map((s) => [
         dateTimeLabel(s.startAt),
         SESSION_TYPES[s.type],
         s.title,
@@ -138,11 +147,19 @@ const attendanceSource: RecordSource = {
   columns: ['时间', '姓名', '所在组织', '活动', '方式'],
   async page(q) {
     const where = { orgPath: q.org._id, month: _.in(q.months), visitor: false }
-    const [found, total, orgs] = await Promise.all([
-      collection('checkins').where(where).orderBy('at', 'desc').skip(q.offset).limit(q.limit).get(),
-      collection('checkins').where(where).count(),
+    const [page, orgs] = await Promise.all([
+      orderedPage(
+        (w) => collection('checkins').where(w),
+        where,
+        [
+          ['at', 'desc'],
+          ['_id', 'desc'],
+        ],
+        q,
+      ),
       q.ctx.orgs(),
     ])
+    const found = { data: page.docs }
     const ids = [...new Set(found.data.map((c) => c.sessionId))]
     const [names, sessions] = await Promise.all([
       memberNames(found.data.map((c) => c.memberId)),
@@ -157,7 +174,8 @@ const attendanceSource: RecordSource = {
     const titles = new Map(sessions.data.map((s) => [s._id, s.title]))
     const how = { qr: '扫码', static: '海报码', makeup_sign: '补签', makeup_study: '补学' } as const
     return {
-      total: total.total,
+      total: page.total,
+      next: page.next,
       rows: found.data.map((c) => [
         dateTimeLabel(c.at),
         names.get(c.memberId) ?? '',
@@ -174,15 +192,23 @@ const leaveSource: RecordSource = {
   columns: ['活动时间', '姓名', '所在组织', '原因'],
   async page(q) {
     const where = { orgPath: q.org._id, status: 'approved', startAt: _.gte(q.range[0]).and(_.lt(q.range[1])) }
-    const [found, total, orgs] = await Promise.all([
-      collection('leaves').where(where).orderBy('startAt', 'desc').skip(q.offset).limit(q.limit).get(),
-      collection('leaves').where(where).count(),
+    const [found, orgs] = await Promise.all([
+      orderedPage(
+        (w) => collection('leaves').where(w),
+        where,
+        [
+          ['startAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+        q,
+      ),
       q.ctx.orgs(),
     ])
-    const names = await memberNames(found.data.map((l) => l.memberId))
+    const names = await memberNames(found.docs.map((l) => l.memberId))
     return {
-      total: total.total,
-      rows: found.data.map((l) => [
+      total: found.total,
+      next: found.next,
+      rows: found.docs.map((l) => [
         l.startAt === undefined ? '' : dateTimeLabel(l.startAt),
         names.get(l.memberId) ?? '',
         orgName(orgs, l.orgPath?.at(-1)),
@@ -197,21 +223,23 @@ const metSource: RecordSource = {
   columns: ['月份', '姓名', '所在组织', '理论学习次数'],
   async page(q) {
     const where = { orgPath: q.org._id, month: _.in(q.months), theory: _.gte(MONTHLY_STUDY_REQUIRED) }
-    const [found, total, orgs] = await Promise.all([
-      collection('studyMonths')
-        .where(where)
-        .orderBy('month', 'desc')
-        .orderBy('memberId', 'asc')
-        .skip(q.offset)
-        .limit(q.limit)
-        .get(),
-      collection('studyMonths').where(where).count(),
+    const [found, orgs] = await Promise.all([
+      orderedPage(
+        (w) => collection('studyMonths').where(w),
+        where,
+        [
+          ['month', 'desc'],
+          ['memberId', 'asc'],
+        ],
+        q,
+      ),
       q.ctx.orgs(),
     ])
-    const names = await memberNames(found.data.map((t) => t.memberId))
+    const names = await memberNames(found.docs.map((t) => t.memberId))
     return {
-      total: total.total,
-      rows: found.data.map((t) => [
+      total: found.total,
+      next: found.next,
+      rows: found.docs.map((t) => [
         monthLabel(t.month),
         names.get(t.memberId) ?? '',
         orgName(orgs, t.orgPath.at(-1)),
