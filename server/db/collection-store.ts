@@ -103,7 +103,12 @@ function conjoined(query: Record<string, unknown>): Record<string, unknown> {
 }
 
 export class CollectionStore {
+  /**
+   * Indexes by name. Indexes that are not unique and keep keys of the same leading fields (`keyPaths`) share one
+   * instance: their entries would be the same.
+   */
   private readonly indexes = new Map<string, SecondaryIndex>()
+  private readonly specs = new Map<string, IndexSpec>()
 
   private constructor(
     readonly name: string,
@@ -121,7 +126,7 @@ export class CollectionStore {
   }
 
   get indexSpecs(): IndexSpec[] {
-    return [...this.indexes.values()].map((index) => index.spec)
+    return [...this.specs.values()]
   }
 
   /** All documents in natural order. These are nedb's cached objects: never mutate them. */
@@ -173,13 +178,23 @@ export class CollectionStore {
 
   /** Declares an index; re-declaring the same spec is a no-op, a different spec under one name an error. */
   ensureIndex(spec: IndexSpec): void {
-    const existing = this.indexes.get(spec.name)
+    const existing = this.specs.get(spec.name)
     if (existing) {
-      if (sameIndexSpec(existing.spec, spec)) return
+      if (sameIndexSpec(existing, spec)) return
       throw requestFailed(`Index with name: ${spec.name} already exists with different options`)
     }
     if (spec.name === '_id_') throw requestFailed('the _id_ index is built in')
     const index = new SecondaryIndex(spec)
+    const twin = index.unique
+      ? undefined
+      : [...this.indexes.values()].find(
+          (other) => !other.unique && other.keyPaths.join('\u0000') === index.keyPaths.join('\u0000'),
+        )
+    if (twin) {
+      this.specs.set(spec.name, spec)
+      this.indexes.set(spec.name, twin)
+      return
+    }
     for (const doc of this.all()) {
       if (index.unique) {
         for (const { key, text } of index.keysOf(doc)) {
@@ -192,6 +207,7 @@ export class CollectionStore {
       }
       index.add(doc)
     }
+    this.specs.set(spec.name, spec)
     this.indexes.set(spec.name, index)
   }
 
@@ -247,7 +263,7 @@ export class CollectionStore {
   }
 
   private reindex(before: Doc | null, after: Doc | null): void {
-    for (const index of this.indexes.values()) {
+    for (const index of new Set(this.indexes.values())) {
       if (before) index.remove(before)
       if (after) index.add(after)
     }

@@ -97,7 +97,10 @@ export async function orderedPage<T extends { _id: string }>(
   q: RecordsQuery,
 ): Promise<{ docs: T[]; total: number; next: PageCursor | null }> {
   let query = read(q.after ? afterCursor(where, order, q.after) : where)
-  for (const [field, dir] of order) query = query.orderBy(field, dir)
+  // The screen pages by offset in the order it always had; the `_id` that makes a position exact is the export's.
+  const sort =
+    q.after === undefined && order.length > 1 && order.at(-1)?.[0] === '_id' ? order.slice(0, -1) : order
+  for (const [field, dir] of sort) query = query.orderBy(field, dir)
   if (q.after === undefined) query = query.skip(q.offset)
   const [found, total] = await Promise.all([
     query.limit(q.limit).get(),
