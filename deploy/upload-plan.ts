@@ -3,6 +3,7 @@ import { join, relative } from 'node:path'
 
 import type { FunctionManifest, TimerTrigger } from '../cloudfunctions/common/manifest'
 import { REMINDER_TEMPLATES } from '../cloudfunctions/domain/reminder.rules'
+import { VISIT_MESSAGE_TEMPLATES } from '../cloudfunctions/domain/visit.rules'
 import { openapiMismatch } from './openapi-calls'
 import type { DeploySettings } from './settings'
 
@@ -45,7 +46,7 @@ export interface FunctionUpload {
   secrets: SecretPlan[]
   /**
    * Settings the bundle reads from its environment that are not secrets (the subscribe-message template ids of
-   * REMINDER_TEMPLATES): found in the bundle's code, so a function that starts reading one is covered. Set from
+   * REMINDER_TEMPLATES and VISIT_MESSAGE_TEMPLATES): found in the bundle's code, so a function that starts reading one is covered. Set from
    * the deployer's shell when given, else kept as set in the console; missing ones are reported, not refused.
    */
   settings: SecretPlan[]
@@ -108,7 +109,10 @@ function boundTo(root: string, envId: string | null): boolean | null {
 }
 
 /** Non-secret variables a function may read: the subscribe-message template ids (they belong to the AppID). */
-export const FUNCTION_SETTINGS: readonly string[] = Object.values(REMINDER_TEMPLATES).map((t) => t.env)
+export const FUNCTION_SETTINGS: readonly string[] = [
+  ...Object.values(REMINDER_TEMPLATES).map((t) => t.env),
+  ...Object.values(VISIT_MESSAGE_TEMPLATES).map((t) => t.env),
+]
 
 const readJson = (root: string, path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'))
 

@@ -2,7 +2,8 @@
 // guard from the source (one exact edit), rebuilds the functions, runs the test that covers it, and expects
 // that test to FAIL; then restores the source. It prints one line per guard and exits non-zero if any test
 // still passed without its guard (a test that cannot fail) or if an edit no longer applies. The guards and
-// their tests are listed in docs/GUARDS.md. Not part of `npm test`: it rebuilds the functions once per guard.
+// their tests are listed in docs/GUARDS.md. Not part of `npm test`: it rebuilds the functions once per guard
+// (`--check`, run by tests/domain/prove-guards-list.test.ts, only checks that the list still matches the code).
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -154,8 +155,8 @@ export const GUARDS = [
   {
     name: 'volunteer: a place only below the capacity',
     file: 'cloudfunctions/volunteer/signup.service.ts',
-    find: `.where({ _id: activity._id, status: 'open', signedUp: _.lt(activity.capacity) })`,
-    replace: `.where({ _id: activity._id, status: 'open' })`,
+    find: `        signedUp: _.lt(activity.capacity),\n`,
+    replace: ``,
     test: ['tests/functions/volunteer.test.ts', 'holds the capacity when 50 members sign up for 30 places'],
   },
   {
@@ -206,6 +207,95 @@ export const GUARDS = [
     replace: `.where({ _id: id })`,
     test: ['tests/functions/stats.test.ts', 'keeps the rollups exact through 200 overlapping writes'],
   },
+  {
+    name: 'project: moved once (status as read)',
+    file: 'cloudfunctions/volunteer/project.service.ts',
+    find: `await transition('projects', project._id, { status: project.status },`,
+    replace: `await transition('projects', project._id, {},`,
+    test: [
+      'tests/functions/project.test.ts',
+      'completes once when two secretaries complete a project at once',
+    ],
+  },
+  {
+    name: 'project: edited from the revision read (rev)',
+    file: 'cloudfunctions/volunteer/project.service.ts',
+    find: `    { rev: input.rev, status: _.in([...EDITABLE_STATUSES]) },`,
+    replace: `    { status: _.in([...EDITABLE_STATUSES]) },`,
+    test: ['tests/functions/project.test.ts', 'keeps one of two edits made from the same revision'],
+  },
+  {
+    name: 'project: never edited once cancelled (rev and status)',
+    file: 'cloudfunctions/volunteer/project.service.ts',
+    find: `    { rev: input.rev, status: _.in([...EDITABLE_STATUSES]) },`,
+    replace: `    {},`,
+    test: ['tests/functions/project.test.ts', 'never applies an edit read before a cancellation over it'],
+  },
+  {
+    name: 'volunteer: 8-hour day tally compare-and-set (rev as read)',
+    file: 'cloudfunctions/volunteer/day-tally.ts',
+    find: `      .where({ _id: id, rev: held.rev })\n      .update({\n        data: {\n          minutes: others + minutes,`,
+    replace: `      .where({ _id: id })\n      .update({\n        data: {\n          minutes: others + minutes,`,
+    test: [
+      'tests/functions/volunteer.test.ts',
+      'sends the second of two overlapping sign-outs past 8 hours in a day to approval',
+    ],
+  },
+  {
+    name: 'volunteer: cancel only an activity no sign-in reached (cancel side)',
+    file: 'cloudfunctions/volunteer/activity.service.ts',
+    find: `    { status: 'open', startAt: _.gt(ctx.now), hasEntries: _.neq(true) },`,
+    replace: `    { status: 'open', startAt: _.gt(ctx.now) },`,
+    test: ['tests/functions/volunteer.test.ts', 'never leaves a cancelled activity holding a sign-in'],
+  },
+  {
+    name: 'volunteer: the first sign-in marks the activity (sign-in side)',
+    file: 'cloudfunctions/volunteer/hours.service.ts',
+    find: `  await holdActivity(activity, ctx.now)\n`,
+    replace: ``,
+    test: ['tests/functions/volunteer.test.ts', 'never leaves a cancelled activity holding a sign-in'],
+  },
+  {
+    name: 'volunteer: a place only under the capacity as read',
+    file: 'cloudfunctions/volunteer/signup.service.ts',
+    find: `        capacity: activity.capacity,\n`,
+    replace: ``,
+    test: ['tests/functions/volunteer.test.ts', 'never sets a capacity below the members holding a place'],
+  },
+  {
+    name: 'volunteer: capacity never below the places taken',
+    file: 'cloudfunctions/volunteer/activity.service.ts',
+    find: `      signedUp: _.lte(fields.capacity),\n`,
+    replace: ``,
+    test: ['tests/functions/volunteer.test.ts', 'never sets a capacity below the members holding a place'],
+  },
+  {
+    name: 'volunteer: a sign-in or 补录 re-reads the activity after its insert (keepOpen)',
+    file: 'cloudfunctions/volunteer/hours.service.ts',
+    find: `  const current = await readById('volActivities', activityId, 'VOLUNTEER.ACTIVITY_NOT_FOUND')\n  if (current.status === 'open') return`,
+    replace: `  const current = await readById('volActivities', activityId, 'VOLUNTEER.ACTIVITY_NOT_FOUND')\n  if (current.status !== 'nothing') return`,
+    test: [
+      'tests/functions/volunteer.test.ts',
+      'never leaves a sign-in or a 补录 waiting on a closed activity',
+    ],
+  },
+  {
+    name: 'volunteer: planned-duration hold compare-and-set (heldRev as read)',
+    file: 'cloudfunctions/volunteer/activity-hold.ts',
+    find: `      .where({ _id: signup._id, heldRev: signup.heldRev ?? _.exists(false) })`,
+    replace: `      .where({ _id: signup._id })`,
+    test: [
+      'tests/functions/volunteer.test.ts',
+      'never lets a 补录 and the member’s own sign-out together pass the planned duration',
+    ],
+  },
+  {
+    name: 'visit completion: the loser of two completions keeps no photos',
+    file: 'cloudfunctions/visit/visit.service.ts',
+    find: `await Promise.all(photos.map(dropKeptFile))`,
+    replace: `void dropKeptFile`,
+    test: ['tests/functions/visit.test.ts', 'applies exactly one, and keeps only the winner’s photos'],
+  },
 ]
 
 function runTest([file, name]) {
@@ -214,8 +304,29 @@ function runTest([file, name]) {
   return { failed: result.status !== 0, summary }
 }
 
-const only = process.argv.slice(2)
+const args = process.argv.slice(2)
+const only = args.filter((a) => a !== '--check')
 const chosen = GUARDS.filter((g) => only.length === 0 || only.some((o) => g.name.includes(o)))
+
+/**
+ * `--check`: without building or running anything, that every guard's text is still in its file exactly once and
+ * its test file still holds the named test, so the list cannot rot between proofs (run by `npm test`).
+ */
+if (args.includes('--check')) {
+  const stale = chosen.flatMap((g) => {
+    const count = readFileSync(join(root, g.file), 'utf8').split(g.find).length - 1
+    const [testFile, testName] = g.test
+    const tests = readFileSync(join(root, testFile), 'utf8')
+    return [
+      ...(count === 1 ? [] : [`${g.name}: its text occurs ${count} times in ${g.file}`]),
+      ...(tests.includes(testName) ? [] : [`${g.name}: no test named "${testName}" in ${testFile}`]),
+    ]
+  })
+  for (const line of stale) console.log(`✗ ${line}`)
+  console.log(stale.length === 0 ? `all ${chosen.length} guards in place` : `${stale.length} stale`)
+  process.exit(stale.length === 0 ? 0 : 1)
+}
+
 let problems = 0
 for (const guard of chosen) {
   const path = join(root, guard.file)

@@ -14,6 +14,12 @@ export interface BackendOptions {
   dataDir: string | null
   functionsDir: string
   seed?: boolean
+  /**
+   * Whether the seed includes the demo street's year of 学习签到 and 党建考核 (server/seed-study.ts). `npm start` and
+   * the statistics' tests do; the capabilities' own tests start from a street with none, so what they create is all
+   * there is.
+   */
+  history?: boolean
 }
 
 export interface LocalBackend {
@@ -49,7 +55,10 @@ export async function startLocalBackend(options: BackendOptions): Promise<LocalB
   let publicUrl = ''
   installLocalPlatform({ filesDir, baseUrl: () => publicUrl, database })
   await prepareDatabase(database)
-  const { personas } = options.seed === false ? { personas: [] } : await seedIfEmpty()
+  const { personas } =
+    options.seed === false
+      ? { personas: [] }
+      : await seedIfEmpty(Date.now(), { history: options.history !== false })
   return {
     database,
     // LOCAL_SERIAL_CALLS=1 runs calls one at a time: only `npm run bench` sets it, to compare with overlapping.

@@ -21,6 +21,8 @@ export interface HostOptions {
   /** The H5 build to serve; absent in function-only tests. */
   h5Dir?: string
   seed?: boolean
+  /** See BackendOptions.history. */
+  history?: boolean
   /** Runs the functions' timer triggers on their cron (server/timers.ts); on unless false. */
   timers?: boolean
 }

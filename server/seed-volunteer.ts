@@ -65,6 +65,7 @@ export function demoVolunteer(
     beneficiaries: 120,
     closedAt: pastStart + 3 * 60 * MIN,
     closedBy: secretary._id,
+    hasEntries: true,
   })
   const next = activity('demo-vol-elderly', {
     title: '关爱空巢老人：上门陪伴',
@@ -75,6 +76,23 @@ export function demoVolunteer(
     plannedMinutes: 90,
     capacity: 8,
     signedUp: 2,
+  })
+  // Cancelled by its organiser before the start: its member sees 已取消 with the reason; it counts nowhere.
+  const cancelledStart = chinaTimestamp(dateOf(now + 5 * DAY), '15:00') as number
+  const cancelled = activity('demo-vol-cleanup', {
+    title: '楼道杂物清理',
+    serviceType: 'environment',
+    place: '和平社区光明里小区',
+    startAt: cancelledStart,
+    endAt: cancelledStart + 60 * MIN,
+    plannedMinutes: 60,
+    capacity: 6,
+    signedUp: 1,
+    status: 'cancelled',
+    cancelReason: '暴雨预警，改期另行通知',
+    cancelledAt: now - DAY,
+    cancelledBy: secretary._id,
+    updatedAt: now - DAY,
   })
   const signup = (a: ActivityDoc, m: MemberDoc, participated: boolean): SignupDoc => ({
     _id: joinIds(a._id, m._id),
@@ -121,6 +139,7 @@ export function demoVolunteer(
   const signups = [
     ...volunteers.map((m) => signup(held, m, true)),
     ...volunteers.slice(0, 2).map((m) => signup(next, m, false)),
+    ...volunteers.slice(0, 1).map((m) => signup(cancelled, m, false)),
   ]
   const entries = volunteers.map(entry)
   const buckets = sumContributions([
@@ -135,5 +154,5 @@ export function demoVolunteer(
     month: b.month,
     c: nestCounts(b.counts),
   }))
-  return { activities: [held, next], signups, entries, rollups }
+  return { activities: [held, next, cancelled], signups, entries, rollups }
 }

@@ -11,6 +11,8 @@ import { addCounts, bucketId, flattenCounts, sumContributions } from '../cloudfu
 import { visitRollup } from '../cloudfunctions/domain/visit.rollup'
 import { DEFAULT_VISIT_LIMITS, HOUR_MS } from '../cloudfunctions/domain/visit.rules'
 import { demoPledges } from './seed-pledges'
+import { demoProjects } from './seed-project'
+import { demoStudy, noStudy } from './seed-study'
 import { demoVolunteer } from './seed-volunteer'
 
 /** Someone the H5 demo login offers: the local host's stand-in for opening the app on their phone. */
@@ -95,11 +97,12 @@ interface Seeded {
   personas: Persona[]
   volunteer: ReturnType<typeof demoVolunteer>
   visits: VisitDoc[]
+  study: ReturnType<typeof demoStudy>
   rollups: RollupDoc[]
 }
 
 /** The demo street: six communities and the street office, about 80 members, every role, a few residents. */
-export function demoData(now: number): Seeded {
+export function demoData(now: number, options: { history?: boolean } = {}): Seeded {
   const rand = random(20261125)
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]
   const orgList = orgSeeds()
@@ -233,7 +236,8 @@ export function demoData(now: number): Seeded {
   })
   const volunteer = demoVolunteer(now, orgs, members, secretaries[0])
   const visits = demoVisits(now, orgs, secretaries[0], plain[0])
-  return { orgs, members, users, invites, personas, volunteer, visits, rollups: rollupsOf(visits) }
+  const study = options.history === false ? noStudy() : demoStudy(now, orgs, members)
+  return { orgs, members, users, invites, personas, volunteer, visits, study, rollups: rollupsOf(visits) }
 }
 
 /**
@@ -379,8 +383,11 @@ function mergeRollups(lists: readonly (readonly RollupDoc[])[]): RollupDoc[] {
  * Writes the demo street through the real SDK, in the same documents the functions write,
  * unless the store already holds an organisation tree.
  */
-export async function seedIfEmpty(now = Date.now()): Promise<{ seeded: boolean; personas: Persona[] }> {
-  const data = demoData(now)
+export async function seedIfEmpty(
+  now = Date.now(),
+  options: { history?: boolean } = {},
+): Promise<{ seeded: boolean; personas: Persona[] }> {
+  const data = demoData(now, { history: options.history !== false })
   // The host shares the functions' SDK instance; init is idempotent and names the same environment.
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
   const db = cloud.database()
@@ -403,7 +410,26 @@ export async function seedIfEmpty(now = Date.now()): Promise<{ seeded: boolean; 
   await write(COLLECTIONS.volSignups, data.volunteer.signups)
   await write(COLLECTIONS.volEntries, data.volunteer.entries)
   await write(COLLECTIONS.visits, data.visits)
+  const study = data.study
+  await write(COLLECTIONS.sessions, study.sessions)
+  await write(COLLECTIONS.checkins, study.checkins)
+  await write(COLLECTIONS.leaves, study.leaves)
+  await write(COLLECTIONS.studyMonths, study.studyMonths)
+  await write(COLLECTIONS.quizExams, study.exams)
+  await write(COLLECTIONS.quizExpected, study.expected)
+  await write(COLLECTIONS.quizAttempts, study.attempts)
+  // 为民办实事 of 和平社区 and the street, linked to the seeded activities.
+  const c1Secretary = data.members.find((m) =>
+    m.roles.some((g) => g.role === 'community_secretary' && g.orgId === 'org-c1'),
+  )
+  const projects = c1Secretary
+    ? demoProjects(now, data.orgs, c1Secretary, admin)
+    : { projects: [], rollups: [] }
+  await write(COLLECTIONS.projects, projects.projects)
   // One document per node and month, whichever capability's records it counts.
-  await write(COLLECTIONS.rollups, mergeRollups([pledges.rollups, data.volunteer.rollups, data.rollups]))
+  await write(
+    COLLECTIONS.rollups,
+    mergeRollups([pledges.rollups, data.volunteer.rollups, data.rollups, study.rollups, projects.rollups]),
+  )
   return { seeded: true, personas: data.personas }
 }

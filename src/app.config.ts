@@ -56,12 +56,22 @@ export default defineAppConfig({
         'pages/hours/index',
         'pages/cert/index',
         'pages/verify/index',
+        'pages/projects/index',
+        'pages/project/index',
+        'pages/project-manage/index',
+        'pages/project-edit/index',
       ],
     },
     {
       root: 'packages/visit',
       name: 'visit',
-      pages: ['pages/request/index', 'pages/mine/index', 'pages/queue/index', 'pages/tasks/index'],
+      pages: [
+        'pages/request/index',
+        'pages/mine/index',
+        'pages/queue/index',
+        'pages/tasks/index',
+        'pages/settings/index',
+      ],
     },
     {
       root: 'packages/stats',

@@ -19,10 +19,11 @@ import type {
   PledgeSigningDoc,
   PledgeTemplateDoc,
 } from './pledge.docs'
+import type { ProjectDoc } from './project.docs'
 import type { AttemptDoc, ExamDoc, ExpectedDoc, PracticeDoc, QuestionDoc } from './quiz.docs'
 import type { StudyMonthDoc } from './stats.docs'
 import type { VisitDoc, VisitGrantDoc, VisitSettingsDoc } from './visit.docs'
-import type { ActivityDoc, CertificateDoc, EntryDoc, SignupDoc } from './volunteer.docs'
+import type { ActivityDoc, CertificateDoc, EntryDoc, MemberDayDoc, SignupDoc } from './volunteer.docs'
 
 /**
  * Every collection, named once. Indexes are declared beside them: the local host creates
@@ -84,6 +85,10 @@ export const COLLECTIONS = {
   visitGrants: 'visit_grants',
   /** 每月2次 tallies, one per member and month, `_id` `<memberId>_<YYYY-MM>` (common/stats.docs.ts). */
   studyMonths: 'study_member_months',
+  /** 为民办实事 projects (volunteer/project.service.ts); status moves are guarded transitions. */
+  projects: 'volunteer_projects',
+  /** 志愿服务 hours held per member and China day, `_id` `<memberId>_<YYYYMMDD>` (the 8-hour rule's tally). */
+  volMemberDays: 'volunteer_member_days',
 } as const
 
 export type CollectionKey = keyof typeof COLLECTIONS
@@ -124,6 +129,8 @@ export interface Stored {
   visitSettings: VisitSettingsDoc
   visitGrants: VisitGrantDoc
   studyMonths: StudyMonthDoc
+  projects: ProjectDoc
+  volMemberDays: MemberDayDoc
 }
 
 export interface IndexSpec {
@@ -285,6 +292,32 @@ export const INDEXES: readonly IndexSpec[] = [
     name: 'by_orgPath_activityStartAt_participated__id',
     fields: { orgPath: 1, activityStartAt: 1, participated: 1, _id: 1 },
   },
+  // Found when every figure's records were opened on the seeded year (tests/functions/seed-rollups.test.ts): the
+  // records of 按时签订/逾期未签, 确认完成/自动确认/受益 and 响应时间.
+  {
+    collection: COLLECTIONS.pledgeAssignments,
+    name: 'by_orgPath_deadline__id',
+    fields: { orgPath: 1, deadline: 1, _id: 1 },
+  },
+  {
+    collection: COLLECTIONS.visits,
+    name: 'by_orgPath_confirmedAt_submittedAt',
+    fields: { orgPath: 1, confirmedAt: 1, submittedAt: -1 },
+  },
+  {
+    collection: COLLECTIONS.visits,
+    name: 'by_orgPath_acceptedAt_submittedAt',
+    fields: { orgPath: 1, acceptedAt: 1, submittedAt: -1 },
+  },
+  // 为民办实事: a community's projects (its subtree) and the street's own, newest planned first.
+  { collection: COLLECTIONS.projects, name: 'org_path_start', fields: { orgPath: 1, startDate: -1 } },
+  { collection: COLLECTIONS.projects, name: 'org_start', fields: { orgId: 1, startDate: -1 } },
+  // The statistics' records of 完成为民办实事 (stats/areas/volunteer.ts).
+  {
+    collection: COLLECTIONS.projects,
+    name: 'org_path_status_completed',
+    fields: { orgPath: 1, status: 1, completedAt: -1 },
+  },
   // The export's detail sheets, read after a cursor: each sheet's sort key ends with `_id`.
   {
     collection: COLLECTIONS.sessions,
@@ -350,6 +383,8 @@ export const GROWING_COLLECTIONS: readonly CollectionName[] = [
   COLLECTIONS.visits,
   COLLECTIONS.visitGrants,
   COLLECTIONS.studyMonths,
+  COLLECTIONS.projects,
+  COLLECTIONS.volMemberDays,
 ]
 
 export const BOUNDED_COLLECTIONS: readonly CollectionName[] = [

@@ -1,6 +1,7 @@
 import type { ReminderOutcome } from '../contract/follow-up.contract'
 import { joinIds } from '../domain/ids'
 import {
+  type MessageKind,
   refusalOf,
   REMINDER_TEMPLATES,
   reminderDay,
@@ -58,7 +59,7 @@ export async function remindedToday(kind: ReminderKind, subject: string, now: nu
 export async function sendReminders(
   ctx: { now: number },
   sentBy: string,
-  kind: ReminderKind,
+  kind: MessageKind,
   subject: string,
   targets: readonly ReminderTarget[],
 ): Promise<Omit<ReminderOutcome, 'resolved'>> {

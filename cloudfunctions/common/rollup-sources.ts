@@ -5,6 +5,7 @@
  * from one definition.
  */
 import { pledgeRollup } from '../domain/pledge.rollup'
+import { projectRollup } from '../domain/project.rollup'
 import { examRollup, expectedRollup } from '../domain/quiz.rollup'
 import type { RollupRule } from '../domain/rollup.rules'
 import { checkinRollup, leaveRollup, sessionRollup, studyMonthRollup } from '../domain/study.rollup'
@@ -42,4 +43,5 @@ export const ROLLUP_SOURCES: readonly RollupSource[] = [
   rollupSource('volSignups', volunteerSignupRollup),
   rollupSource('volEntries', volunteerEntryRollup),
   rollupSource('visits', visitRollup),
+  rollupSource('projects', projectRollup),
 ]

@@ -4,6 +4,7 @@ import { maskPhone } from '../domain/member.rules'
 import type { OrgNode } from '../domain/org-tree'
 import { REMINDER_KINDS, reminderTemplateId } from '../domain/reminder.rules'
 import { can } from '../domain/roles'
+import { visitTemplateIds } from '../domain/visit.rules'
 import type { Caller } from './caller'
 import type { MemberDoc, OrgDoc } from './docs'
 
@@ -55,5 +56,6 @@ export function toMeView(caller: Caller, orgs: ReadonlyMap<string, OrgDoc>): MeV
     roles,
     reminderTemplateIds:
       member === null ? [] : REMINDER_KINDS.map((kind) => reminderTemplateId(kind, process.env)),
+    visitTemplateIds: visitTemplateIds(process.env),
   }
 }

@@ -1,4 +1,4 @@
-import type { EntryMethod, EntryStatus, ServiceType } from '../domain/volunteer.rules'
+import type { ActivityStatus, EntryMethod, EntryStatus, ServiceType } from '../domain/volunteer.rules'
 
 /** Stored shapes of the volunteer collections. Views sent to clients are built in volunteer/volunteer.views.ts. */
 export interface ActivityDoc {
@@ -19,9 +19,21 @@ export interface ActivityDoc {
   /** Places taken: raised only where it is below `capacity` (the database decides), lowered on withdrawal. */
   signedUp: number
   rotateSeconds: number
-  /** open: sign-ups and hours; closed: the organiser entered 受益人次 and no hours wait any more. */
-  status: 'open' | 'closed'
+  /**
+   * open: sign-ups and hours; closed: the organiser entered 受益人次 and no hours wait any more; cancelled: by
+   * the organiser before the start and before any sign-in (it counts in no figure).
+   */
+  status: ActivityStatus
   beneficiaries: number | null
+  /**
+   * Set, once, by the first sign-in (conditional on the activity being open) before its record is stored, never
+   * cleared: cancelling and editing are conditional on it being unset, so neither meets an activity with hours.
+   * Absent on activities stored before it existed.
+   */
+  hasEntries?: boolean
+  cancelledAt?: number | null
+  cancelledBy?: string | null
+  cancelReason?: string | null
   createdBy: string
   createdAt: number
   updatedAt: number
@@ -43,6 +55,12 @@ export interface SignupDoc {
   withdrawnAt: number | null
   /** Set once, when the member's first hours for the activity are confirmed: a participant. */
   participated: boolean
+  /**
+   * The minutes each of the member's entries for the activity holds (refused ones leave), and its revision: the
+   * planned-duration cap moves them by compare-and-set (volunteer/activity-hold.ts). Absent until the first.
+   */
+  held?: Record<string, number>
+  heldRev?: number
 }
 
 /**
@@ -76,6 +94,22 @@ export interface EntryDoc {
   decidedBy: string | null
   decidedAt: number | null
   createdAt: number
+}
+
+/**
+ * A member's held hours on one China day, across every activity: `_id` `<memberId>_<YYYYMMDD>`. The 8-hour rule
+ * reads and moves it by compare-and-set on `rev` (volunteer/day-tally.ts), so of two overlapping sign-outs the
+ * second sees the first's minutes. `entries` holds what each entry added and the status it was given, so a
+ * repeated sign-out of one entry adds nothing; a refusal takes its minutes back out.
+ */
+export interface MemberDayDoc {
+  _id: string
+  memberId: string
+  day: string
+  /** The sum of `entries`' minutes (everything held that day: pending, over the limit, confirmed). */
+  minutes: number
+  rev: number
+  entries: Record<string, { minutes: number; status: 'pending' | 'approval' }>
 }
 
 /** A 志愿服务记录证明 as issued: the rows are copied, so a later change never alters an issued certificate. */

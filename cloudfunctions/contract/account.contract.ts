@@ -2,6 +2,7 @@ import * as z from 'zod'
 
 import type { MemberCategory } from '../domain/member.rules'
 import type { Role } from '../domain/roles'
+import type { VisitMessageKind } from '../domain/visit.rules'
 import { empty, id, shortText } from './common.schema'
 import { uploadKind, type UploadTicket } from './files.contract'
 
@@ -36,6 +37,11 @@ export interface MeView {
   roles: RoleView[]
   /** The subscribe-message templates a member is asked to allow (接收提醒), so reminders can reach them. */
   reminderTemplateIds: string[]
+  /**
+   * The 上门服务 templates (the deployment's SUBSCRIBE_TEMPLATE_VISIT_*), for everyone, residents included: the
+   * request, 派单 and 接单 taps ask for them.
+   */
+  visitTemplateIds: Record<VisitMessageKind, string>
 }
 
 /** Whom a binding would claim: only the name and the branch, nothing else of the roster entry. */

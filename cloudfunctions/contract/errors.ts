@@ -133,6 +133,21 @@ export const ERRORS = {
   'VISIT.CONTACT_AFTER_ACCEPT': '接单后才能查看居民的电话和地址',
   'STATS.UNKNOWN_FIGURE': '没有这项统计指标',
   'STATS.FUTURE_MONTH': '这个月还没有到，请选择本月或以前的月份',
+  'PROJECT.NOT_FOUND': '项目不存在或已被删除',
+  'PROJECT.BAD_PERIOD': '{detail}',
+  'PROJECT.ACTIVITY_NOT_FOUND': '有{count}个要关联的志愿活动不存在或已被删除，请刷新后重选',
+  'PROJECT.ACTIVITY_OUTSIDE': '“{title}”不是本组织或下级组织的活动，不能关联',
+  'PROJECT.STATE_CHANGED': '项目已是“{status}”，不能再这样操作，请刷新',
+  'PROJECT.CHANGED': '项目刚被他人修改过，请刷新后再改',
+  'PROJECT.CANCELLED': '项目已取消，不能再修改',
+  'PROJECT.BENEFICIARIES_NEEDED': '完成项目时请填写受益人次',
+  'PROJECT.REASON_NEEDED': '取消项目时请填写原因',
+  'PROJECT.NOT_COMMUNITY': '请选择一个社区',
+  'VOLUNTEER.CANCELLED': '活动已取消',
+  'VOLUNTEER.CANCEL_TOO_LATE': '活动已开始，不能再取消',
+  'VOLUNTEER.EDIT_TOO_LATE': '活动已开始，不能再修改',
+  'VOLUNTEER.HAS_ENTRIES': '已有人签到，活动不能再取消或修改',
+  'VOLUNTEER.CAPACITY_BELOW': '已有{count}人报名，人数上限不能少于{count}',
 } as const
 
 export type ErrorCode = keyof typeof ERRORS

@@ -120,4 +120,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   completeHours: '完成时限',
   confirmDays: '自动确认天数',
   escalateHours: '上报街道时限',
+  projectId: '项目编号',
+  startDate: '开始日期',
+  endDate: '结束日期',
+  activityIds: '关联活动',
+  rev: '版本',
+  move: '操作',
+  communityId: '社区',
+  from: '起始序号',
 }

@@ -13,7 +13,7 @@ import {
   type Stroke,
 } from '../domain/signature-pad.rules'
 import { boundedId, empty, id, shortText } from './common.schema'
-import { fileID } from './files.contract'
+import { type ExportedFile, fileID } from './files.contract'
 import { type FollowUpPerson, memberIds, type ReminderOutcome } from './follow-up.contract'
 
 /** `<campaignId>_<memberId>`: one pledge per campaign and member. */
@@ -63,6 +63,8 @@ export const pledgeInputs = {
   }),
   'campaign/list': empty,
   'campaign/completion': z.strictObject({ campaignId: id, orgId: id.optional() }),
+  /** The completion of a campaign in an organisation's subtree as an .xlsx (names signed and unsigned). */
+  'campaign/export': z.strictObject({ campaignId: id, orgId: id.optional() }),
   /** 提醒 the named unsigned members of an organisation (each at most once a day). */
   'campaign/remind': z.strictObject({ campaignId: id, orgId: id, memberIds }),
   'pledge/mine': empty,
@@ -75,6 +77,15 @@ export const pledgeInputs = {
     confirmed: z.literal(true, { error: '请先确认本人已阅读并承诺遵守' }),
   }),
   'pledge/verify': z.strictObject({ assignmentId }),
+  /** One page of the full chain's verification, from link `from` (1 when left out). */
+  'chain/verify': z.strictObject({
+    from: z
+      .number({ error: '起始序号应为数字' })
+      .int()
+      .min(1, '起始序号不正确')
+      .max(1_000_000_000)
+      .optional(),
+  }),
 }
 
 export interface PledgeTemplateView {
@@ -127,6 +138,8 @@ export interface PledgeCompletion {
   /** Each organisation directly below (or the node itself when it has none). */
   rows: PledgeCompletionRow[]
   unsigned: UnsignedPerson[]
+  /** Reminders sent so far (every day) to members of the subtree. */
+  remindersSent: number
   /** Whether the caller may send 提醒. */
   mayRemind: boolean
 }
@@ -164,19 +177,48 @@ export interface PledgeView extends MyPledge {
   mine: boolean
 }
 
+export interface ChainLink {
+  seq: number
+  hash: string
+}
+
+/**
+ * One signing's verification, bounded whatever the chain's length: its own record and image, and the links from
+ * the checkpoint at or before it to the checkpoint after it (domain/pledge-chain.rules.ts `segmentOf`).
+ */
 export interface PledgeVerification {
-  /** Everything holds: this signing and the whole chain. */
+  /** Everything checked holds: this signing, its image and the links around it. */
   intact: boolean
   /** This signing's stored fields give its stored hash. */
   recordIntact: boolean
   /** The stored image's bytes give the hash the signing holds. */
   imageIntact: boolean
-  /** The whole chain, first link to head, holds; else where it first breaks. */
+  /** The links `checkedFrom`..`checkedTo` hold; else where they first break. */
   chainIntact: boolean
   chainBreak: ChainBreak | null
-  chainLength: number
+  checkedFrom: number
+  checkedTo: number
+  /** The chain's last link as its head records it. */
+  headSeq: number
+  /** The checkpoint after this signing, once the chain reaches it: compare with the printed full verification. */
+  checkpoint: ChainLink | null
   seq: number
   hash: string
+  checkedAt: number
+}
+
+/** A page of the full chain's verification: links `from`..`to` checked, each against the one before it. */
+export interface ChainVerificationPage {
+  from: number
+  to: number
+  headSeq: number
+  headHash: string
+  /** The first break on this page, or null. */
+  chainBreak: ChainBreak | null
+  /** The checkpoints on this page (every CHECKPOINT_EVERY-th link), to print and keep outside the system. */
+  checkpoints: ChainLink[]
+  /** Where the next page starts, or null after the head. */
+  next: number | null
   checkedAt: number
 }
 
@@ -186,11 +228,13 @@ export interface PledgeOutputs {
   'campaign/create': PledgeCampaignView
   'campaign/list': PledgeCampaignView[]
   'campaign/completion': PledgeCompletion
+  'campaign/export': ExportedFile
   'campaign/remind': ReminderOutcome
   'pledge/mine': MyPledge[]
   'pledge/get': PledgeView
   'pledge/sign': PledgeView
   'pledge/verify': PledgeVerification
+  'chain/verify': ChainVerificationPage
 }
 
-export type { Stroke }
+export type { ChainBreak, Stroke }

@@ -80,6 +80,8 @@ export interface BranchMeetingsView {
     periodLabel: string
     required: number
     held: number
+    /** Of `held`, 党课 held by a higher node for the branch's members (domain/three-meetings.rules.ts). */
+    fromAbove: number
     status: MeetingStatus
   }[]
 }

@@ -1,7 +1,9 @@
 import * as z from 'zod'
 
 import {
+  MAX_COMPLETION_PHOTOS,
   MAX_DURATION_MINUTES,
+  VISIT_LIMIT_FIELDS,
   VISIT_MESSAGE_KINDS,
   VISIT_SLOT_KEYS,
   VISIT_TYPE_KEYS,
@@ -25,12 +27,14 @@ const note = (label: string, max: number) =>
     .trim()
     .max(max, `${label}不能超过${max}字`)
 
-const limitHours = (label: string, max: number) =>
-  z
+const limit = (key: keyof VisitLimits) => {
+  const { label, max } = VISIT_LIMIT_FIELDS[key]
+  return z
     .number({ error: `${label}应为数字` })
     .int(`${label}应为整数`)
     .min(1, `${label}至少为1`)
     .max(max, `${label}不能超过${max}`)
+}
 
 export const visitInputs = {
   /** The communities a resident may send a request to, and the caller's own when they are a member. */
@@ -76,7 +80,9 @@ export const visitInputs = {
       .min(1, '服务时长至少1分钟')
       .max(MAX_DURATION_MINUTES, `服务时长不能超过${MAX_DURATION_MINUTES}分钟`),
     notes: shortText('服务情况', 300),
-    photos: z.array(fileID, { error: '照片应为列表' }).max(3, '照片最多3张'),
+    photos: z
+      .array(fileID, { error: '照片应为列表' })
+      .max(MAX_COMPLETION_PHOTOS, `照片最多${MAX_COMPLETION_PHOTOS}张`),
   }),
   'visit/confirm': z.strictObject({
     visitId: id,
@@ -96,11 +102,11 @@ export const visitInputs = {
   }),
   'visit/settings': z.strictObject({}),
   'visit/saveSettings': z.strictObject({
-    dispatchHours: limitHours('派单时限', 72),
-    acceptHours: limitHours('接单时限', 72),
-    completeHours: limitHours('完成时限', 720),
-    confirmDays: limitHours('自动确认天数', 30),
-    escalateHours: limitHours('上报街道时限', 168),
+    dispatchHours: limit('dispatchHours'),
+    acceptHours: limit('acceptHours'),
+    completeHours: limit('completeHours'),
+    confirmDays: limit('confirmDays'),
+    escalateHours: limit('escalateHours'),
   }),
 }
 
@@ -163,8 +169,10 @@ export interface VisitView {
   overdue: boolean
   escalated: boolean
   hasPhoto: boolean
-  /** Temporary URLs of the photos, in the detail only. */
+  /** Temporary URLs of the photos, in the detail only (visit/get). */
   photoUrls: string[]
+  /** How many photos the assignee added on completion (their URLs come with visit/get). */
+  completionPhotos: number
   completionPhotoUrls: string[]
   mine: boolean
   can: VisitActions

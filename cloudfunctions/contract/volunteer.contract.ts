@@ -2,6 +2,7 @@ import * as z from 'zod'
 
 import { ID_MAX, joinedIdMax } from '../domain/ids'
 import {
+  type ActivityStatus,
   CERT_CODE_PATTERN,
   CERT_SERIAL_PATTERN,
   type EntryMethod,
@@ -13,6 +14,7 @@ import {
   type ServiceType,
 } from '../domain/volunteer.rules'
 import { boundedId, id, shortText } from './common.schema'
+import { projectInputs, type ProjectOutputs } from './project.contract'
 import type { QrView } from './study.contract'
 
 const timestamp = z.number().int().min(1_600_000_000_000).max(4_102_444_800_000)
@@ -26,26 +28,35 @@ const linkBase = z
   .regex(/^https?:\/\/\S+$/, '链接格式不正确')
   .nullable()
 
+/** What an organiser sets of an activity: at creation, and again until it starts. */
+const activityFields = {
+  title: shortText('标题', 60),
+  serviceType: z.enum(SERVICE_TYPE_KEYS as [ServiceType, ...ServiceType[]], { error: '服务类别不正确' }),
+  partner: shortText('共建单位', 60).nullable(),
+  place: shortText('地点', 60),
+  startAt: timestamp,
+  plannedMinutes: z
+    .number({ error: '计划时长应为数字' })
+    .int('计划时长应为整数分钟')
+    .min(MIN_PLANNED_MINUTES, `计划时长不能少于${MIN_PLANNED_MINUTES}分钟`)
+    .max(MAX_PLANNED_MINUTES, `计划时长不能超过${MAX_PLANNED_MINUTES / 60}小时`),
+  capacity: z
+    .number({ error: '人数上限应为数字' })
+    .int('人数上限应为整数')
+    .min(1, '人数上限至少为1')
+    .max(MAX_CAPACITY, `人数上限不能超过${MAX_CAPACITY}`),
+}
+
 export const volunteerInputs = {
   /** A secretary creates an activity of a node within their reach, for a future time. */
-  'activity/create': z.strictObject({
-    title: shortText('标题', 60),
-    serviceType: z.enum(SERVICE_TYPE_KEYS as [ServiceType, ...ServiceType[]], { error: '服务类别不正确' }),
-    orgId: id,
-    partner: shortText('共建单位', 60).nullable(),
-    place: shortText('地点', 60),
-    startAt: timestamp,
-    plannedMinutes: z
-      .number({ error: '计划时长应为数字' })
-      .int('计划时长应为整数分钟')
-      .min(MIN_PLANNED_MINUTES, `计划时长不能少于${MIN_PLANNED_MINUTES}分钟`)
-      .max(MAX_PLANNED_MINUTES, `计划时长不能超过${MAX_PLANNED_MINUTES / 60}小时`),
-    capacity: z
-      .number({ error: '人数上限应为数字' })
-      .int('人数上限应为整数')
-      .min(1, '人数上限至少为1')
-      .max(MAX_CAPACITY, `人数上限不能超过${MAX_CAPACITY}`),
-  }),
+  'activity/create': z.strictObject({ ...activityFields, orgId: id }),
+  /**
+   * Before the start and before anyone signs in, its organiser changes what, when, where, how long and how many:
+   * never fewer places than members already signed up. Every field is sent, as the form shows them.
+   */
+  'activity/update': z.strictObject({ ...activityFields, activityId: id }),
+  /** Before the start and before anyone signs in: cancelled with a reason; the signed-up members are told. */
+  'activity/cancel': z.strictObject({ activityId: id, reason: shortText('取消原因', 100) }),
   'activity/get': z.strictObject({ activityId: id }),
   /** A member's list: activities of the nodes they belong to, from a month ago on. */
   'activity/list': z.strictObject({}),
@@ -101,6 +112,16 @@ export const volunteerInputs = {
       .toUpperCase()
       .regex(CERT_CODE_PATTERN, '验证码应为8位字母或数字'),
   }),
+  /** 为民办实事 (project.contract.ts): served by the same function, beside the activities it links. */
+  ...projectInputs,
+}
+
+/** The signed-up members told of a cancellation: sent, not allowing messages, without WeChat. */
+export interface CancelOutcome {
+  activity: ActivitySummary
+  sent: number
+  unsubscribed: number
+  unreachable: number
 }
 
 export interface ActivitySummary {
@@ -116,8 +137,10 @@ export interface ActivitySummary {
   plannedMinutes: number
   capacity: number
   signedUp: number
-  status: 'open' | 'closed'
+  status: ActivityStatus
   beneficiaries: number | null
+  /** Why the organiser cancelled it (status cancelled). */
+  cancelReason: string | null
   /** Whether the caller holds a place. */
   joined: boolean
 }
@@ -137,6 +160,8 @@ export interface EntryView {
 }
 
 export interface ActivityDetail extends ActivitySummary {
+  /** The subscribe message a member is asked to allow on 报名 (WeChat: from the tap), to hear of a cancellation. */
+  noticeTemplateId: string
   /** The caller may manage it (secretary of the organising node or above). */
   canManage: boolean
   myEntries: EntryView[]
@@ -189,13 +214,15 @@ export interface CertificateView {
   notice: string
 }
 
-export interface VolunteerOutputs {
+export interface VolunteerOutputs extends ProjectOutputs {
   'activity/create': ActivitySummary
   'activity/get': ActivityDetail
   'activity/list': { activities: ActivitySummary[] }
   'activity/manage': { activities: ActivitySummary[] }
   'activity/qr': VolunteerQrView
   'activity/close': ActivitySummary
+  'activity/update': ActivitySummary
+  'activity/cancel': CancelOutcome
   'signup/join': ActivitySummary
   'signup/withdraw': ActivitySummary
   'hours/scan': ScanResult

@@ -75,15 +75,63 @@ export type ChainBreak =
  * no sequence number skipped. Answers the first break, or null when the whole chain holds.
  */
 export function verifyChain(records: readonly ChainRecord[]): ChainBreak | null {
-  const sorted = [...records].sort((a, b) => a.seq - b.seq)
-  let prev = GENESIS_HASH
-  let expected = 1
-  for (const r of sorted) {
-    if (r.seq !== expected) return { kind: 'missing', seq: expected }
-    if (r.prevHash !== prev) return { kind: 'relinked', seq: r.seq }
-    if (signingHash(r) !== r.hash) return { kind: 'altered', seq: r.seq }
+  const last = records.reduce((m, r) => Math.max(m, r.seq), 0)
+  return verifyLinks(records, { from: 1, to: last, head: null })
+}
+
+/** The chain's head as stored: the highest link and its hash. */
+export interface ChainHead {
+  seq: number
+  hash: string
+}
+
+/**
+ * Checks the links `from`..`to` among `records` (others are ignored): each present, each hash recomputed, each
+ * holding its predecessor's hash. Link `from` is the anchor: when `from` > 1 its own hash is recomputed and its
+ * `prevHash` is taken as given (the range before it is another range's business); from 1 it must hold the
+ * genesis hash. When the range reaches the head, the head must name the last link's hash; a head past every
+ * link stored means links were cut off the end. Answers the first break, or null.
+ */
+export function verifyLinks(
+  records: readonly ChainRecord[],
+  range: { from: number; to: number; head: ChainHead | null },
+): ChainBreak | null {
+  const bySeq = new Map(records.map((r) => [r.seq, r]))
+  let prev: string | null = range.from <= 1 ? GENESIS_HASH : null
+  for (let seq = Math.max(1, range.from); seq <= range.to; seq++) {
+    const r = bySeq.get(seq)
+    if (!r) return { kind: 'missing', seq }
+    if (prev !== null && r.prevHash !== prev) return { kind: 'relinked', seq }
+    if (signingHash(r) !== r.hash) return { kind: 'altered', seq }
     prev = r.hash
-    expected++
+  }
+  const head = range.head
+  if (head && range.to >= head.seq && head.seq > 0 && bySeq.get(head.seq)?.hash !== head.hash) {
+    return { kind: 'altered', seq: head.seq }
   }
   return null
+}
+
+/**
+ * Every CHECKPOINT_EVERY-th link is a checkpoint. Verifying one signing reads only the links from the checkpoint
+ * at or before it to the checkpoint after it, plus the link after that (at most CHECKPOINT_EVERY + 2 records,
+ * whatever the chain's length): its own hash, its links both ways, its neighbours' hashes, and the next
+ * checkpoint's hash, which an inspector can compare with the one the full verification printed. Changing a
+ * signing and re-hashing everything after it up to the head is not caught by this bounded check; the full
+ * verification (paged, `chain/verify`) against printed checkpoint hashes is what catches that (README).
+ */
+export const CHECKPOINT_EVERY = 20
+
+/** Links per page of the full verification (a link with its strokes is at most a few tens of kilobytes). */
+export const CHAIN_PAGE = 50
+
+export function isCheckpoint(seq: number): boolean {
+  return seq > 0 && seq % CHECKPOINT_EVERY === 0
+}
+
+/** The links one signing's verification reads: `from` (a checkpoint, or 1) to `to` (capped at the head). */
+export function segmentOf(seq: number, headSeq: number): { from: number; to: number; checkpoint: number } {
+  const before = Math.floor((seq - 1) / CHECKPOINT_EVERY) * CHECKPOINT_EVERY
+  const checkpoint = before + CHECKPOINT_EVERY
+  return { from: Math.max(1, before), to: Math.min(Math.max(headSeq, seq), checkpoint + 1), checkpoint }
 }

@@ -7,6 +7,12 @@ import { chinaClock } from './time'
 /** What a reminder is about: an exam (未参考 or 不合格) or a month's 理论学习 (每月2次). */
 export const REMINDER_KINDS = ['exam', 'study', 'pledge'] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
+/**
+ * Every kind of message sent through `sendReminders`: the reminders above (asked for together by 接收提醒, at most
+ * three templates per ask as WeChat allows), and a volunteer activity's notice to its signed-up members (asked for
+ * on the 报名 tap).
+ */
+export type MessageKind = ReminderKind | 'volunteer'
 
 /**
  * The subscribe-message templates, chosen from WeChat's public library in the mini-program's console
@@ -14,7 +20,7 @@ export type ReminderKind = (typeof REMINDER_KINDS)[number]
  * the functions that send or offer them (account, study, quiz: docs/DEPLOY.md); the placeholders are the local
  * host's. Fields: thing1 事项 (≤ 20 characters), phrase2 状态 (≤ 5 汉字), thing3 备注 (≤ 20 characters).
  */
-export const REMINDER_TEMPLATES: Record<ReminderKind, { env: string; placeholder: string; page: string }> = {
+export const REMINDER_TEMPLATES: Record<MessageKind, { env: string; placeholder: string; page: string }> = {
   exam: {
     env: 'SUBSCRIBE_TEMPLATE_EXAM',
     placeholder: 'LOCAL_EXAM_REMINDER',
@@ -30,11 +36,16 @@ export const REMINDER_TEMPLATES: Record<ReminderKind, { env: string; placeholder
     placeholder: 'LOCAL_PLEDGE_REMINDER',
     page: 'packages/pledge/pages/mine/index',
   },
+  volunteer: {
+    env: 'SUBSCRIBE_TEMPLATE_VOLUNTEER',
+    placeholder: 'LOCAL_VOLUNTEER_NOTICE',
+    page: 'packages/volunteer/pages/activities/index',
+  },
 }
 
 /** A kind's template id in this environment: its variable, or the local placeholder. */
 export function reminderTemplateId(
-  kind: ReminderKind,
+  kind: MessageKind,
   env: Readonly<Record<string, string | undefined>>,
 ): string {
   const template = REMINDER_TEMPLATES[kind]
@@ -70,7 +81,7 @@ export function reminderDay(now: number): string {
 }
 
 /** The follow-up a reminder belongs to: `exam-<examId>` or `study-<YYYY-MM>`. */
-export function reminderTopic(kind: ReminderKind, subject: string): string {
+export function reminderTopic(kind: MessageKind, subject: string): string {
   return `${kind}-${subject}`
 }
 

@@ -16,6 +16,10 @@ import {
  */
 export const ROSTER_COLUMNS = ['姓名', '性别', '手机号', '所在组织', '党员类别', '干部类别'] as const
 export const ROSTER_MAX_ROWS = 2000
+/** Other headers a street's own sheet may use for a column: 干部层级 (as the pledge campaigns say) is 干部类别. */
+export const ROSTER_HEADER_ALIASES: Readonly<Record<string, (typeof ROSTER_COLUMNS)[number]>> = {
+  干部层级: '干部类别',
+}
 
 export interface RosterRow {
   row: number
@@ -51,7 +55,7 @@ function cellText(value: unknown): string {
 
 /** `sheet[0]` is the header row; cells may be strings, numbers or anything a reader gave back. */
 export function checkRosterSheet(sheet: readonly (readonly unknown[])[], ctx: RosterContext): RosterCheck {
-  const header = (sheet[0] ?? []).map(cellText)
+  const header = (sheet[0] ?? []).map(cellText).map((h) => ROSTER_HEADER_ALIASES[h] ?? h)
   const missing = ROSTER_COLUMNS.filter((c) => !header.includes(c))
   if (missing.length > 0)
     return { ok: false, errors: [{ row: 1, reason: `表头缺少列：${missing.join('、')}` }] }

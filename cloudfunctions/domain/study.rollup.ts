@@ -17,6 +17,9 @@
  * - `study.leave` — approved 请假 requests, on the member's node, in the month of the session's start.
  * - `study.met` — members with at least 每月2次 theory check-ins in the month, on their node at their latest one
  *   (from the member-month tally, common/stats.docs.ts).
+ * - `study.lecturesFromAbove` — 党课 held by a higher node for this node's members: one per held 党课 whose 应到
+ *   (`expectedByOrg`) names this node below the session's own, in the month of its start. A branch's 三会一课 counts
+ *   them toward its 党课 (domain/three-meetings.rules.ts).
  */
 import type { Contribution, Counts, RollupRule } from './rollup.rules'
 import {
@@ -75,13 +78,17 @@ export const sessionRollup: RollupRule<SessionFacts> = (s) => {
     time: s.startAt,
     counts: { [`study.sessions.${typeKey(s.type)}`]: 1, [`study.formats.${s.format}`]: 1 },
   }
+  const node = s.orgPath[s.orgPath.length - 1]
   const expected = (s.expectedByOrg ?? [])
     .filter((e) => e.count > 0)
-    .map((e): Contribution => ({
-      orgPath: e.orgPath,
-      time: s.startAt,
-      counts: { 'study.expected': e.count },
-    }))
+    .map((e): Contribution => {
+      const below = s.type === 'party_lecture' && e.orgPath[e.orgPath.length - 1] !== node
+      return {
+        orgPath: e.orgPath,
+        time: s.startAt,
+        counts: { 'study.expected': e.count, ...(below ? { 'study.lecturesFromAbove': 1 } : {}) },
+      }
+    })
   return [own, ...expected]
 }
 

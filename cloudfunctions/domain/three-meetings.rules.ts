@@ -5,8 +5,11 @@
  * over yet) or missed — the traffic light of 三会一课 on the statistics page and the branches behind on the to-do
  * list.
  *
- * Only the branch's own sessions count (those whose node is the branch): a community's 党课 attended by the
- * branch's members is the community's. The older type 三会 names no one meeting and counts toward none.
+ * The three meetings count only the branch's own sessions (those whose node is the branch): they are the branch's
+ * own organisational life. 党课 is different: the 条例 (第十九条) asks the branch to "组织党员按期参加党员大会、党小组会
+ * 和上党课" and "党员领导干部要定期为基层党员讲党课", so a 党课 held by a higher node (the community, the street) for
+ * the branch's members fulfils the branch's 党课 as well as one it holds itself (`fromAbove`; counted per branch by
+ * the rollups, `study.lecturesFromAbove`). The older type 三会 names no one meeting and counts toward none.
  */
 import type { SessionType } from './study.rules'
 import { monthLabel, shiftMonth } from './time'
@@ -23,13 +26,29 @@ export interface MeetingRequirement {
   period: MeetingPeriod
   /** At least this many per period. */
   required: number
+  /** Whether the type held by a higher node for the branch's members counts too (党课). */
+  fromAbove: boolean
 }
 
 export const MEETING_REQUIREMENTS: readonly MeetingRequirement[] = [
-  { kind: 'committee', label: '支部委员会会议', type: 'committee_meeting', period: 'month', required: 1 },
-  { kind: 'group', label: '党小组会', type: 'party_group', period: 'month', required: 1 },
-  { kind: 'general', label: '支部党员大会', type: 'general_meeting', period: 'quarter', required: 1 },
-  { kind: 'lecture', label: '党课', type: 'party_lecture', period: 'quarter', required: 1 },
+  {
+    kind: 'committee',
+    label: '支部委员会会议',
+    type: 'committee_meeting',
+    period: 'month',
+    required: 1,
+    fromAbove: false,
+  },
+  { kind: 'group', label: '党小组会', type: 'party_group', period: 'month', required: 1, fromAbove: false },
+  {
+    kind: 'general',
+    label: '支部党员大会',
+    type: 'general_meeting',
+    period: 'quarter',
+    required: 1,
+    fromAbove: false,
+  },
+  { kind: 'lecture', label: '党课', type: 'party_lecture', period: 'quarter', required: 1, fromAbove: true },
 ]
 
 export const PERIOD_LABELS: Record<MeetingPeriod, string> = { month: '每月', quarter: '每季度' }
@@ -53,7 +72,10 @@ export interface MeetingCheck {
   /** "2026年11月" or "2026年第4季度". */
   periodLabel: string
   required: number
+  /** Sessions counted: the branch's own and, where the requirement allows, those held for it above. */
   held: number
+  /** Of `held`, those held by a higher node for the branch's members. */
+  fromAbove: number
   status: MeetingStatus
 }
 
@@ -64,11 +86,19 @@ export type HeldByMonth = ReadonlyMap<string, Partial<Record<SessionType, number
  * Each requirement for the month `month`, read on `today` (the month under way, "YYYY-MM"): the month's or the
  * quarter's count up to and including `month` (a quarter's later months are not yet looked at when reading an
  * earlier one), met when it reaches the requirement, missed when its period has ended without, due otherwise.
+ * `above`: sessions held by higher nodes for the branch's members, counted where the requirement allows (党课).
  */
-export function checkMeetings(held: HeldByMonth, month: string, today: string): MeetingCheck[] {
+export function checkMeetings(
+  held: HeldByMonth,
+  month: string,
+  today: string,
+  above: HeldByMonth = new Map(),
+): MeetingCheck[] {
   return MEETING_REQUIREMENTS.map((r) => {
     const months = r.period === 'month' ? [month] : quarterMonths(month).filter((m) => m <= month)
-    const count = months.reduce((n, m) => n + (held.get(m)?.[r.type] ?? 0), 0)
+    const own = months.reduce((n, m) => n + (held.get(m)?.[r.type] ?? 0), 0)
+    const fromAbove = r.fromAbove ? months.reduce((n, m) => n + (above.get(m)?.[r.type] ?? 0), 0) : 0
+    const count = own + fromAbove
     const periodEnd = r.period === 'month' ? month : quarterMonths(month)[2]
     // A quarter read at one of its earlier months is judged at that month: missed only once its end has passed.
     const ended = periodEnd < today && (r.period === 'month' || month === periodEnd)
@@ -80,6 +110,7 @@ export function checkMeetings(held: HeldByMonth, month: string, today: string): 
       periodLabel: r.period === 'month' ? monthLabel(month) : quarterLabel(month),
       required: r.required,
       held: count,
+      fromAbove,
       status,
     }
   })

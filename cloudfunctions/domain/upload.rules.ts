@@ -29,6 +29,14 @@ export const UPLOAD_KINDS = {
     sizeText: '2MB',
     magic: [0xff, 0xd8, 0xff],
   },
+  /** A photo saved as PNG (a screenshot, an album picture): 上门服务's completion photos take it besides a JPEG. */
+  photoPng: {
+    ext: 'png',
+    label: 'PNG 照片',
+    maxBytes: 2 * 1024 * 1024,
+    sizeText: '2MB',
+    magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  },
 } as const
 
 export type UploadKind = keyof typeof UPLOAD_KINDS

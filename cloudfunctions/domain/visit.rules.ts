@@ -75,7 +75,7 @@ export function visitProgress(
     case 'completed':
       return '服务已完成，请您确认并评价'
     case 'confirmed':
-      return autoConfirmed ? '服务已完成（超过7天未确认，系统已自动确认）' : '服务已完成，感谢您的评价'
+      return autoConfirmed ? '服务已完成（您到期没有确认，系统已自动确认）' : '服务已完成，感谢您的评价'
     case 'cancelled':
       return '您已取消这次请求'
     case 'rejected':
@@ -103,6 +103,44 @@ export const DEFAULT_VISIT_LIMITS: VisitLimits = {
   completeHours: 72,
   confirmDays: 7,
   escalateHours: 24,
+}
+
+/**
+ * Each limit as the street admin sets it (时限设置): its name, unit, range and what it means. The contract's
+ * schema and the settings page both read it, so the page refuses what the server would, in the same words.
+ */
+export const VISIT_LIMIT_FIELDS: Record<
+  keyof VisitLimits,
+  { label: string; unit: '小时' | '天'; max: number; hint: string }
+> = {
+  dispatchHours: {
+    label: '派单时限',
+    unit: '小时',
+    max: 72,
+    hint: '居民提交（或党员无法前往）后，社区在多久内派单',
+  },
+  acceptHours: { label: '接单时限', unit: '小时', max: 72, hint: '派单后，党员在多久内接单' },
+  completeHours: { label: '完成时限', unit: '小时', max: 720, hint: '居民没选期望时间时，提交后多久内完成' },
+  confirmDays: { label: '自动确认天数', unit: '天', max: 30, hint: '服务完成后，居民多少天没确认就自动确认' },
+  escalateHours: {
+    label: '上报街道时限',
+    unit: '小时',
+    max: 168,
+    hint: '超时后再过多久仍未处理，就上报街道',
+  },
+}
+export const VISIT_LIMIT_KEYS = Object.keys(VISIT_LIMIT_FIELDS) as (keyof VisitLimits)[]
+
+/** What is wrong with a limit as typed (a whole number from 1 to its maximum), or null when it can be saved. */
+export function limitProblem(key: keyof VisitLimits, typed: string): string | null {
+  const { label, max } = VISIT_LIMIT_FIELDS[key]
+  const text = typed.trim()
+  if (text === '') return `请填写${label}`
+  if (!/^\d+$/.test(text)) return `${label}应为整数`
+  const n = Number(text)
+  if (n < 1) return `${label}至少为1`
+  if (n > max) return `${label}不能超过${max}`
+  return null
 }
 
 export const HOUR_MS = 60 * 60 * 1000
@@ -254,19 +292,33 @@ export const RATING_LABELS = ['', '很不满意', '不满意', '一般', '满意
 /** The longest service a member may record for one visit (minutes). */
 export const MAX_DURATION_MINUTES = 12 * 60
 
+/** Photos an assignee may add when completing (JPEG or PNG, 2 MB each: upload.rules.ts). */
+export const MAX_COMPLETION_PHOTOS = 3
+
 /**
- * Subscribe-message templates from WeChat's public library, replaced per deployment (docs/DEPLOY.md). The app asks
- * for them from a tap (`requestSubscribeMessage`), the function sends them. Fields: thing1 事项 (≤ 20
- * characters), phrase2 状态 (≤ 5 汉字), thing3 备注 (≤ 20 characters).
+ * Subscribe-message templates from WeChat's public library (订阅消息 → 公共模板库). Their ids belong to the AppID,
+ * so each deployment sets them as environment variables of the functions that send or offer them (`visit` sends,
+ * `account` hands them to the app in `MeView.visitTemplateIds`: docs/DEPLOY.md); the placeholders are the local
+ * host's. The app asks for them from a tap (`requestSubscribeMessage`). Fields: thing1 事项 (≤ 20 characters),
+ * phrase2 状态 (≤ 5 汉字), thing3 备注 (≤ 20 characters).
  * - `visitProgress`: to the resident, when their request moves;
  * - `visitTask`: to those who must act: a new or overdue request (secretaries, the street), a task (the assignee).
  */
 export const VISIT_MESSAGE_TEMPLATES = {
-  visitProgress: 'VISIT_PROGRESS',
-  visitTask: 'VISIT_TASK',
+  visitProgress: { env: 'SUBSCRIBE_TEMPLATE_VISIT_PROGRESS', placeholder: 'LOCAL_VISIT_PROGRESS' },
+  visitTask: { env: 'SUBSCRIBE_TEMPLATE_VISIT_TASK', placeholder: 'LOCAL_VISIT_TASK' },
 } as const
 export type VisitMessageKind = keyof typeof VISIT_MESSAGE_TEMPLATES
 export const VISIT_MESSAGE_KINDS = Object.keys(VISIT_MESSAGE_TEMPLATES) as [
   VisitMessageKind,
   ...VisitMessageKind[],
 ]
+
+/** Each kind's template id in this environment: its variable, or the local placeholder. */
+export function visitTemplateIds(
+  env: Readonly<Record<string, string | undefined>>,
+): Record<VisitMessageKind, string> {
+  const id = (kind: VisitMessageKind) =>
+    env[VISIT_MESSAGE_TEMPLATES[kind].env]?.trim() || VISIT_MESSAGE_TEMPLATES[kind].placeholder
+  return { visitProgress: id('visitProgress'), visitTask: id('visitTask') }
+}

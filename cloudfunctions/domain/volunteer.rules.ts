@@ -25,6 +25,14 @@ export const MIN_PLANNED_MINUTES = 15
 export const MAX_PLANNED_MINUTES = 12 * 60
 export const MAX_CAPACITY = 500
 
+/** open: sign-ups and hours; closed: 受益人次 entered, final; cancelled by the organiser before the start. */
+export type ActivityStatus = 'open' | 'closed' | 'cancelled'
+export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
+  open: '进行中',
+  closed: '已结项',
+  cancelled: '已取消',
+}
+
 /**
  * open: signed in, not yet out; pending: hours worked out, waiting for the organiser; approval: over the
  * day's limit, waiting for the organiser's explicit approval; confirmed (counts) / rejected (never counts).

@@ -6,9 +6,12 @@ import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
 import { chunks, collection, fetchAll, readById } from '../common/data'
 import type { OrgDoc } from '../common/docs'
+import { writeExport } from '../common/files'
 import type { PledgeAssignmentDoc, PledgeCampaignDoc } from '../common/pledge.docs'
-import { recipientsIn, remindedToday, sendReminders } from '../common/reminders'
+import { recipientsIn, sendReminders } from '../common/reminders'
 import { applyBucket } from '../common/rollups'
+import { writeNamesSheet } from '../common/xlsx'
+import type { ExportedFile } from '../contract/files.contract'
 import type { ReminderOutcome } from '../contract/follow-up.contract'
 import type {
   PledgeCampaignView,
@@ -20,9 +23,9 @@ import type {
 import { joinIds } from '../domain/ids'
 import { pledgeRollup } from '../domain/pledge.rollup'
 import { isOverdue, templateVersionId } from '../domain/pledge.rules'
-import { pledgeReminderData } from '../domain/reminder.rules'
+import { pledgeReminderData, reminderDay, reminderTopic } from '../domain/reminder.rules'
 import { sumContributions } from '../domain/rollup.rules'
-import { dateOf } from '../domain/time'
+import { chinaClock, dateOf } from '../domain/time'
 import { assignments, campaigns, KEEP, loadCampaign, mayRead, readableOrg, readRoots } from './pledge.store'
 
 type Input<K extends keyof typeof pledgeInputs> = z.output<(typeof pledgeInputs)[K]>
@@ -162,23 +165,41 @@ async function completionOrg(
   return inside
 }
 
-/** 已签 / 应签 of a campaign in an organisation's subtree, each organisation below, and who has not signed. */
-export async function campaignCompletion(
+/** The reminders of a campaign sent so far (every day): one read, bounded by the people behind the figure. */
+async function remindersOf(campaignId: string): Promise<{ memberId: string; day: string }[]> {
+  return fetchAll(
+    collection('reminders')
+      .where({ topic: reminderTopic('pledge', campaignId) })
+      .field({ memberId: true, day: true }),
+  )
+}
+
+type CompletionRow = Pick<
+  PledgeAssignmentDoc,
+  'memberId' | 'name' | 'orgId' | 'orgPath' | 'status' | 'signedAt'
+>
+
+/** A campaign's completion in an organisation's subtree, with every assignment behind it (for the export). */
+async function completionOf(
   ctx: CallContext,
   input: Input<'campaign/completion'>,
-): Promise<PledgeCompletion> {
+): Promise<{ view: PledgeCompletion; rows: CompletionRow[]; orgs: ReadonlyMap<string, OrgDoc> }> {
   const campaign = await loadCampaign(input.campaignId)
   const org = await completionOrg(ctx, campaign, input.orgId)
-  const [rows, orgs, reminded, caller] = await Promise.all([
+  const [rows, orgs, sentSoFar, caller] = await Promise.all([
     fetchAll(
       assignments()
         .where({ campaignId: campaign._id, orgPath: org._id })
-        .field({ memberId: true, name: true, orgId: true, orgPath: true, status: true }),
+        .field({ memberId: true, name: true, orgId: true, orgPath: true, status: true, signedAt: true }),
     ),
     ctx.orgs(),
-    remindedToday('pledge', campaign._id, ctx.now),
+    remindersOf(campaign._id),
     ctx.member(),
   ])
+  const today = reminderDay(ctx.now)
+  const inSubtree = new Set(rows.map((a) => a.memberId))
+  const sentHere = sentSoFar.filter((r) => inSubtree.has(r.memberId))
+  const reminded = new Set(sentHere.filter((r) => r.day === today).map((r) => r.memberId))
   const children = [...orgs.values()]
     .filter((o) => o.parentId === org._id)
     .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name))
@@ -220,7 +241,7 @@ export async function campaignCompletion(
   }
   unsigned.sort((a, b) => a.orgName.localeCompare(b.orgName) || a.name.localeCompare(b.name))
   const signed = rows.filter((a) => a.status === 'signed').length
-  return {
+  const view: PledgeCompletion = {
     campaign: toCampaignView(campaign, orgs),
     orgId: org._id,
     orgName: org.name,
@@ -230,8 +251,56 @@ export async function campaignCompletion(
     pastDeadline,
     rows: list.filter((r) => r.assigned > 0),
     unsigned,
+    remindersSent: sentHere.length,
     mayRemind: mayRead(caller.roles, org),
   }
+  return { view, rows, orgs }
+}
+
+/** 已签 / 应签 of a campaign in an organisation's subtree, each organisation below, and who has not signed. */
+export async function campaignCompletion(
+  ctx: CallContext,
+  input: Input<'campaign/completion'>,
+): Promise<PledgeCompletion> {
+  return (await completionOf(ctx, input)).view
+}
+
+/**
+ * The completion as an .xlsx: a line per person assigned in the subtree (姓名, 所在组织, 已签 / 未签 / 逾期未签, when
+ * signed), by organisation, signed first; the title carries 已签 / 应签.
+ */
+export async function exportCompletion(
+  ctx: CallContext,
+  input: Input<'campaign/export'>,
+): Promise<ExportedFile> {
+  const { view, rows, orgs } = await completionOf(ctx, input)
+  const state = (a: CompletionRow) =>
+    a.status === 'signed'
+      ? '已签'
+      : isOverdue(a.status, view.campaign.deadline, ctx.now)
+        ? '逾期未签'
+        : '未签'
+  const orgName = (a: CompletionRow) => orgs.get(a.orgId)?.name ?? ''
+  const lines = [...rows]
+    .sort(
+      (a, b) =>
+        orgName(a).localeCompare(orgName(b)) ||
+        Number(b.status === 'signed') - Number(a.status === 'signed') ||
+        a.name.localeCompare(b.name),
+    )
+    .map((a) => [
+      a.name,
+      orgName(a),
+      state(a),
+      a.signedAt === null ? '' : chinaClock(a.signedAt).format('YYYY-MM-DD HH:mm'),
+    ])
+  const c = view.campaign
+  const title = `${view.orgName} ${c.year}年度${c.title}：已签${view.signed}份 / 应签${view.assigned}份（${dateOf(c.deadline)}截止）`
+  return writeExport(ctx, {
+    fileName: `承诺书签订情况-${c.year}-${chinaClock(ctx.now).format('YYYYMMDD')}.xlsx`,
+    ext: 'xlsx',
+    bytes: await writeNamesSheet('签订情况', title, ['姓名', '所在组织', '签订情况', '签署时间'], lines),
+  })
 }
 
 /**

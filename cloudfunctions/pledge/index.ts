@@ -1,7 +1,13 @@
 import { createMain, route, type RoutesOf } from '../common/router'
 import { pledgeInputs } from '../contract/pledge.contract'
-import { campaignCompletion, createCampaign, listCampaigns, remindCampaign } from './campaign.service'
-import { getPledge, myPledges, signPledge, verifyPledge } from './sign.service'
+import {
+  campaignCompletion,
+  createCampaign,
+  exportCompletion,
+  listCampaigns,
+  remindCampaign,
+} from './campaign.service'
+import { getPledge, myPledges, signPledge, verifyChainPage, verifyPledge } from './sign.service'
 import { listTemplates, saveTemplate } from './template.service'
 
 export const routes: RoutesOf<'pledge'> = {
@@ -12,11 +18,13 @@ export const routes: RoutesOf<'pledge'> = {
   'campaign/completion': route(pledgeInputs['campaign/completion'], (input, ctx) =>
     campaignCompletion(ctx, input),
   ),
+  'campaign/export': route(pledgeInputs['campaign/export'], (input, ctx) => exportCompletion(ctx, input)),
   'campaign/remind': route(pledgeInputs['campaign/remind'], (input, ctx) => remindCampaign(ctx, input)),
   'pledge/mine': route(pledgeInputs['pledge/mine'], (_input, ctx) => myPledges(ctx)),
   'pledge/get': route(pledgeInputs['pledge/get'], (input, ctx) => getPledge(ctx, input)),
   'pledge/sign': route(pledgeInputs['pledge/sign'], (input, ctx) => signPledge(ctx, input)),
   'pledge/verify': route(pledgeInputs['pledge/verify'], (input, ctx) => verifyPledge(ctx, input)),
+  'chain/verify': route(pledgeInputs['chain/verify'], (input, ctx) => verifyChainPage(ctx, input)),
 }
 
 export const main = createMain(routes)

@@ -9,7 +9,7 @@ export const manifest: FunctionManifest<'pledge'> = {
   openapi: ['subscribeMessage.send'],
   secrets: [],
   triggers: [],
-  // Verifying walks the whole chain; creating a campaign writes a street's assignments.
+  // Creating a campaign writes a street's assignments; verifying reads a bounded window or page of the chain.
   timeout: 20,
   reads: [
     COLLECTIONS.users,

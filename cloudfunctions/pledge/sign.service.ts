@@ -1,24 +1,34 @@
 import type { z } from 'zod'
 
 import { AppError } from '../common/app-error'
+import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
-import { fetchAll, findById, insertOnce, readById, transition } from '../common/data'
+import { findById, insertOnce, readById, transition } from '../common/data'
 import { dropKeptFile, keepFile, keptFileUrl, readKeptFile, readUpload } from '../common/files'
 import type { PledgeAssignmentDoc, PledgeSigningDoc } from '../common/pledge.docs'
 import { recordChanged } from '../common/rollups'
-import type { MyPledge, pledgeInputs, PledgeVerification, PledgeView } from '../contract/pledge.contract'
+import type {
+  ChainVerificationPage,
+  MyPledge,
+  pledgeInputs,
+  PledgeVerification,
+  PledgeView,
+} from '../contract/pledge.contract'
 import { pledgeRollup } from '../domain/pledge.rollup'
 import { isOverdue, PLEDGE_CONFIRMATION, pngSize } from '../domain/pledge.rules'
 import {
+  CHAIN_PAGE,
   type ChainRecord,
   GENESIS_HASH,
+  isCheckpoint,
+  segmentOf,
   sha256Hex,
   signingHash,
-  verifyChain,
+  verifyLinks,
 } from '../domain/pledge-chain.rules'
 import { CANVAS_MAX_PX, SIGNATURE_PROBLEM_TEXT, signatureProblem } from '../domain/signature-pad.rules'
-import { assignments, chain, signings, visibleAssignment } from './pledge.store'
+import { assignments, chain, KEEP, signings, streetOf, visibleAssignment } from './pledge.store'
 
 type Input<K extends keyof typeof pledgeInputs> = z.output<(typeof pledgeInputs)[K]>
 
@@ -198,22 +208,44 @@ export async function signPledge(ctx: CallContext, input: Input<'pledge/sign'>):
   throw new AppError('COMMON.RETRY')
 }
 
-/** Moves the head forward to `seq` (never back: an overlapping later link may have moved it further). */
+/**
+ * Moves the head forward to `seq` (never back: an overlapping later link may have moved it further). The first
+ * link makes the head and every later one moves it, so a signing costs one request here whatever its place.
+ */
 async function advanceHead(seq: number, hash: string, now: number): Promise<void> {
-  const moved = await chain()
-    .where({ _id: CHAIN_HEAD, seq: _.lt(seq) })
-    .update({ data: { seq, hash, at: now } })
-  if (moved.stats.updated === 1) return
+  const move = () =>
+    chain()
+      .where({ _id: CHAIN_HEAD, seq: _.lt(seq) })
+      .update({ data: { seq, hash, at: now } })
+  if (seq > 1 && (await move()).stats.updated === 1) return
   const created = await insertOnce('pledgeChain', { _id: CHAIN_HEAD, seq, hash, at: now })
   if (created.outcome === 'inserted') return
-  await chain()
-    .where({ _id: CHAIN_HEAD, seq: _.lt(seq) })
-    .update({ data: { seq, hash, at: now } })
+  await move()
+}
+
+/** A link's sequence number from its `_id` (`chain_<seq>`), or null. */
+function seqOfId(id: string | null): number | null {
+  const m = id === null ? null : /^chain_(\d+)$/.exec(id)
+  return m ? Number(m[1]) : null
+}
+
+/** Links `from`..`to` as the hash covers them (no image file id, no organisation path): one request. */
+async function linksBetween(from: number, to: number): Promise<ChainRecord[]> {
+  const found = await signings()
+    .where({ seq: _.and(_.gte(from), _.lte(to)) })
+    .orderBy('seq', 'asc')
+    .limit(to - from + 1)
+    .field({ orgPath: false })
+    .get()
+  return found.data
 }
 
 /**
- * Verifies a signed pledge: recomputes its hash from its stored fields and its image's stored bytes, and walks
- * the whole chain from the first link to the head, so a deleted or altered signing anywhere shows.
+ * Verifies a signed pledge in a bounded number of reads, whatever the chain's length: recomputes its hash from
+ * its stored fields and its image's stored bytes, and checks the links from the checkpoint at or before it to
+ * the checkpoint after it and one past (at most CHECKPOINT_EVERY + 2), against the head when they reach it. So
+ * an altered, re-hashed or deleted signing near it shows, and the next checkpoint's hash can be compared with
+ * the one the full verification (`chain/verify`, paged) printed. README "Design notes" says what each catches.
  */
 export async function verifyPledge(
   ctx: CallContext,
@@ -221,31 +253,78 @@ export async function verifyPledge(
 ): Promise<PledgeVerification> {
   const { assignment } = await visibleAssignment(ctx, input.assignmentId)
   if (assignment.status !== 'signed') throw new AppError('PLEDGE.NOT_SIGNED')
-  const signing = await signingOf(assignment)
-  if (!signing) throw new AppError('PLEDGE.NOT_SIGNED')
-  const [all, head, image] = await Promise.all([
-    fetchAll(signings().orderBy('seq', 'asc').field({ imageFileID: false, orgPath: false })),
+  // The mark names the link; without it (a mark from before it was kept) the unique assignmentId finds it.
+  const seq = seqOfId(assignment.signingId) ?? (await signingOf(assignment))?.seq
+  if (seq === undefined || seq === null) throw new AppError('PLEDGE.NOT_SIGNED')
+  const window = segmentOf(seq, Number.MAX_SAFE_INTEGER)
+  const [links, head] = await Promise.all([
+    linksBetween(window.from, window.to),
     findById('pledgeChain', CHAIN_HEAD),
-    readKeptFile(signing.imageFileID),
   ])
-  const recordIntact = signingHash(signing) === signing.hash
-  const imageIntact = image !== null && sha256Hex(image) === signing.imageSha256
-  let chainBreak = verifyChain(all)
-  const top = all[all.length - 1]
-  if (!chainBreak && head && (!top || top.seq < head.seq))
-    chainBreak = { kind: 'missing', seq: (top?.seq ?? 0) + 1 }
-  if (!chainBreak && head && all.find((r) => r.seq === head.seq)?.hash !== head.hash) {
-    chainBreak = { kind: 'altered', seq: head.seq }
-  }
+  const signing = links.find((r) => r.seq === seq) as (ChainRecord & { imageFileID: string }) | undefined
+  const image = signing ? await readKeptFile(signing.imageFileID) : null
+  const top = links.reduce((m, r) => Math.max(m, r.seq), 0)
+  const headSeq = head?.seq ?? top
+  const { from, to } = segmentOf(seq, headSeq)
+  // The first signing makes the head in the same call: links without a head mean it was removed (with the end cut?).
+  const chainBreak =
+    verifyLinks(links, { from, to, head: head && { seq: head.seq, hash: head.hash } }) ??
+    (head === null && to === top ? { kind: 'missing' as const, seq: top + 1 } : null)
+  const recordIntact = signing !== undefined && signingHash(signing) === signing.hash
+  const imageIntact = signing !== undefined && image !== null && sha256Hex(image) === signing.imageSha256
+  const checkpoint = links.find((r) => r.seq === window.checkpoint && r.seq <= to)
   return {
     intact: recordIntact && imageIntact && chainBreak === null,
     recordIntact,
     imageIntact,
     chainIntact: chainBreak === null,
     chainBreak,
-    chainLength: all.length,
-    seq: signing.seq,
-    hash: signing.hash,
+    checkedFrom: from,
+    checkedTo: to,
+    headSeq,
+    checkpoint: checkpoint ? { seq: checkpoint.seq, hash: checkpoint.hash } : null,
+    seq,
+    hash: signing?.hash ?? '',
+    checkedAt: ctx.now,
+  }
+}
+
+/**
+ * One page of the full chain's verification, for the inspector's 全链核验 and a script: links `from`..`from +
+ * CHAIN_PAGE - 1`, each recomputed and linked to the one before (the page reads the link before it too), and the
+ * head on the last page. Pages are independent, so a caller walks them with `next` and every page costs the same.
+ */
+export async function verifyChainPage(
+  ctx: CallContext,
+  input: Input<'chain/verify'>,
+): Promise<ChainVerificationPage> {
+  await authorizeOn(ctx, KEEP, (await streetOf(ctx))._id)
+  const start = input.from ?? 1
+  const anchor = Math.max(1, start - 1)
+  const [links, head] = await Promise.all([
+    linksBetween(anchor, start + CHAIN_PAGE - 1),
+    findById('pledgeChain', CHAIN_HEAD),
+  ])
+  const top = Math.max(
+    head?.seq ?? 0,
+    links.reduce((m, r) => Math.max(m, r.seq), 0),
+  )
+  const to = Math.min(start + CHAIN_PAGE - 1, top)
+  const chainBreak =
+    start > top && start > 1
+      ? null
+      : (verifyLinks(links, { from: anchor, to, head: head && { seq: head.seq, hash: head.hash } }) ??
+        (head === null && top > 0 && to === top ? { kind: 'missing' as const, seq: top + 1 } : null))
+  return {
+    from: start,
+    to: Math.max(to, start - 1),
+    headSeq: head?.seq ?? 0,
+    headHash: head?.hash ?? GENESIS_HASH,
+    chainBreak,
+    checkpoints: links
+      .filter((r) => r.seq >= start && r.seq <= to && isCheckpoint(r.seq))
+      .map((r) => ({ seq: r.seq, hash: r.hash })),
+    next: to < top ? to + 1 : null,
     checkedAt: ctx.now,
   }
 }

@@ -31,6 +31,7 @@ export const manifest: FunctionManifest<'stats'> = {
     COLLECTIONS.volSignups,
     COLLECTIONS.volEntries,
     COLLECTIONS.visits,
+    COLLECTIONS.projects,
   ],
   writes: [COLLECTIONS.users, COLLECTIONS.rollups, COLLECTIONS.studyMonths, COLLECTIONS.quizExpected],
 }

@@ -191,6 +191,7 @@ export async function monthStats(ctx: CallContext, input: Input<'stats/month'>):
       periodLabel: c.periodLabel,
       required: c.required,
       held: c.held,
+      fromAbove: c.fromAbove,
       status: c.status,
     })),
   }))

@@ -9,9 +9,9 @@ import { _, cloud } from '../common/cloud'
 import { collection, isDuplicateKey } from '../common/data'
 import { joinIds } from '../domain/ids'
 import { fitField, PHRASE_MAX, THING_MAX } from '../domain/reminder.rules'
-import { VISIT_MESSAGE_TEMPLATES, type VisitMessageKind } from '../domain/visit.rules'
+import { type VisitMessageKind, visitTemplateIds } from '../domain/visit.rules'
 
-/** The page each message opens (the template ids are in domain/visit.rules.ts). */
+/** The page each message opens (the template ids are the deployment's variables: domain/visit.rules.ts). */
 const PAGES: Record<VisitMessageKind, string> = {
   visitProgress: 'packages/visit/pages/mine/index',
   visitTask: 'packages/visit/pages/queue/index',
@@ -73,7 +73,7 @@ export async function notify(messages: readonly VisitMessage[], now: number): Pr
         try {
           await cloud.openapi.subscribeMessage.send({
             touser: m.openid,
-            templateId: VISIT_MESSAGE_TEMPLATES[m.kind],
+            templateId: visitTemplateIds(process.env)[m.kind],
             page: m.page === 'tasks' ? TASK_PAGE : PAGES[m.kind],
             data: {
               thing1: { value: fitField(m.what, THING_MAX) },

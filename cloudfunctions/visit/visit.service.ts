@@ -12,6 +12,7 @@ import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
 import { collection, findById, insertOnce, readById, transition } from '../common/data'
 import type { OrgDoc } from '../common/docs'
+import { dropKeptFile, keepFile, readUpload } from '../common/files'
 import { recordChanged } from '../common/rollups'
 import { cloudPathOfFileID, isUploadOf } from '../common/storage-paths'
 import type { VisitDoc } from '../common/visit.docs'
@@ -25,6 +26,7 @@ import type {
   VisitView,
 } from '../contract/visit.contract'
 import { can } from '../domain/roles'
+import { UPLOAD_KINDS } from '../domain/upload.rules'
 import { visitRollup } from '../domain/visit.rollup'
 import {
   completeDeadline,
@@ -57,10 +59,29 @@ export async function listCommunities(ctx: CallContext): Promise<VisitCommunitie
   return { communities, mine: own }
 }
 
-/** A photo must be one the caller uploaded as a photo (account/upload/prepare, kind `photo`). */
-function checkPhoto(openid: string, fileID: string): void {
-  const path = cloudPathOfFileID(fileID)
-  if (!path || !isUploadOf(openid, path, 'photo')) throw new AppError('FILE.FORBIDDEN')
+/** Where a request's photos are kept once read and checked (readable only through temporary URLs). */
+export const VISIT_PHOTO_FOLDER = 'visit-photos'
+type PhotoKind = 'photo' | 'photoPng'
+
+/**
+ * Photos for a request: each must be the caller's own upload of one of `kinds` (account/upload/prepare), all
+ * checked before any is read; each is then read once (size and first bytes checked, the upload removed) and kept
+ * in VISIT_PHOTO_FOLDER. Answers the kept fileIDs. The resident's photo is a JPEG (the form takes one from the
+ * camera); the assignee's completion photos a JPEG or a PNG.
+ */
+async function keepPhotos(
+  ctx: CallContext,
+  fileIDs: readonly string[],
+  kinds: readonly PhotoKind[],
+): Promise<string[]> {
+  const found = fileIDs.map((fileID) => {
+    const path = cloudPathOfFileID(fileID)
+    const kind = kinds.find((k) => path !== null && isUploadOf(ctx.openid, path, k))
+    if (!kind) throw new AppError('FILE.FORBIDDEN')
+    return kind
+  })
+  const bytes = await Promise.all(fileIDs.map((fileID, i) => readUpload(ctx, fileID, found[i])))
+  return Promise.all(bytes.map((b, i) => keepFile(VISIT_PHOTO_FOLDER, UPLOAD_KINDS[found[i]].ext, b)))
 }
 
 async function communityOf(ctx: CallContext, orgId: string): Promise<OrgDoc> {
@@ -80,8 +101,12 @@ export async function submitVisit(ctx: CallContext, input: Input<'visit/submit'>
       : null
   const problem = preferred ? preferredProblem(preferred, ctx.now) : null
   if (problem) throw new AppError('VISIT.BAD_PREFERRED', { detail: problem })
-  if (input.photo !== null) checkPhoto(ctx.openid, input.photo)
-  const [caller, limits] = await Promise.all([ctx.caller(), loadLimits(streetOf(org))])
+  const [caller, limits, kept] = await Promise.all([
+    ctx.caller(),
+    loadLimits(streetOf(org)),
+    input.photo === null ? [] : keepPhotos(ctx, [input.photo], ['photo']),
+  ])
+  const photo = kept[0] ?? null
   const completeBy = completeDeadline(ctx.now, preferred, limits)
   const doc: Omit<VisitDoc, '_id'> = {
     residentOpenid: ctx.openid,
@@ -93,7 +118,7 @@ export async function submitVisit(ctx: CallContext, input: Input<'visit/submit'>
     phone: input.phone,
     preferred,
     description: input.description,
-    photo: input.photo,
+    photo,
     status: 'submitted',
     moves: 0,
     submittedAt: ctx.now,
@@ -124,7 +149,10 @@ export async function submitVisit(ctx: CallContext, input: Input<'visit/submit'>
     late: false,
   }
   const added = await insertOnce('visits', doc)
-  if (added.outcome !== 'inserted') throw new AppError('COMMON.RETRY')
+  if (added.outcome !== 'inserted') {
+    if (photo !== null) await dropKeptFile(photo)
+    throw new AppError('COMMON.RETRY')
+  }
   const stored: VisitDoc = { ...doc, _id: added.id }
   await recordChanged(visitRollup, null, stored)
   const secretaries = await staffOf(org._id, 'community_secretary')
@@ -390,22 +418,32 @@ export async function declineVisit(ctx: CallContext, input: Input<'visit/decline
 export async function completeVisit(ctx: CallContext, input: Input<'visit/complete'>): Promise<VisitView> {
   const { visit, roles, caller, org } = await loadVisit(ctx, input.visitId)
   await expect(visit, roles, 'complete')
-  for (const photo of input.photos) checkPhoto(ctx.openid, photo)
-  const limits = await loadLimits(streetOf(org))
-  const after = await moveVisit(
-    visit,
-    'complete',
-    { assigneeId: caller.member?._id ?? '' },
-    {
-      completedAt: ctx.now,
-      durationMinutes: input.durationMinutes,
-      notes: input.notes,
-      completionPhotos: input.photos,
-      dueStep: 'confirm',
-      dueAt: stepDeadline('confirm', ctx.now, visit.completeBy, limits),
-      ...cleared,
-    },
-  )
+  const [photos, limits] = await Promise.all([
+    keepPhotos(ctx, input.photos, ['photo', 'photoPng']),
+    loadLimits(streetOf(org)),
+  ])
+  let after: VisitDoc
+  try {
+    after = await moveVisit(
+      visit,
+      'complete',
+      { assigneeId: caller.member?._id ?? '' },
+      {
+        completedAt: ctx.now,
+        durationMinutes: input.durationMinutes,
+        notes: input.notes,
+        completionPhotos: photos,
+        dueStep: 'confirm',
+        dueAt: stepDeadline('confirm', ctx.now, visit.completeBy, limits),
+        ...cleared,
+      },
+    )
+  } catch (error) {
+    // Refused (the request moved meanwhile): the photos kept for it are not needed. Any other failure may have
+    // come after the write, which then refers to them: they stay.
+    if (error instanceof AppError) await Promise.all(photos.map(dropKeptFile))
+    throw error
+  }
   await notify(
     [
       {

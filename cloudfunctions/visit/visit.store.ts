@@ -148,6 +148,7 @@ export function toVisitView(
     escalated: visit.escalatedAt !== null,
     hasPhoto: visit.photo !== null,
     photoUrls: urls.photo,
+    completionPhotos: visit.completionPhotos.length,
     completionPhotoUrls: urls.completion,
     mine,
     can: actionsFor(visit, roles),

@@ -1,23 +1,18 @@
 import { AppError } from '../common/app-error'
 import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
-import { findById, insertOnce, readById, transition } from '../common/data'
+import { collection, findById, insertOnce, readById } from '../common/data'
 import type { MemberDoc } from '../common/docs'
 import { recordChanged } from '../common/rollups'
 import { checkinSecret } from '../common/secrets'
-import type { ActivityDoc, EntryDoc } from '../common/volunteer.docs'
+import type { ActivityDoc, EntryDoc, SignupDoc } from '../common/volunteer.docs'
 import type { ActivityRoster, EntryView, MyHoursView, ScanResult } from '../contract/volunteer.contract'
 import { parseToken, verifyToken } from '../domain/checkin-token'
 import { monthOf, yearOf } from '../domain/time'
 import { volunteerEntryRollup, volunteerSignupRollup } from '../domain/volunteer.rollup'
-import {
-  dayKey,
-  holdsHours,
-  MAX_PAIRS_PER_DAY,
-  pairMinutes,
-  scanWindow,
-  statusForMinutes,
-} from '../domain/volunteer.rules'
+import { dayKey, holdsHours, MAX_PAIRS_PER_DAY, minutesBetween, scanWindow } from '../domain/volunteer.rules'
+import { holdOnActivity, releaseOnActivity } from './activity-hold'
+import { holdOnDay, releaseOnDay } from './day-tally'
 import {
   entries,
   type Input,
@@ -39,20 +34,17 @@ interface Recorder {
 const sumMinutes = (list: readonly EntryDoc[]) =>
   list.reduce((sum, e) => sum + (holdsHours(e.status) ? (e.minutes ?? 0) : 0), 0)
 
-/** The member's other hours on a China day, across every activity (the 8-hour rule). */
-async function minutesOnDay(memberId: string, day: string, except: string | null): Promise<number> {
-  const found = await entries().where({ memberId, day }).limit(100).get()
-  return sumMinutes(found.data.filter((e) => e._id !== except))
-}
-
-/** A signed-up member's entries at an activity; NOT_JOINED without an active sign-up. */
-async function participantState(activity: ActivityDoc, memberId: string): Promise<EntryDoc[]> {
+/** A signed-up member's sign-up and entries at an activity; NOT_JOINED without an active sign-up. */
+async function participantState(
+  activity: ActivityDoc,
+  memberId: string,
+): Promise<{ signup: SignupDoc; mine: EntryDoc[] }> {
   const [signup, mine] = await Promise.all([
     findById('volSignups', signupId(activity._id, memberId)),
     entries().where({ activityId: activity._id, memberId }).limit(100).get(),
   ])
   if (signup?.status !== 'active') throw new AppError('VOLUNTEER.NOT_JOINED')
-  return mine.data
+  return { signup, mine: mine.data }
 }
 
 function entryRecord(
@@ -88,16 +80,44 @@ async function signOut(
   ctx: CallContext,
   activity: ActivityDoc,
   open: EntryDoc,
-  mine: readonly EntryDoc[],
+  { signup, mine }: { signup: SignupDoc; mine: readonly EntryDoc[] },
 ): Promise<ScanResult> {
-  const others = mine.filter((e) => e._id !== open._id)
-  const minutes = pairMinutes(open.signInAt, ctx.now, activity.plannedMinutes, sumMinutes(others))
-  const status = statusForMinutes(minutes, await minutesOnDay(open.memberId, open.day, open._id))
+  const worked = minutesBetween(open.signInAt, ctx.now)
+  const minutes = await holdOnActivity(signup, mine, open._id, worked, activity.plannedMinutes, false)
+  const status = await holdOnDay(open.memberId, open.day, open._id, minutes)
   const set = { signOutAt: ctx.now, minutes, status }
-  await transition('volEntries', open._id, { status: 'open' }, set, () => new AppError('COMMON.RETRY'))
+  const moved = await entries().where({ _id: open._id, status: 'open' }).update({ data: set })
+  if (moved.stats.updated !== 1) {
+    // Another sign-out of the same pair (a double scan) came first: its record is the answer.
+    const winner = await findById('volEntries', open._id)
+    if (!winner || winner.status === 'open') throw new AppError('COMMON.RETRY')
+    if (winner.minutes !== null && winner.minutes !== minutes) {
+      const again = await findById('volSignups', signup._id)
+      if (again) await holdOnActivity(again, mine, open._id, winner.minutes, Number.MAX_SAFE_INTEGER, false)
+      await holdOnDay(open.memberId, open.day, open._id, winner.minutes)
+    }
+    return { outcome: 'signed_out', activityTitle: activity.title, entry: toEntryView(winner) }
+  }
   const after: EntryDoc = { ...open, ...set }
   await recordChanged(volunteerEntryRollup, open, after)
   return { outcome: 'signed_out', activityTitle: activity.title, entry: toEntryView(after) }
+}
+
+/**
+ * Before the first record of an activity is stored, marks it `hasEntries`, conditional on it being open: a
+ * cancellation or an edit (conditional on the mark being unset) and a first sign-in cannot both succeed. Once
+ * read with the mark set, no request.
+ */
+async function holdActivity(activity: ActivityDoc, now: number): Promise<void> {
+  if (activity.hasEntries === true) return
+  const marked = await collection('volActivities')
+    .where({ _id: activity._id, status: 'open' })
+    .update({ data: { hasEntries: true, updatedAt: now } })
+  if (marked.stats.updated === 1) return
+  const current = await readById('volActivities', activity._id, 'VOLUNTEER.ACTIVITY_NOT_FOUND')
+  if (current.status === 'cancelled') throw new AppError('VOLUNTEER.CANCELLED')
+  if (current.status === 'closed') throw new AppError('VOLUNTEER.CLOSED')
+  // Open: another sign-in marked it in the same moment (an update that changes nothing counts as not applied).
 }
 
 /** How the sign-in or out came: a scan of the code of `period`, or someone's entry on the member's behalf. */
@@ -116,23 +136,26 @@ async function signInOrOut(
   via: Via,
 ): Promise<ScanResult> {
   if (activity.status === 'closed') throw new AppError('VOLUNTEER.CLOSED')
+  if (activity.status === 'cancelled') throw new AppError('VOLUNTEER.CANCELLED')
   const window = scanWindow(activity, ctx.now)
   if (window === 'not_yet') throw new AppError('VOLUNTEER.NOT_YET')
   // Past the sign-out time only the organiser acts, and only to sign out a pair left open (who forgot):
   // otherwise it would wait for ever, and the activity could never close.
   if (window === 'closed' && via.method === 'qr') throw new AppError('VOLUNTEER.SCAN_CLOSED')
-  const mine = await participantState(activity, member._id)
+  const state = await participantState(activity, member._id)
+  const { mine } = state
   const open = mine.find((e) => e.status === 'open')
   if (open) {
     const repeat = via.method === 'qr' && open.signInPeriod !== null && via.period <= open.signInPeriod
     if (repeat) return { outcome: 'already_in', activityTitle: activity.title, entry: toEntryView(open) }
-    return signOut(ctx, activity, open, mine)
+    return signOut(ctx, activity, open, state)
   }
   if (window !== 'sign_in') throw new AppError('VOLUNTEER.SIGN_IN_CLOSED')
   if (sumMinutes(mine) >= activity.plannedMinutes) throw new AppError('VOLUNTEER.PLANNED_REACHED')
   const day = dayKey(ctx.now)
   const n = mine.filter((e) => e.day === day && e.method !== 'makeup').length + 1
   if (n > MAX_PAIRS_PER_DAY) throw new AppError('VOLUNTEER.PAIRS_LIMIT')
+  await holdActivity(activity, ctx.now)
   const doc = entryRecord(
     activity,
     member,
@@ -157,6 +180,7 @@ async function signInOrOut(
     if (winner) return { outcome: 'already_in', activityTitle: activity.title, entry: toEntryView(winner) }
     throw new AppError('COMMON.RETRY')
   }
+  await keepOpen(activity._id, doc)
   return { outcome: 'signed_in', activityTitle: activity.title, entry: toEntryView(doc) }
 }
 
@@ -197,16 +221,17 @@ export async function makeupHours(ctx: CallContext, input: Input<'hours/makeup'>
     readById('members', input.memberId, 'MEMBER.NOT_FOUND'),
     ctx.member(),
   ])
-  const mine = await participantState(activity, member._id)
-  const room = Math.max(0, activity.plannedMinutes - sumMinutes(mine))
-  if (input.minutes > room) throw new AppError('VOLUNTEER.MAKEUP_TOO_LONG', { minutes: room })
+  const { signup, mine } = await participantState(activity, member._id)
+  const id = makeupId(activity._id, member._id)
+  if (mine.some((e) => e._id === id)) throw new AppError('VOLUNTEER.MAKEUP_EXISTS')
+  await holdOnActivity(signup, mine, id, input.minutes, activity.plannedMinutes, true)
   const day = dayKey(activity.startAt)
-  const status = statusForMinutes(input.minutes, await minutesOnDay(member._id, day, null))
+  const status = await holdOnDay(member._id, day, id, input.minutes)
   const doc = entryRecord(
     activity,
     member,
     {
-      _id: makeupId(activity._id, member._id),
+      _id: id,
       day,
       method: 'makeup',
       signInAt: activity.startAt,
@@ -220,9 +245,33 @@ export async function makeupHours(ctx: CallContext, input: Input<'hours/makeup'>
     ctx.now,
   )
   const stored = await insertOnce('volEntries', doc)
-  if (stored.outcome === 'exists') throw new AppError('VOLUNTEER.MAKEUP_EXISTS')
+  if (stored.outcome === 'exists') {
+    // Another 补录 of the member came first: the day holds its minutes, not these.
+    const winner = await findById('volEntries', id)
+    if (winner?.minutes != null) {
+      const again = await findById('volSignups', signup._id)
+      if (again) await holdOnActivity(again, mine, id, winner.minutes, Number.MAX_SAFE_INTEGER, false)
+      await holdOnDay(member._id, day, id, winner.minutes)
+    }
+    throw new AppError('VOLUNTEER.MAKEUP_EXISTS')
+  }
+  await keepOpen(activity._id, doc)
   await recordChanged(volunteerEntryRollup, null, doc)
   return toEntryView(doc)
+}
+
+/**
+ * After its insert a sign-in or a 补录 re-reads the activity: a close that counted the waiting entries before this
+ * one was stored must not leave it waiting on a closed activity for ever, so it is taken back (a 补录 with its
+ * hours on the day) and the caller told the activity is closed.
+ */
+async function keepOpen(activityId: string, doc: EntryDoc): Promise<void> {
+  const current = await readById('volActivities', activityId, 'VOLUNTEER.ACTIVITY_NOT_FOUND')
+  if (current.status === 'open') return
+  await entries().where({ _id: doc._id, status: doc.status }).remove()
+  await releaseOnActivity(signupId(doc.activityId, doc.memberId), doc._id)
+  await releaseOnDay(doc.memberId, doc.day, doc._id)
+  throw new AppError('VOLUNTEER.CLOSED')
 }
 
 /** The organiser's view: who holds a place, and every entry. */
@@ -266,6 +315,10 @@ async function decide(entry: EntryDoc, approve: boolean, who: string, now: numbe
   const after: EntryDoc = { ...entry, ...set }
   await recordChanged(volunteerEntryRollup, entry, after)
   if (approve) await markParticipant(after)
+  else {
+    await releaseOnActivity(signupId(entry.activityId, entry.memberId), entry._id)
+    await releaseOnDay(entry.memberId, entry.day, entry._id)
+  }
   return after
 }
 

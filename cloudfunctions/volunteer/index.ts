@@ -2,11 +2,13 @@ import { createMain, route, type RoutesOf } from '../common/router'
 import { volunteerInputs } from '../contract/volunteer.contract'
 import {
   activityQr,
+  cancelActivity,
   closeActivity,
   createActivity,
   getActivity,
   listActivities,
   manageActivities,
+  updateActivity,
 } from './activity.service'
 import { issueCertificate, verifyCertificate } from './cert.service'
 import {
@@ -18,6 +20,14 @@ import {
   rosterOf,
   scanHours,
 } from './hours.service'
+import {
+  createProject,
+  getProject,
+  listProjects,
+  manageProjects,
+  moveProject,
+  updateProject,
+} from './project.service'
 import { joinActivity, withdrawActivity } from './signup.service'
 
 const v = volunteerInputs
@@ -40,6 +50,14 @@ export const routes: RoutesOf<'volunteer'> = {
   'hours/mine': route(v['hours/mine'], (input, ctx) => myHours(ctx, input)),
   'cert/issue': route(v['cert/issue'], (input, ctx) => issueCertificate(ctx, input)),
   'cert/verify': route(v['cert/verify'], (input, ctx) => verifyCertificate(ctx, input)),
+  'project/create': route(v['project/create'], (input, ctx) => createProject(ctx, input)),
+  'project/update': route(v['project/update'], (input, ctx) => updateProject(ctx, input)),
+  'project/move': route(v['project/move'], (input, ctx) => moveProject(ctx, input)),
+  'project/list': route(v['project/list'], (input, ctx) => listProjects(ctx, input)),
+  'project/manage': route(v['project/manage'], (input, ctx) => manageProjects(ctx, input)),
+  'project/get': route(v['project/get'], (input, ctx) => getProject(ctx, input)),
+  'activity/update': route(v['activity/update'], (input, ctx) => updateActivity(ctx, input)),
+  'activity/cancel': route(v['activity/cancel'], (input, ctx) => cancelActivity(ctx, input)),
 }
 
 export const main = createMain(routes)

@@ -5,7 +5,8 @@ import { volunteerInputs } from '../contract/volunteer.contract'
 export const manifest: FunctionManifest<'volunteer'> = {
   name: 'volunteer',
   routes: volunteerInputs,
-  openapi: [],
+  // A cancellation's notice to the members signed up.
+  openapi: ['subscribeMessage.send'],
   // Signs the rotating sign-in/out codes (the study sessions' scheme, under its own scope).
   secrets: ['CHECKIN_HMAC_SECRET'],
   triggers: [],
@@ -19,6 +20,9 @@ export const manifest: FunctionManifest<'volunteer'> = {
     COLLECTIONS.volEntries,
     COLLECTIONS.volCertificates,
     COLLECTIONS.rollups,
+    COLLECTIONS.projects,
+    COLLECTIONS.volMemberDays,
+    COLLECTIONS.reminders,
   ],
   writes: [
     COLLECTIONS.volActivities,
@@ -26,5 +30,8 @@ export const manifest: FunctionManifest<'volunteer'> = {
     COLLECTIONS.volEntries,
     COLLECTIONS.volCertificates,
     COLLECTIONS.rollups,
+    COLLECTIONS.projects,
+    COLLECTIONS.volMemberDays,
+    COLLECTIONS.reminders,
   ],
 }

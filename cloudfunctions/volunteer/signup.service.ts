@@ -1,22 +1,34 @@
 import { AppError } from '../common/app-error'
 import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
-import { findById, insertOnce, transition } from '../common/data'
+import { collection, findById, insertOnce, transition } from '../common/data'
 import type { ActivityDoc, SignupDoc } from '../common/volunteer.docs'
 import type { ActivitySummary } from '../contract/volunteer.contract'
 import { activities, type Input, loadActivity, signupId, toSummary } from './volunteer.store'
 
 /**
- * Takes a place: raises `signedUp` only where it is still below the capacity, evaluated by the database in the
- * same request, so of any number of simultaneous sign-ups exactly `capacity` get a place.
+ * Takes a place: raises `signedUp` only where it is still below the capacity, and only while the capacity is the
+ * one read (an organiser may change it meanwhile), evaluated by the database in the same request, so of any
+ * number of simultaneous sign-ups exactly `capacity` get a place and a lowered capacity is never overrun.
  */
-async function takePlace(activity: ActivityDoc, now: number): Promise<void> {
-  const taken = await activities()
-    .where({ _id: activity._id, status: 'open', signedUp: _.lt(activity.capacity) })
-    .update({ data: { signedUp: _.inc(1), updatedAt: now } })
-  if (taken.stats.updated === 1) return
-  const current = await loadActivity(activity._id)
-  if (current.status === 'closed') throw new AppError('VOLUNTEER.CLOSED')
+async function takePlace(read: ActivityDoc, now: number): Promise<void> {
+  let activity = read
+  for (let i = 0; i < 4; i++) {
+    const taken = await activities()
+      .where({
+        _id: activity._id,
+        status: 'open',
+        capacity: activity.capacity,
+        signedUp: _.lt(activity.capacity),
+      })
+      .update({ data: { signedUp: _.inc(1), updatedAt: now } })
+    if (taken.stats.updated === 1) return
+    const current = await loadActivity(activity._id)
+    if (current.status === 'closed') throw new AppError('VOLUNTEER.CLOSED')
+    if (current.status === 'cancelled') throw new AppError('VOLUNTEER.CANCELLED')
+    if (current.capacity === activity.capacity || current.signedUp >= current.capacity) break
+    activity = current
+  }
   throw new AppError('VOLUNTEER.FULL', { capacity: activity.capacity })
 }
 
@@ -33,6 +45,7 @@ async function givePlaceBack(activityId: string, now: number): Promise<void> {
 export async function joinActivity(ctx: CallContext, input: Input<'signup/join'>): Promise<ActivitySummary> {
   const [caller, activity] = await Promise.all([ctx.member(), loadActivity(input.activityId)])
   if (activity.status === 'closed') throw new AppError('VOLUNTEER.CLOSED')
+  if (activity.status === 'cancelled') throw new AppError('VOLUNTEER.CANCELLED')
   if (ctx.now >= activity.startAt) throw new AppError('VOLUNTEER.SIGNUP_CLOSED')
   const member = caller.member
   const id = signupId(activity._id, member._id)
@@ -68,7 +81,32 @@ export async function joinActivity(ctx: CallContext, input: Input<'signup/join'>
     await givePlaceBack(activity._id, ctx.now)
     throw error
   }
-  return toSummary({ ...activity, signedUp: activity.signedUp + 1 }, await ctx.orgs(), true)
+  const after = await keepInStep(activity, id, ctx.now)
+  return toSummary(after, await ctx.orgs(), true)
+}
+
+/**
+ * After its insert a sign-up re-reads the activity: a cancellation or an edit of the start time that ran meanwhile
+ * may have read the sign-ups before this one was stored. Cancelled: the place is given up and the member told here
+ * (the cancellation's messages may have missed them). A new start: copied to the sign-up.
+ */
+async function keepInStep(read: ActivityDoc, id: string, now: number): Promise<ActivityDoc> {
+  const current = await loadActivity(read._id)
+  if (current.status === 'cancelled') {
+    await transition(
+      'volSignups',
+      id,
+      { status: 'active' },
+      { status: 'withdrawn', withdrawnAt: now },
+      () => new AppError('VOLUNTEER.CANCELLED'),
+    )
+    throw new AppError('VOLUNTEER.CANCELLED')
+  }
+  if (current.startAt !== read.startAt)
+    await collection('volSignups')
+      .where({ _id: id })
+      .update({ data: { activityStartAt: current.startAt } })
+  return current
 }
 
 /** 取消报名 before the start: the sign-up goes `active → withdrawn` once, and its place is freed. */
@@ -78,6 +116,7 @@ export async function withdrawActivity(
 ): Promise<ActivitySummary> {
   const [caller, activity] = await Promise.all([ctx.member(), loadActivity(input.activityId)])
   if (activity.status === 'closed') throw new AppError('VOLUNTEER.CLOSED')
+  if (activity.status === 'cancelled') throw new AppError('VOLUNTEER.CANCELLED')
   if (ctx.now >= activity.startAt) throw new AppError('VOLUNTEER.WITHDRAW_CLOSED')
   await transition(
     'volSignups',

@@ -30,6 +30,20 @@ export function makeupId(activityId: string, memberId: string): string {
   return joinIds(activityId, memberId, 'makeup')
 }
 
+/** Why an activity refuses a change now, as read after a conditional write failed (`fallback` when none applies). */
+export function refusalOf(
+  a: ActivityDoc,
+  now: number,
+  tooLate: AppError['code'],
+  fallback: AppError,
+): AppError {
+  if (a.status === 'cancelled') return new AppError('VOLUNTEER.CANCELLED')
+  if (a.status === 'closed') return new AppError('VOLUNTEER.CLOSED')
+  if (a.hasEntries === true) return new AppError('VOLUNTEER.HAS_ENTRIES')
+  if (now >= a.startAt) return new AppError(tooLate)
+  return fallback
+}
+
 export function loadActivity(activityId: string): Promise<ActivityDoc> {
   return readById('volActivities', activityId, 'VOLUNTEER.ACTIVITY_NOT_FOUND')
 }
@@ -70,6 +84,7 @@ export function toSummary(
     signedUp: a.signedUp,
     status: a.status,
     beneficiaries: a.beneficiaries,
+    cancelReason: a.cancelReason ?? null,
     joined,
   }
 }

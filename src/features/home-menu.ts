@@ -19,6 +19,14 @@ const VERIFY: MenuEntry = {
   route: 'volunteerVerify',
 }
 
+/** 为民办实事: everyone reads a community's and the street's projects, residents included. */
+const PROJECTS: MenuEntry = {
+  key: 'projects',
+  title: '为民办实事',
+  caption: '社区和街道为居民办的实事',
+  route: 'projects',
+}
+
 /** What 首页 offers a person: only what their roles allow. Pure, so it is tested without a screen. */
 export function homeMenu(me: MeView): MenuEntry[] {
   if (!me.bound) {
@@ -27,6 +35,7 @@ export function homeMenu(me: MeView): MenuEntry[] {
       { key: 'visit', title: '上门服务', caption: '助老、维修、代办、送医送药', route: 'visitRequest' },
       { key: 'visitMine', title: '我的上门服务', caption: '进展、确认和评价', route: 'visitMine' },
       VERIFY,
+      PROJECTS,
     ]
   }
   const entries: MenuEntry[] = [
@@ -37,6 +46,7 @@ export function homeMenu(me: MeView): MenuEntry[] {
     { key: 'volunteer', title: '志愿服务', caption: '活动报名与签到', route: 'volunteer' },
     { key: 'volunteerHours', title: '我的志愿时长', caption: '时长与记录证明', route: 'volunteerHours' },
     { key: 'visitTasks', title: '我的任务', caption: '社区派给我的上门服务', route: 'visitTasks' },
+    PROJECTS,
   ]
   // 上门服务 is dispatched by the community's secretaries (the street admin's reach covers every community).
   if (me.roles.some((r) => r.role === 'community_secretary' || r.role === 'street_admin')) {

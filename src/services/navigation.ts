@@ -42,10 +42,15 @@ export const ROUTES = {
   visitMine: '/packages/visit/pages/mine/index',
   visitQueue: '/packages/visit/pages/queue/index',
   visitTasks: '/packages/visit/pages/tasks/index',
+  visitSettings: '/packages/visit/pages/settings/index',
   statsMonth: '/packages/stats/pages/month/index',
   statsRecords: '/packages/stats/pages/records/index',
   statsTodo: '/packages/stats/pages/todo/index',
   statsYear: '/packages/stats/pages/year/index',
+  projects: '/packages/volunteer/pages/projects/index',
+  project: '/packages/volunteer/pages/project/index',
+  projectManage: '/packages/volunteer/pages/project-manage/index',
+  projectEdit: '/packages/volunteer/pages/project-edit/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -1,5 +1,10 @@
+import { ERRORS } from '@contract/errors'
 import type {
+  ChainBreak,
+  ChainLink,
+  ChainVerificationPage,
   InputOf,
+  MemberView,
   MyPledge,
   PledgeCampaignView,
   PledgeCompletion,
@@ -12,12 +17,30 @@ import { create } from 'zustand'
 
 import type { Stroke } from '../../cloudfunctions/domain/signature-pad.rules'
 import { call, type DeviceFile, upload } from '../services/cloud'
+import { openExportedFile } from '../services/exported-file'
 import { attempt, type Outcome } from './admin-outcome'
 import { idle, type Loadable, track } from './async-state'
 import { latestOnly } from './study-shared'
 
 export type TemplateDraft = InputOf<'pledge', 'template/save'>
 export type CampaignDraft = InputOf<'pledge', 'campaign/create'>
+
+/** The inspector's 全链核验: walking the chain's pages from the first link. */
+export type ChainCheck =
+  | { status: 'idle' }
+  | { status: 'running'; checked: number; headSeq: number }
+  | {
+      status: 'done'
+      headSeq: number
+      headHash: string
+      chainBreak: ChainBreak | null
+      checkpoints: ChainLink[]
+      checkedAt: number
+    }
+  | { status: 'error'; message: string }
+
+/** Names found for the campaign form's 指定人员 (the roster of the chosen organisation, by name). */
+export type PersonHit = Pick<MemberView, 'id' | 'name' | 'orgName' | 'cadreLevel'>
 
 interface PledgeState {
   /** 待签承诺书 and the signed ones. */
@@ -28,6 +51,8 @@ interface PledgeState {
   templates: Loadable<PledgeTemplateView[]>
   campaigns: Loadable<PledgeCampaignView[]>
   completion: Loadable<PledgeCompletion>
+  chainCheck: ChainCheck
+  people: Loadable<{ items: PersonHit[]; total: number }>
   busy: boolean
   loadMine(): Promise<void>
   loadPledge(assignmentId: string): Promise<void>
@@ -39,10 +64,17 @@ interface PledgeState {
   createCampaign(draft: CampaignDraft): Promise<Outcome<PledgeCampaignView>>
   loadCompletion(campaignId: string, orgId?: string): Promise<void>
   remind(campaignId: string, orgId: string, memberIds: string[]): Promise<Outcome<ReminderOutcome>>
+  /** 签订情况 as an .xlsx, downloaded and opened; answers what to tell the person. */
+  exportCompletion(campaignId: string, orgId: string): Promise<string>
+  /** 全链核验: every page of the chain in turn, stopping at the first break. */
+  checkChain(): Promise<void>
+  /** Members of `orgId`'s subtree whose name contains `keyword` (the first 20). */
+  searchPeople(orgId: string, keyword: string): Promise<void>
 }
 
 const latestPledge = latestOnly()
 const latestCompletion = latestOnly()
+const latestPeople = latestOnly()
 
 export const usePledgeStore = create<PledgeState>((set, get) => {
   async function busyWith<T>(run: () => Promise<T>): Promise<Outcome<T>> {
@@ -60,6 +92,8 @@ export const usePledgeStore = create<PledgeState>((set, get) => {
     templates: idle,
     campaigns: idle,
     completion: idle,
+    chainCheck: { status: 'idle' },
+    people: idle,
     busy: false,
     async loadMine() {
       await track(
@@ -128,6 +162,64 @@ export const usePledgeStore = create<PledgeState>((set, get) => {
       )
       if (outcome.ok) void get().loadCompletion(campaignId, orgId)
       return outcome
+    },
+    async exportCompletion(campaignId, orgId) {
+      const outcome = await busyWith(() => call('pledge', 'campaign/export', { campaignId, orgId }))
+      if (!outcome.ok) return outcome.message
+      const opened = await openExportedFile(outcome.data).then(
+        () => true,
+        () => false,
+      )
+      return opened ? `已导出：${outcome.data.fileName}` : ERRORS['FILE.DOWNLOAD_FAILED']
+    },
+    async checkChain() {
+      if (get().chainCheck.status === 'running') return
+      set({ chainCheck: { status: 'running', checked: 0, headSeq: 0 } })
+      const checkpoints: ChainLink[] = []
+      const outcome = await attempt(async () => {
+        let from: number | null = 1
+        for (;;) {
+          const page: ChainVerificationPage = await call('pledge', 'chain/verify', { from: from ?? 1 })
+          checkpoints.push(...page.checkpoints)
+          set({ chainCheck: { status: 'running', checked: page.to, headSeq: page.headSeq } })
+          from = page.next
+          if (page.chainBreak || from === null) return page
+        }
+      })
+      set({
+        chainCheck: outcome.ok
+          ? {
+              status: 'done',
+              headSeq: outcome.data.headSeq,
+              headHash: outcome.data.headHash,
+              chainBreak: outcome.data.chainBreak,
+              checkpoints,
+              checkedAt: outcome.data.checkedAt,
+            }
+          : { status: 'error', message: outcome.message },
+      })
+    },
+    async searchPeople(orgId, keyword) {
+      const isLatest = latestPeople()
+      await track(
+        (people) => isLatest() && set({ people }),
+        async () => {
+          const page = await call('org', 'member/list', {
+            orgId,
+            ...(keyword.trim() ? { keyword: keyword.trim() } : {}),
+            limit: 20,
+          })
+          return {
+            items: page.items.map((m) => ({
+              id: m.id,
+              name: m.name,
+              orgName: m.orgName,
+              cadreLevel: m.cadreLevel,
+            })),
+            total: page.total,
+          }
+        },
+      )
     },
   }
 })

@@ -4,11 +4,13 @@ import type {
   VisitCommunities,
   VisitContact,
   VisitQueue,
+  VisitSettingsView,
   VisitView,
 } from '@contract/index'
 import { create } from 'zustand'
 
 import { call, type DeviceFile, upload } from '../services/cloud'
+import type { PickedPhoto } from '../services/photo-picker'
 import { attempt, type Outcome } from './admin-outcome'
 import { idle, type Loadable, track } from './async-state'
 import { latestOnly } from './study-shared'
@@ -41,8 +43,21 @@ interface VisitState {
   loadTasks(): Promise<void>
   accept(visitId: string): Promise<Outcome<VisitView>>
   decline(visitId: string, reason: string): Promise<Outcome<VisitView>>
-  complete(visitId: string, durationMinutes: number, notes: string): Promise<Outcome<VisitView>>
+  /** Uploads the chosen photos (each as its kind), then completes the request with them. */
+  complete(
+    visitId: string,
+    durationMinutes: number,
+    notes: string,
+    photos: readonly PickedPhoto[],
+  ): Promise<Outcome<VisitView>>
+  /** A request's photos as temporary URLs (visit/get), loaded on 查看照片. */
+  photos: Record<string, Loadable<{ photo: string[]; completion: string[] }>>
+  loadPhotos(visitId: string): Promise<void>
   reveal(visitId: string): Promise<Outcome<VisitContact>>
+  /** The street's time limits (时限设置). */
+  settings: Loadable<VisitSettingsView>
+  loadSettings(): Promise<void>
+  saveSettings(limits: InputOf<'visit', 'visit/saveSettings'>): Promise<Outcome<VisitSettingsView>>
 }
 
 const latestQueue = latestOnly()
@@ -86,6 +101,7 @@ export const useVisitStore = create<VisitState>((set, get) => {
     assignees: null,
     contacts: {},
     busy: null,
+    settings: idle,
     async loadCommunities() {
       await track(
         (communities) => set({ communities }),
@@ -140,11 +156,39 @@ export const useVisitStore = create<VisitState>((set, get) => {
     },
     accept: (visitId) => change(visitId, () => call('visit', 'visit/accept', { visitId })),
     decline: (visitId, reason) => change(visitId, () => call('visit', 'visit/decline', { visitId, reason })),
-    complete: (visitId, durationMinutes, notes) =>
-      change(visitId, () => call('visit', 'visit/complete', { visitId, durationMinutes, notes, photos: [] })),
+    complete: (visitId, durationMinutes, notes, photos) =>
+      change(visitId, async () => {
+        const fileIDs: string[] = []
+        for (const p of photos) fileIDs.push(await upload(p.kind, p.source))
+        return call('visit', 'visit/complete', { visitId, durationMinutes, notes, photos: fileIDs })
+      }),
+    photos: {},
+    async loadPhotos(visitId) {
+      await track(
+        (state) => set({ photos: { ...get().photos, [visitId]: state } }),
+        async () => {
+          const visit = await call('visit', 'visit/get', { visitId })
+          return { photo: visit.photoUrls, completion: visit.completionPhotoUrls }
+        },
+      )
+    },
     async reveal(visitId) {
       const outcome = await attempt(() => call('visit', 'visit/contact', { visitId }))
       if (outcome.ok) set({ contacts: { ...get().contacts, [visitId]: outcome.data } })
+      return outcome
+    },
+    async loadSettings() {
+      await track(
+        (settings) => set({ settings }),
+        () => call('visit', 'visit/settings', {}),
+      )
+    },
+    async saveSettings(limits) {
+      if (get().busy) return { ok: false, message: '正在提交，请稍候', code: null }
+      set({ busy: 'settings' })
+      const outcome = await attempt(() => call('visit', 'visit/saveSettings', limits))
+      set({ busy: null })
+      if (outcome.ok) set({ settings: { status: 'ready', data: outcome.data } })
       return outcome
     },
   }

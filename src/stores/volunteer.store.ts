@@ -2,6 +2,7 @@ import type {
   ActivityDetail,
   ActivityRoster,
   ActivitySummary,
+  CancelOutcome,
   CertificateView,
   EntryView,
   InputOf,
@@ -37,6 +38,8 @@ interface VolunteerState {
   join(activityId: string): Promise<Outcome<ActivitySummary>>
   withdraw(activityId: string): Promise<Outcome<ActivitySummary>>
   createActivity(input: InputOf<'volunteer', 'activity/create'>): Promise<Outcome<ActivitySummary>>
+  updateActivity(input: InputOf<'volunteer', 'activity/update'>): Promise<Outcome<ActivitySummary>>
+  cancelActivity(activityId: string, reason: string): Promise<Outcome<CancelOutcome>>
   enter(activityId: string, memberId: string): Promise<Outcome<ScanResult>>
   makeup(input: InputOf<'volunteer', 'hours/makeup'>): Promise<Outcome<EntryView>>
   decide(activityId: string, entryId: string, approve: boolean): Promise<Outcome<EntryView>>
@@ -140,6 +143,16 @@ export const useVolunteerStore = create<VolunteerState>((set, get) => {
       change(
         () => call('volunteer', 'activity/create', input),
         async () => undefined,
+      ),
+    updateActivity: (input) =>
+      change(
+        () => call('volunteer', 'activity/update', input),
+        () => refreshDetail(input.activityId),
+      ),
+    cancelActivity: (activityId, reason) =>
+      change(
+        () => call('volunteer', 'activity/cancel', { activityId, reason }),
+        () => refreshDetail(activityId),
       ),
     enter: (activityId, memberId) =>
       change(

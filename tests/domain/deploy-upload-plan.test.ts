@@ -57,6 +57,20 @@ describe('the upload plan read from the build', () => {
     )
   })
 
+  it('finds the 上门服务 template ids a bundle reads among its settings, from the shell or the console', () => {
+    const root = tree(
+      fn(
+        'cloud.openapi.subscribeMessage.send(); env["SUBSCRIBE_TEMPLATE_VISIT_PROGRESS"]; env["SUBSCRIBE_TEMPLATE_VISIT_TASK"]',
+        ['subscribeMessage.send'],
+      ),
+    )
+    const plan = uploadPlan(root, [study], settings, { SUBSCRIBE_TEMPLATE_VISIT_TASK: 'tmpl-task' })
+    expect(plan.functions[0].settings).toEqual([
+      { name: 'SUBSCRIBE_TEMPLATE_VISIT_PROGRESS', source: 'console' },
+      { name: 'SUBSCRIBE_TEMPLATE_VISIT_TASK', source: 'deployer' },
+    ])
+  })
+
   it('refuses a mini-program built for another env, or without its project.config.json', () => {
     const ok = tree({
       ...fn('', []),

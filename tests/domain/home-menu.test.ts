@@ -5,14 +5,38 @@ const member = { id: 'm1', name: '张三', orgId: 'b1', orgName: '第一党支�
 
 describe('首页 offers what the person’s roles allow', () => {
   it('offers a resident binding and resident services only', () => {
-    const me: MeView = { bound: false, reminderTemplateIds: [], member: null, roles: [] }
-    expect(homeMenu(me).map((e) => e.title)).toEqual(['绑定党员身份', '上门服务', '我的上门服务', '证明查验'])
-    expect(homeMenu(me).map((e) => e.route)).toEqual(['bind', 'visitRequest', 'visitMine', 'volunteerVerify'])
+    const me: MeView = {
+      bound: false,
+      reminderTemplateIds: [],
+      visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
+      member: null,
+      roles: [],
+    }
+    expect(homeMenu(me).map((e) => e.title)).toEqual([
+      '绑定党员身份',
+      '上门服务',
+      '我的上门服务',
+      '证明查验',
+      '为民办实事',
+    ])
+    expect(homeMenu(me).map((e) => e.route)).toEqual([
+      'bind',
+      'visitRequest',
+      'visitMine',
+      'volunteerVerify',
+      'projects',
+    ])
   })
 
   it('offers 我的任务 to every member and 上门派单 to community secretaries and the street admin only', () => {
     const titles = (roles: MeView['roles']) =>
-      homeMenu({ bound: true, reminderTemplateIds: [], member, roles }).map((e) => e.title)
+      homeMenu({
+        bound: true,
+        reminderTemplateIds: [],
+        visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
+        member,
+        roles,
+      }).map((e) => e.title)
     expect(titles([])).toContain('我的任务')
     expect(titles([])).not.toContain('上门派单')
     expect(titles([{ orgId: 'b1', orgName: '第一党支部', role: 'branch_secretary' }])).not.toContain(
@@ -25,14 +49,26 @@ describe('首页 offers what the person’s roles allow', () => {
   })
 
   it('offers a plain member no management entries', () => {
-    const titles = homeMenu({ bound: true, reminderTemplateIds: [], member, roles: [] }).map((e) => e.title)
+    const titles = homeMenu({
+      bound: true,
+      reminderTemplateIds: [],
+      visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
+      member,
+      roles: [],
+    }).map((e) => e.title)
     expect(titles).toContain('扫码签到')
     expect(titles).not.toContain('党员花名册')
     expect(titles).not.toContain('组织管理')
     expect(titles).not.toContain('学习活动')
     expect(titles).not.toContain('考试管理')
     const routes = Object.fromEntries(
-      homeMenu({ bound: true, reminderTemplateIds: [], member, roles: [] }).map((e) => [e.title, e.route]),
+      homeMenu({
+        bound: true,
+        reminderTemplateIds: [],
+        visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
+        member,
+        roles: [],
+      }).map((e) => [e.title, e.route]),
     )
     expect(routes).toMatchObject({
       扫码签到: 'checkin',
@@ -50,6 +86,7 @@ describe('首页 offers what the person’s roles allow', () => {
     const titles = homeMenu({
       bound: true,
       reminderTemplateIds: [],
+      visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
       member,
       roles: [{ orgId: 'c1', orgName: '和平社区党委', role: 'community_secretary' }],
     }).map((e) => e.title)
@@ -66,6 +103,7 @@ describe('首页 offers what the person’s roles allow', () => {
     const entries = homeMenu({
       bound: true,
       reminderTemplateIds: [],
+      visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
       member,
       roles: [{ orgId: 's', orgName: '幸福街道党工委', role: 'street_admin' }],
     })
@@ -79,6 +117,7 @@ describe('首页 offers what the person’s roles allow', () => {
     const inspector = homeMenu({
       bound: true,
       reminderTemplateIds: [],
+      visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
       member,
       roles: [{ orgId: 's', orgName: '幸福街道党工委', role: 'inspector' }],
     })
@@ -90,12 +129,19 @@ describe('首页 offers what the person’s roles allow', () => {
     // Worded for reading: the inspector creates nothing.
     expect(inspector.find((e) => e.title === '学习活动')?.caption).toBe('查看活动与出勤')
     expect(
-      homeMenu({ bound: true, reminderTemplateIds: [], member, roles: [] }).map((e) => e.title),
+      homeMenu({
+        bound: true,
+        reminderTemplateIds: [],
+        visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
+        member,
+        roles: [],
+      }).map((e) => e.title),
     ).not.toContain('学习活动')
 
     const entries = homeMenu({
       bound: true,
       reminderTemplateIds: [],
+      visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
       member,
       roles: [{ orgId: 'b1', orgName: '第一党支部', role: 'branch_secretary' }],
     })
@@ -107,12 +153,19 @@ describe('首页 offers what the person’s roles allow', () => {
   })
 
   it('opens 党建考核 for every member; 考试管理 for secretaries and the admin; 题库管理 for the admin only', () => {
-    const plain = homeMenu({ bound: true, reminderTemplateIds: [], member, roles: [] })
+    const plain = homeMenu({
+      bound: true,
+      reminderTemplateIds: [],
+      visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
+      member,
+      roles: [],
+    })
     expect(plain.find((e) => e.title === '党建考核')?.route).toBe('quiz')
     expect(plain.map((e) => e.title)).not.toContain('考试管理')
     const secretary = homeMenu({
       bound: true,
       reminderTemplateIds: [],
+      visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
       member,
       roles: [{ orgId: 'c1', orgName: '和平社区党委', role: 'community_secretary' }],
     })
@@ -121,6 +174,7 @@ describe('首页 offers what the person’s roles allow', () => {
     const inspector = homeMenu({
       bound: true,
       reminderTemplateIds: [],
+      visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
       member,
       roles: [{ orgId: 's', orgName: '幸福街道党工委', role: 'inspector' }],
     })
@@ -130,6 +184,7 @@ describe('首页 offers what the person’s roles allow', () => {
     const admin = homeMenu({
       bound: true,
       reminderTemplateIds: [],
+      visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
       member,
       roles: [{ orgId: 's', orgName: '幸福街道党工委', role: 'street_admin' }],
     })
@@ -143,13 +198,20 @@ describe('首页 offers what the person’s roles allow', () => {
         homeMenu({
           bound: true,
           reminderTemplateIds: [],
+          visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
           member,
           roles: [{ orgId: 'c1', orgName: '和平社区党委', role }],
         }).map((e) => [e.title, e.route]),
       )
     for (const role of ['community_secretary', 'branch_secretary', 'inspector', 'street_admin'] as const)
       expect(routes(role)).toMatchObject({ 月度统计: 'statsMonth', 年度述职数据: 'statsYear' })
-    const plain = homeMenu({ bound: true, reminderTemplateIds: [], member, roles: [] }).map((e) => e.title)
+    const plain = homeMenu({
+      bound: true,
+      reminderTemplateIds: [],
+      visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
+      member,
+      roles: [],
+    }).map((e) => e.title)
     expect(plain).not.toContain('月度统计')
     expect(plain).not.toContain('年度述职数据')
   })
@@ -160,6 +222,7 @@ it('offers 承诺书管理 to the keepers of pledges and to secretaries, never t
     homeMenu({
       bound: true,
       reminderTemplateIds: [],
+      visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
       member,
       roles: [{ orgId: 's', orgName: '幸福街道党工委', role }],
     }).find((e) => e.key === 'pledgeManage')

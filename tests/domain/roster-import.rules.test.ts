@@ -85,6 +85,21 @@ describe('checking a roster sheet', () => {
     })
   })
 
+  it('takes 干部层级 as the 干部类别 column, and checks its values the same way', () => {
+    const withLevel = header.map((h) => (h === '干部类别' ? '干部层级' : h))
+    const result = checkRosterSheet(
+      [withLevel, ['王五', '男', '13812340000', '第一党支部', '在职', '科级干部']],
+      ctx,
+    )
+    expect(result).toMatchObject({ ok: true, rows: [{ name: '王五', cadreLevel: '科级干部' }] })
+    expect(
+      checkRosterSheet([withLevel, ['王五', '男', '13812340000', '第一党支部', '在职', '处长']], ctx),
+    ).toEqual({
+      ok: false,
+      errors: [{ row: 2, reason: expect.stringContaining('干部类别应为空或科级干部') }],
+    })
+  })
+
   it('refuses a sheet with no data rows', () => {
     expect(checkRosterSheet([header], ctx)).toEqual({
       ok: false,

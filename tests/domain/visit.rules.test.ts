@@ -1,8 +1,10 @@
+import { visitInputs } from '../../cloudfunctions/contract/visit.contract'
 import { type VisitCounted, visitRollup } from '../../cloudfunctions/domain/visit.rollup'
 import {
   canMove,
   completeDeadline,
   DEFAULT_VISIT_LIMITS,
+  limitProblem,
   maskAddress,
   maskPhone,
   medianBucket,
@@ -11,9 +13,12 @@ import {
   responseBucket,
   stepDeadline,
   stepOf,
+  VISIT_LIMIT_FIELDS,
+  VISIT_LIMIT_KEYS,
   VISIT_MOVES,
   type VisitActor,
   type VisitMove,
+  visitProgress,
   type VisitStatus,
 } from '../../cloudfunctions/domain/visit.rules'
 
@@ -89,6 +94,35 @@ describe('deadlines', () => {
     expect(preferredProblem({ date: '2026-12-16', slot: 'evening' }, NOW)).toBeNull()
     expect(preferredProblem({ date: '2026-12-17', slot: 'morning' }, NOW)).toMatch('14天以内')
     expect(preferredProblem({ date: '2026-13-40', slot: 'morning' }, NOW)).not.toBeNull()
+  })
+})
+
+describe('the street’s time limits as typed on 时限设置', () => {
+  it('takes a whole number from 1 to each limit’s maximum, and says what is wrong in Chinese otherwise', () => {
+    expect(limitProblem('dispatchHours', '2')).toBeNull()
+    expect(limitProblem('completeHours', ' 720 ')).toBeNull()
+    expect(limitProblem('dispatchHours', '')).toBe('请填写派单时限')
+    expect(limitProblem('acceptHours', '1.5')).toBe('接单时限应为整数')
+    expect(limitProblem('acceptHours', '-1')).toBe('接单时限应为整数')
+    expect(limitProblem('confirmDays', '0')).toBe('自动确认天数至少为1')
+    expect(limitProblem('confirmDays', '31')).toBe('自动确认天数不能超过30')
+    expect(limitProblem('escalateHours', '169')).toBe('上报街道时限不能超过168')
+  })
+
+  it('refuses in the page exactly what the server refuses, and the defaults pass both', () => {
+    const schema = visitInputs['visit/saveSettings']
+    for (const key of VISIT_LIMIT_KEYS) {
+      for (const n of [0, 1, VISIT_LIMIT_FIELDS[key].max, VISIT_LIMIT_FIELDS[key].max + 1]) {
+        const parsed = schema.safeParse({ ...DEFAULT_VISIT_LIMITS, [key]: n })
+        expect(parsed.success).toBe(limitProblem(key, String(n)) === null)
+      }
+    }
+    expect(schema.safeParse(DEFAULT_VISIT_LIMITS).success).toBe(true)
+  })
+
+  it('words an automatic confirmation without naming a number of days (the street may change it)', () => {
+    expect(visitProgress('confirmed', null, true)).toBe('服务已完成（您到期没有确认，系统已自动确认）')
+    expect(visitProgress('confirmed', null, false)).not.toContain('自动')
   })
 })
 

@@ -145,7 +145,7 @@ describe('大字模式 on the main pages of the H5 build', () => {
     await page.close()
   })
 
-  it('a resident’s pages: 首页, 绑定党员身份 with its confirmation, 上门服务 and 我的上门服务', async () => {
+  it('a resident’s pages: 首页, 绑定党员身份 with its confirmation, 上门服务, 我的上门服务 and 为民办实事', async () => {
     const page = await phone.context.newPage()
     await page.goto(`${host.url}/healthz`)
     await page.evaluate(() => localStorage.clear())
@@ -168,6 +168,10 @@ describe('大字模式 on the main pages of the H5 build', () => {
     await expectLarge(page, '上门服务')
     await open(page, '/packages/visit/pages/mine/index', '申请上门服务')
     await expectLarge(page, '我的上门服务')
+    await open(page, '/packages/volunteer/pages/projects/index', '请选择您所在的社区')
+    await page.getByText('和平社区党委', { exact: true }).filter({ visible: true }).first().click()
+    await seen(page, '无障碍坡道改造')
+    await expectLarge(page, '为民办实事')
     await page.close()
   })
 

@@ -53,7 +53,7 @@ async function tapVerify(page: Page) {
 }
 
 describe('a member signs a pledge by hand in the H5 build', () => {
-  it('reads to the end, signs with the mouse, sees 已签 and 未被篡改; the inspector counts it; a changed byte shows 已被篡改', async () => {
+  it('reads to the end, signs with the mouse, sees 已签 and 未被篡改; the inspector counts it; a changed byte shows 已被篡改, in its 验证 and in 全链核验', async () => {
     const member = await signInAs(memberPhone.context, host.url, nameOf('demo-member-1'))
     await member.getByText('待签承诺书', { exact: true }).click()
     await seen(member, '待签 1 份')
@@ -119,6 +119,11 @@ describe('a member signs a pledge by hand in the H5 build', () => {
     await seen(member, '已签署')
     await tapVerify(member)
     await seen(member, '已被篡改')
+
+    // The inspector's 全链核验 walks the chain and names the changed signing.
+    await inspector.goBack()
+    await inspector.getByText('开始核验', { exact: true }).click()
+    await seen(inspector, '已被篡改：第1份被改动')
   })
 })
 
@@ -163,5 +168,48 @@ describe('the 纪工委 keeps templates and campaigns in the H5 build', () => {
       version: number
     }>
     expect(campaigns.find((c) => c.title === title)?.version).toBe(2)
+  })
+
+  it('assigns a campaign to people chosen by name (指定人员)', async () => {
+    const members = (await host.database.documents('members')) as unknown as Array<{
+      _id: string
+      name: string
+      orgPath: string[]
+    }>
+    const [first, second] = members.filter((m) => m.orgPath.includes('org-c2'))
+    const inspector = await signInAs(inspectorPhone.context, host.url, nameOf('demo-inspector'))
+    await inspector.getByText('承诺书管理', { exact: true }).click()
+    await inspector.getByText('新建签订任务', { exact: true }).filter({ visible: true }).click()
+    await inspector.getByText('光明社区党委', { exact: true }).filter({ visible: true }).click()
+    await inspector.getByText('指定人员', { exact: true }).filter({ visible: true }).click()
+    for (const person of [first, second]) {
+      await inspector
+        .locator('#pledge-people-keyword input, input#pledge-people-keyword')
+        .first()
+        .fill(person.name)
+      await inspector.getByText('搜索', { exact: true }).filter({ visible: true }).click()
+      await inspector.locator(`#person-${person._id}`).filter({ visible: true }).click()
+      await seen(inspector, `${person.name}（`)
+    }
+    await seen(inspector, '已选2人')
+    const before = ((await host.database.documents('pledge_campaigns')) as unknown[]).length
+    await inspector.getByText('分配', { exact: true }).filter({ visible: true }).click()
+    await seen(inspector, '已分配2人')
+    const campaigns = (await host.database.documents('pledge_campaigns')) as unknown as Array<{
+      _id: string
+      createdAt: number
+    }>
+    expect(campaigns).toHaveLength(before + 1)
+    const newest = [...campaigns].sort((a, b) => b.createdAt - a.createdAt)[0]
+    const assigned = (await host.database.documents('pledge_assignments')) as unknown as Array<{
+      campaignId: string
+      memberId: string
+    }>
+    expect(
+      assigned
+        .filter((a) => a.campaignId === newest._id)
+        .map((a) => a.memberId)
+        .sort(),
+    ).toEqual([first._id, second._id].sort())
   })
 })

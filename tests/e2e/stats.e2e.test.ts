@@ -3,127 +3,291 @@ import { join } from 'node:path'
 
 import type { Page } from 'playwright-core'
 
-import { monthOf, monthRange, shiftMonth } from '../../cloudfunctions/domain/time'
+import { formatRate } from '../../cloudfunctions/domain/rates'
+import { monthLabel, monthOf, shiftMonth } from '../../cloudfunctions/domain/time'
 import type { RunningHost } from '../../server/host'
 import { launchBrowser, seen, signInAs, startTestHost } from '../support/browser'
 
 /**
- * 月度统计 in the H5 build against the local host: a secretary opens it from 首页, steps to last month and to a
- * branch, and the numbers follow the records made through the functions. A screenshot of the page is kept in
- * dist/test-artifacts/stats-month.png.
+ * 月度统计 in the H5 build against the local host with the demo street's year of records (`npm start`'s seed): a
+ * secretary sees every area's figures — 学习教育, 党建考核, 廉政承诺, 志愿服务, 上门服务, 受益人次 — as a direct count of
+ * the stored records gives them, steps back through the months and into a branch, and the numbers follow the
+ * records; the street admin switches between communities; every lit figure states its rule and opens its records;
+ * and in 大字模式 every text of the page is 18 px or more and every tap target 48 × 48 px. Screenshots are kept in
+ * dist/test-artifacts/ (stats-month.png, stats-month-large.png).
  */
-jest.setTimeout(180_000)
+jest.setTimeout(240_000)
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>
+type Doc = Record<string, unknown> & { orgPath: string[] }
 let host: RunningHost
 let phone: Browser
 const ARTIFACTS = join(__dirname, '..', '..', 'dist', 'test-artifacts')
-
-const HOUR = 3600_000
-const SECRETARY = 'demo-secretary-1'
-
-async function call(fn: 'study', action: string, data: unknown): Promise<{ id: string }> {
-  const result = (await host.runtime.invoke(fn, { action, data }, { openid: SECRETARY })) as {
-    ok: boolean
-    data: { id: string }
-    message?: string
-  }
-  if (!result.ok) throw new Error(`${action}: ${result.message}`)
-  return result.data
-}
-
-async function heldSession(type: string, orgId: string, startAt: number, people: number): Promise<void> {
-  const session = await call('study', 'session/create', {
-    type,
-    format: 'theory',
-    title: `演示${type}`,
-    lecturerId: null,
-    orgId,
-    startAt,
-    endAt: startAt + HOUR,
-    place: '和平社区党群服务中心',
-    allowVisitors: false,
-    rotateSeconds: 20,
-    lateAfterMinutes: 5,
-  })
-  const members = (await host.database.documents('members')).filter((m) =>
-    (m.orgPath as string[]).includes(orgId),
-  )
-  for (const m of members.slice(0, people))
-    await call('study', 'checkin/makeup', {
-      sessionId: session.id,
-      memberId: m._id,
-      kind: 'makeup_sign',
-      reason: '现场登记',
-    })
-}
+const THIS_MONTH = monthOf(Date.now())
 
 beforeAll(async () => {
-  host = await startTestHost()
+  host = await startTestHost({ history: true })
   phone = await launchBrowser()
-  const now = Date.now()
-  const lastMonth = shiftMonth(monthOf(now), -1)
-  const lastStart = monthRange(lastMonth)[0] + 10 * 24 * HOUR + 11 * HOUR
-  // This month: two community sessions. Last month: a 支委会 of 第一党支部 and a community 党课.
-  await heldSession('party_lecture', 'org-c1', now - 2 * HOUR, 4)
-  await heldSession('group_study', 'org-c1', now - HOUR, 3)
-  await heldSession('committee_meeting', 'org-c1-b1', lastStart, 2)
-  await heldSession('party_lecture', 'org-c1', lastStart + 24 * HOUR, 5)
 })
 afterAll(async () => {
   await phone?.close()
   await host?.close()
 })
 
-/** The number shown for a figure on the visible page. */
-async function figure(page: Page, label: string): Promise<string> {
-  const box = page.locator('.stat-figure', { hasText: label }).filter({ visible: true }).first()
-  await box.waitFor({ timeout: 15_000 })
-  return ((await box.locator('.stat-figure__value').first().textContent()) ?? '').replace(/\s+/g, '')
-}
-
-/** Waits until the figure reads `expected` (the page reloads its figures after a change): the browser is asked. */
-async function waitForFigure(page: Page, label: string, expected: string): Promise<void> {
-  try {
-    await page.waitForFunction(
-      ([l, e]) =>
-        Array.from(document.querySelectorAll('.stat-figure')).some(
-          (box) =>
-            (box as HTMLElement).offsetParent !== null &&
-            (box.textContent ?? '').includes(l) &&
-            (box.querySelector('.stat-figure__value')?.textContent ?? '').replace(/\s+/g, '') === e,
-        ),
-      [label, expected] as const,
-      { timeout: 15_000 },
-    )
-  } catch {
-    throw new Error(
-      `${label}: expected ${expected}, the page shows ${await figure(page, label).catch(() => '')}`,
-    )
+/** The figures of a node and month as a direct count of the stored records gives them, in the screen's text. */
+async function direct(orgId: string, month: string): Promise<Record<string, string>> {
+  const docs = async (name: string) =>
+    ((await host.database.documents(name)) as unknown as Doc[]).filter((d) => d.orgPath.includes(orgId))
+  const inMonth = (t: unknown) => typeof t === 'number' && monthOf(t) === month
+  const [sessions, exams, expected, pledges, activities, visits] = await Promise.all(
+    [
+      'study_sessions',
+      'quiz_exams',
+      'quiz_expected',
+      'pledge_assignments',
+      'volunteer_activities',
+      'visits',
+    ].map(docs),
+  )
+  const held = sessions.filter((s) => s.month === month && s.status === 'scheduled' && s.hasCheckins)
+  const due = expected.filter((e) => inMonth(e.at))
+  const took = due.filter((e) => e.counted)
+  const closed = activities.filter((a) => a.status === 'closed' && inMonth(a.startAt))
+  const people = closed.reduce((n, a) => n + ((a.beneficiaries as number | null) ?? 0), 0)
+  const confirmed = visits.filter((v) => inMonth(v.confirmedAt)).length
+  return {
+    开展学习活动: `${held.length}次`,
+    支部委员会会议: `${held.filter((s) => s.type === 'committee_meeting').length}次`,
+    开展考核: `${exams.filter((e) => e.status === 'published' && inMonth(e.opensAt)).length}次`,
+    应考: `${due.length}人次`,
+    '参考率（参考/应考）': formatRate(took.length, due.length),
+    应签: `${pledges.filter((p) => inMonth(p.assignedAt)).length}份`,
+    已签: `${pledges.filter((p) => inMonth(p.signedAt)).length}份`,
+    开展志愿服务: `${closed.length}次`,
+    服务请求: `${visits.filter((v) => inMonth(v.submittedAt)).length}件`,
+    '直接受益（志愿服务＋上门服务）': `${people + confirmed}人次`,
   }
 }
 
-it('shows a secretary the month’s numbers, and they change with the month and the organisation', async () => {
-  const page = await signInAs(phone.context, host.url, '沈静怡')
+/** What the visible page shows for each figure, by its exact label. */
+function onScreen(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {}
+    for (const box of Array.from(document.querySelectorAll('.stat-figure'))) {
+      if ((box as HTMLElement).offsetParent === null) continue
+      const label = (box.querySelector('.stat-figure__label')?.textContent ?? '').trim()
+      const value = ['.stat-figure__value', '.stat-figure__of']
+        .map((c) => (box.querySelector(c)?.textContent ?? '').replace(/\s+/g, ''))
+        .join('')
+      if (label && !(label in out)) out[label] = value
+    }
+    return out
+  })
+}
+
+/** Waits until the page shows the node and month asked for with the figures the records give. */
+async function expectFigures(page: Page, orgLabel: string, orgId: string, month: string): Promise<void> {
+  const want = await direct(orgId, month)
+  await seen(page, monthLabel(month))
+  const shown = async () => {
+    const all = await onScreen(page)
+    const node = await page.locator('.node-bar__org .t-body').filter({ visible: true }).first().textContent()
+    return { node, ...Object.fromEntries(Object.keys(want).map((k) => [k, all[k]])) }
+  }
+  try {
+    await page.waitForFunction(
+      (w) => {
+        const got: Record<string, string> = {}
+        for (const box of Array.from(document.querySelectorAll('.stat-figure'))) {
+          if ((box as HTMLElement).offsetParent === null) continue
+          const label = (box.querySelector('.stat-figure__label')?.textContent ?? '').trim()
+          if (!(label in got))
+            got[label] = ['.stat-figure__value', '.stat-figure__of']
+              .map((c) => (box.querySelector(c)?.textContent ?? '').replace(/\s+/g, ''))
+              .join('')
+        }
+        const node = Array.from(document.querySelectorAll('.node-bar__org .t-body')).find(
+          (n) => (n as HTMLElement).offsetParent !== null,
+        )
+        return (
+          node?.textContent === w.node && Object.entries(w).every(([k, v]) => k === 'node' || got[k] === v)
+        )
+      },
+      { node: orgLabel, ...want },
+      { timeout: 15_000 },
+    )
+  } catch {
+    await page.screenshot({ path: join(ARTIFACTS, 'stats-month-failed.png'), fullPage: true })
+  }
+  expect({ orgId, month, figures: await shown() }).toEqual({
+    orgId,
+    month,
+    figures: { node: orgLabel, ...want },
+  })
+}
+
+async function step(page: Page, text: '上月' | '下月', to: string): Promise<void> {
+  await page.getByText(text, { exact: true }).filter({ visible: true }).first().click()
+  await seen(page, monthLabel(to))
+}
+
+async function openStats(page: Page): Promise<void> {
   await page.getByText('月度统计', { exact: true }).first().click()
-  await seen(page, '和平社区党委')
-  await waitForFigure(page, '开展学习活动', '2次')
-  expect(await figure(page, '党课')).toBe('1次')
-  expect(await figure(page, '支部委员会会议')).toBe('0次')
+}
+
+/** The month of the exam set by 和平社区党委 (the seed's only community exam there). */
+async function examMonth(): Promise<string> {
+  const exams = (await host.database.documents('quiz_exams')) as unknown as Doc[]
+  const exam = exams.find((e) => e.orgId === 'org-c1')
+  if (!exam) throw new Error('the demo street has no exam of 和平社区党委')
+  return monthOf(exam.opensAt as number)
+}
+
+it('shows a secretary every area’s figures as the records give them, by month and by branch', async () => {
   mkdirSync(ARTIFACTS, { recursive: true })
+  const page = await signInAs(phone.context, host.url, '沈静怡')
+  await openStats(page)
+  await expectFigures(page, '和平社区党委', 'org-c1', THIS_MONTH)
+  for (const title of ['学习教育', '党建考核', '廉政承诺', '志愿服务', '上门服务', '服务群众'])
+    await seen(page, title)
+  // Every area's trend is drawn on a canvas, with its table beside it.
+  await page.waitForFunction(() => document.querySelectorAll('canvas').length >= 6, null, { timeout: 15_000 })
+  for (const title of ['学习教育', '党建考核', '廉政承诺', '志愿服务', '上门服务', '服务群众'])
+    await seen(page, `${title}：近12个月`)
   await page.screenshot({ path: join(ARTIFACTS, 'stats-month.png'), fullPage: true })
+  expect((await measure(page)).clipped).toEqual([])
 
-  await page.getByText('上月', { exact: true }).filter({ visible: true }).first().click()
-  await waitForFigure(page, '支部委员会会议', '1次')
-  expect(await figure(page, '开展学习活动')).toBe('2次')
+  // Back month by month to the exam's: each month's figures are that month's records.
+  const exam = await examMonth()
+  let month = THIS_MONTH
+  while (month > exam) {
+    month = shiftMonth(month, -1)
+    await step(page, '上月', month)
+    await expectFigures(page, '和平社区党委', 'org-c1', month)
+  }
+  expect((await onScreen(page))['开展考核']).toBe('1次')
 
-  // The comparison table's row of 第一党支部 opens the branch: last month it held its 支委会, attended by two.
+  // The comparison table's row of 第一党支部 opens the branch, the same month.
   const compare = page.locator('.card', { hasText: '下属组织对比' }).filter({ visible: true }).first()
   await compare.locator('.data-table__row--tap', { hasText: '第一党支部' }).first().click()
-  await seen(page, '和平社区党委 / 第一党支部').catch(async (e) => {
-    await page.screenshot({ path: join(ARTIFACTS, 'stats-month-failed.png'), fullPage: true })
-    throw e
+  await expectFigures(page, '和平社区党委 / 第一党支部', 'org-c1-b1', month)
+  await page.screenshot({ path: join(ARTIFACTS, 'stats-month-branch.png'), fullPage: true })
+  await step(page, '下月', shiftMonth(month, 1))
+  await expectFigures(page, '和平社区党委 / 第一党支部', 'org-c1-b1', shiftMonth(month, 1))
+  await page.close()
+})
+
+it('lets the street admin switch between communities, each with its own numbers', async () => {
+  const admin = host.personas.find((p) => p.openid === 'demo-admin')
+  if (!admin) throw new Error('no demo admin')
+  for (const [name, orgId] of [
+    ['和平社区党委', 'org-c1'],
+    ['光明社区党委', 'org-c2'],
+  ] as const) {
+    const page = await signInAs(phone.context, host.url, admin.name)
+    await openStats(page)
+    await expectFigures(page, '幸福街道党工委', 'org-street', THIS_MONTH)
+    await step(page, '上月', shiftMonth(THIS_MONTH, -1))
+    const compare = page.locator('.card', { hasText: '下属组织对比' }).filter({ visible: true }).first()
+    await compare.locator('.data-table__row--tap', { hasText: name }).first().click()
+    await expectFigures(page, name, orgId, shiftMonth(THIS_MONTH, -1))
+    await page.close()
+  }
+})
+
+it('gives each lit figure its rule, and each opens the records behind it', async () => {
+  const page = await signInAs(phone.context, host.url, '沈静怡')
+  await openStats(page)
+  await expectFigures(page, '和平社区党委', 'org-c1', THIS_MONTH)
+  const exam = await examMonth()
+  for (let m = THIS_MONTH; m > exam;) {
+    m = shiftMonth(m, -1)
+    await step(page, '上月', m)
+  }
+  await expectFigures(page, '和平社区党委', 'org-c1', exam)
+  const lit = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('.stat-figure'))
+      .filter((b) => (b as HTMLElement).offsetParent !== null && b.querySelector('.light[class*="light--"]'))
+      .map((b) => ({
+        label: (b.querySelector('.stat-figure__label')?.textContent ?? '').trim(),
+        light: (b.querySelector('.light')?.textContent ?? '').trim(),
+        tap: b.classList.contains('stat-figure--tap'),
+      })),
+  )
+  // 每月2次, 三会一课 and the pass target: each lit, saying its rule, and tappable.
+  expect(lit.map((f) => f.label)).toEqual(
+    expect.arrayContaining(['达到每月2次理论学习', '三会一课按时召开的支部', '合格率（对参考）']),
+  )
+  for (const f of lit)
+    expect(f).toEqual({ ...f, light: expect.stringMatching(/^● (正常|待完成|未达标)：.+/), tap: true })
+  for (const f of lit) {
+    await page.locator('.stat-figure', { hasText: f.label }).filter({ visible: true }).first().click()
+    await seen(page, f.label)
+    await seen(page, /共\d+条|这项统计下还没有记录/)
+    await page.goBack()
+    await seen(page, monthLabel(exam))
+  }
+  await page.close()
+})
+
+/** Texts under 18 px and tap targets under 48 × 48 px among what is visible now (as tests/e2e/large-font). */
+function measure(page: Page) {
+  return page.evaluate(() => {
+    const visible = (el: Element) =>
+      el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) &&
+      el.getBoundingClientRect().width > 0
+    const small: string[] = []
+    const tiny: string[] = []
+    let texts = 0
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').trim()
+      const el = node.parentElement
+      if (!text || !el || !visible(el) || el.closest('script, style, svg')) continue
+      texts++
+      const size = parseFloat(getComputedStyle(el).fontSize)
+      if (size < 18) small.push(`${text.slice(0, 30)} ${size}px`)
+    }
+    const taps = Array.from(
+      document.querySelectorAll(
+        'taro-button-core, taro-picker-core, .node-bar__org, .stat-figure--tap, .data-table__row--tap, .weui-tabbar__item, .taro-navigation-bar-back',
+      ),
+    ).filter(visible)
+    for (const el of taps) {
+      const box = el.getBoundingClientRect()
+      if (box.width < 47.5 || box.height < 47.5)
+        tiny.push(
+          `${el.className} “${(el.textContent ?? '').trim().slice(0, 20)}” ${Math.round(box.width)}×${Math.round(box.height)}`,
+        )
+    }
+    // A figure's number running off its column (or off the screen) cannot be read.
+    const clipped = Array.from(document.querySelectorAll('.stat-figure__value, .stat-figure__of'))
+      .filter(visible)
+      .filter(
+        (el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > innerWidth + 0.5,
+      )
+      .map((el) => (el.textContent ?? '').trim())
+    return { small, tiny, clipped, texts, taps: taps.length }
   })
-  await waitForFigure(page, '开展学习活动', '1次')
-  expect(await figure(page, '支部委员会会议')).toBe('1次')
+}
+
+it('reads in 大字模式: every text of 月度统计 18 px or more, every tap target 48 × 48 px', async () => {
+  const page = await signInAs(phone.context, host.url, '沈静怡')
+  await page.getByText('我的', { exact: true }).click()
+  await seen(page, '大字模式')
+  await page.locator('taro-switch-core').filter({ visible: true }).first().click()
+  await page.locator('.screen--large').filter({ visible: true }).first().waitFor({ timeout: 15_000 })
+  await page.goto(`${host.url}/#/packages/stats/pages/month/index`)
+  await expectFigures(page, '和平社区党委', 'org-c1', THIS_MONTH)
+  await page.waitForFunction(() => document.querySelectorAll('canvas').length >= 6, null, { timeout: 15_000 })
+  const found = await measure(page)
+  await page.screenshot({ path: join(ARTIFACTS, 'stats-month-large.png'), fullPage: true })
+  expect({ small: found.small, tiny: found.tiny, clipped: found.clipped }).toEqual({
+    small: [],
+    tiny: [],
+    clipped: [],
+  })
+  expect(found.texts).toBeGreaterThan(50)
+  expect(found.taps).toBeGreaterThan(10)
+  await page.close()
 })

@@ -9,7 +9,13 @@ afterEach(() => backend.close())
 describe('account/me', () => {
   it('answers a new WeChat user as a resident and remembers them', async () => {
     const me = ok(await backend.call('wx-new-user', 'account', 'account/me', {}))
-    expect(me).toEqual({ bound: false, member: null, roles: [], reminderTemplateIds: [] })
+    expect(me).toEqual({
+      bound: false,
+      member: null,
+      roles: [],
+      reminderTemplateIds: [],
+      visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
+    })
     expect((await backend.docs('users')).some((u) => u._id === 'wx-new-user')).toBe(true)
   })
 

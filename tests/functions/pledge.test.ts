@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto'
 
+import ExcelJS from 'exceljs'
+
+import type { PledgeVerification } from '../../cloudfunctions/contract/pledge.contract'
 import { pledgeRollup } from '../../cloudfunctions/domain/pledge.rollup'
+import { CHECKPOINT_EVERY } from '../../cloudfunctions/domain/pledge-chain.rules'
 import { flattenCounts, sumContributions } from '../../cloudfunctions/domain/rollup.rules'
 import { type Backend, failed, ok, startBackend, type Stored } from '../support/backend'
 import {
@@ -158,6 +162,23 @@ describe('campaigns', () => {
     )
     const assigned = (await backend.docs('pledge_assignments')).filter((a) => a.campaignId === campaign.id)
     expect(assigned.map((a) => a.memberId).sort()).toEqual(expected.map((m) => m._id).sort())
+    // By name alone: exactly the people named (指定人员), from anywhere in the subtree.
+    const two = [named._id, members.find((m) => m.orgPath.includes('org-c1'))?._id as string]
+    const byName = ok(
+      await backend.call(DEMO.inspector, 'pledge', 'campaign/create', {
+        templateId: template.templateId,
+        version: 1,
+        year: 2026,
+        orgId: 'org-street',
+        memberIds: two,
+        deadline: clock + 86_400_000,
+      }),
+    )
+    expect(byName).toMatchObject({ assigned: 2, memberCount: 2 })
+    const assignedByName = (await backend.docs('pledge_assignments')).filter(
+      (a) => a.campaignId === byName.id,
+    )
+    expect(assignedByName.map((a) => a.memberId).sort()).toEqual([...two].sort())
   })
 
   it('refuses other roles, places outside the caller’s reach, and bad settings, changing nothing', async () => {
@@ -179,6 +200,11 @@ describe('campaigns', () => {
     await refusedUnchanged(create(DEMO.admin, { version: 9 }), 'PLEDGE.TEMPLATE_NOT_FOUND')
     await refusedUnchanged(create(DEMO.admin, { deadline: clock - 1 }), 'PLEDGE.DEADLINE_PAST')
     await refusedUnchanged(create(DEMO.admin, { memberIds: ['m001'] }), 'MEMBER.NOT_FOUND')
+    // A name from another community than the campaign's is refused, not dropped, with the others named.
+    const members = await backend.docs('members')
+    const inC1 = members.find((m) => m.orgPath.includes('org-c1')) as Stored
+    const inC2 = members.find((m) => m.orgPath.includes('org-c2')) as Stored
+    await refusedUnchanged(create(DEMO.admin, { memberIds: [inC1._id, inC2._id] }), 'MEMBER.NOT_FOUND')
     await refusedUnchanged(
       create(DEMO.admin, { roles: ['lecturer'], orgId: 'org-c6' }),
       'PLEDGE.NOBODY_ASSIGNED',
@@ -358,7 +384,9 @@ describe('signing', () => {
     expect(chain.map((s) => s.seq)).toEqual(people.map((_, i) => i + 1))
     for (let i = 1; i < chain.length; i++) expect(chain[i].prevHash).toBe(chain[i - 1].hash)
     const verified = ok(await backend.call(people[0], 'pledge', 'pledge/verify', { assignmentId: ids[0] }))
-    expect(verified).toMatchObject({ intact: true, chainLength: people.length })
+    expect(verified).toMatchObject({ intact: true, headSeq: people.length })
+    const full = ok(await backend.call(DEMO.inspector, 'pledge', 'chain/verify', {}))
+    expect(full).toMatchObject({ from: 1, to: people.length, chainBreak: null, next: null })
   })
 })
 
@@ -386,7 +414,9 @@ describe('verification', () => {
       recordIntact: true,
       imageIntact: true,
       chainIntact: true,
-      chainLength: 3,
+      checkedFrom: 1,
+      checkedTo: 3,
+      headSeq: 3,
       seq: 3,
       hash: chain[2].hash,
     })
@@ -441,6 +471,105 @@ describe('verification', () => {
     await removeDoc(backend, 'pledge_signings', chain[2]._id)
     const v = await verify(0)
     expect(v.intact).toBe(false)
+  })
+
+  it('fails when the head is removed, with or without the last links', async () => {
+    const { verify, chain } = await threeSigned()
+    await removeDoc(backend, 'pledge_chain', 'head')
+    await removeDoc(backend, 'pledge_signings', chain[2]._id)
+    expect(await verify(0)).toMatchObject({ intact: false, chainBreak: { kind: 'missing', seq: 3 } })
+    expect(ok(await backend.call(DEMO.inspector, 'pledge', 'chain/verify', {}))).toMatchObject({
+      chainBreak: { kind: 'missing', seq: 3 },
+      next: null,
+    })
+  })
+
+  /** `n` signings, in order, of two street campaigns (each member signs one of each). */
+  async function manySigned(n: number) {
+    const first = (await pledgeCampaign(backend, 'org-street')).campaign
+    clock += 1000
+    const second = (await pledgeCampaign(backend, 'org-street')).campaign
+    const signed: { who: string; id: string }[] = []
+    for (const campaign of [first, second]) {
+      for (const who of STREET_PEOPLE) {
+        if (signed.length === n) break
+        const mine = await minePledges(backend, who)
+        const id = mine.find((p) => p.assignmentId.startsWith(`${campaign.id}_`))?.assignmentId as string
+        ok(await sign(backend, who, id))
+        clock += 1000
+        signed.push({ who, id })
+      }
+    }
+    const chain = (await backend.docs('pledge_signings')).sort((x, y) => x.seq - y.seq)
+    const verify = (i: number) =>
+      backend.runtime
+        .measure(
+          'pledge',
+          { action: 'pledge/verify', data: { assignmentId: signed[i].id } },
+          { openid: signed[i].who },
+        )
+        .then(({ result, requests }) => ({ v: ok(result as never) as PledgeVerification, requests }))
+    const full = (from?: number) =>
+      backend.call(DEMO.inspector, 'pledge', 'chain/verify', from === undefined ? {} : { from }).then(ok)
+    return { signed, chain, verify, full }
+  }
+
+  it('verifies one pledge by the links around it, at the same cost early or late in a long chain', async () => {
+    const K = CHECKPOINT_EVERY
+    const { chain, verify, full } = await manySigned(K + 5)
+    const early = await verify(4)
+    const late = await verify(K + 4)
+    expect(early.v).toMatchObject({ intact: true, seq: 5, checkedFrom: 1, checkedTo: K + 1, headSeq: K + 5 })
+    // The checkpoint after it, to compare with the one the full verification prints.
+    expect(early.v.checkpoint).toEqual({ seq: K, hash: chain[K - 1].hash })
+    expect(late.v).toMatchObject({
+      intact: true,
+      seq: K + 5,
+      checkedFrom: K,
+      checkedTo: K + 5,
+      checkpoint: null,
+    })
+    expect(late.requests).toBe(early.requests)
+    const page = await full()
+    expect(page).toMatchObject({ from: 1, to: K + 5, headSeq: K + 5, chainBreak: null, next: null })
+    expect(page.headHash).toBe(chain[K + 4].hash)
+    expect(page.checkpoints).toEqual([{ seq: K, hash: chain[K - 1].hash }])
+  })
+
+  it('shows a change far back in the full verification, and a change or deletion near a pledge in its own', async () => {
+    const K = CHECKPOINT_EVERY
+    const { chain, verify, full } = await manySigned(K + 5)
+    await tamper(backend, 'pledge_signings', chain[1]._id, { text: `${chain[1].text as string}。` })
+    // Link 2 lies outside the window of link K + 5: its bounded check holds; link 5's does not.
+    expect((await verify(K + 4)).v.intact).toBe(true)
+    expect((await verify(4)).v).toMatchObject({ intact: false, chainBreak: { kind: 'altered', seq: 2 } })
+    expect(await full()).toMatchObject({ chainBreak: { kind: 'altered', seq: 2 } })
+    // A page starting later does not read link 2 (pages are independent; a walk starts at 1).
+    expect(await full(4)).toMatchObject({ from: 4, to: K + 5, chainBreak: null, next: null })
+    await tamper(backend, 'pledge_signings', chain[1]._id, { text: chain[1].text })
+    await removeDoc(backend, 'pledge_signings', chain[K + 1]._id)
+    expect((await verify(K + 4)).v).toMatchObject({
+      intact: false,
+      chainBreak: { kind: 'missing', seq: K + 2 },
+    })
+    expect(await full()).toMatchObject({ chainBreak: { kind: 'missing', seq: K + 2 } })
+  })
+
+  it('lets the street admin and the inspector walk the full verification, and nobody else', async () => {
+    await threeSigned()
+    expect(ok(await backend.call(DEMO.admin, 'pledge', 'chain/verify', { from: 2 }))).toMatchObject({
+      from: 2,
+      to: 3,
+      chainBreak: null,
+    })
+    expect(ok(await backend.call(DEMO.inspector, 'pledge', 'chain/verify', { from: 9 }))).toMatchObject({
+      from: 9,
+      next: null,
+      chainBreak: null,
+    })
+    for (const who of [DEMO.secretary1, DEMO.member1]) {
+      await refusedUnchanged(() => backend.call(who, 'pledge', 'chain/verify', {}), 'COMMON.FORBIDDEN')
+    }
   })
 
   it('answers NOT_SIGNED for a pending pledge and NOT_FOUND for someone else’s', async () => {
@@ -531,6 +660,16 @@ describe('completion and reminders', () => {
     )
     expect(again.sent).toBe(0)
     expect(again.already).toBe(bound.length)
+    // The completion counts the reminders sent so far, in its own subtree.
+    expect(
+      ok(await backend.call(DEMO.admin, 'pledge', 'campaign/completion', { campaignId: campaign.id }))
+        .remindersSent,
+    ).toBe(bound.length)
+    const inBranch = ok(
+      await backend.call(DEMO.branchSecretary1, 'pledge', 'campaign/completion', { campaignId: campaign.id }),
+    )
+    const branchIds = new Set(inBranch.unsigned.map((p) => p.memberId))
+    expect(inBranch.remindersSent).toBe(bound.filter((m) => branchIds.has(m._id)).length)
     const signer = (await backend.docs('members')).find((m) => m.openid === DEMO.member1) as Stored
     await refusedUnchanged(
       () =>
@@ -549,6 +688,40 @@ describe('completion and reminders', () => {
       }),
     )
     expect(resolved).toMatchObject({ sent: 0, resolved: 1 })
+  })
+
+  it('exports the completion as an .xlsx: everyone assigned, signed or not, by organisation', async () => {
+    const { campaign } = await pledgeCampaign(backend)
+    ok(await sign(backend, DEMO.member1, await assignmentOf(backend, DEMO.member1)))
+    const file = ok(
+      await backend.call(DEMO.inspector, 'pledge', 'campaign/export', { campaignId: campaign.id }),
+    )
+    expect(file.fileName).toMatch(/^承诺书签订情况-2026-\d{8}\.xlsx$/)
+    const cloudPath = new URL(file.url, 'http://host').pathname.replace('/local/files/', '')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(
+      (await backend.stored(`cloud://local.local/${cloudPath}`)) as unknown as ArrayBuffer,
+    )
+    const rows: unknown[][] = []
+    workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+    expect(String(rows[0][0])).toContain(`已签1份 / 应签${campaign.assigned}份`)
+    expect(rows[1]).toEqual(['姓名', '所在组织', '签订情况', '签署时间'])
+    const people = rows.slice(2)
+    expect(people).toHaveLength(campaign.assigned)
+    const signer = (await backend.docs('members')).find((m) => m.openid === DEMO.member1) as Stored
+    expect(people.filter((r) => r[2] === '已签')).toEqual([
+      [signer.name, expect.any(String), '已签', expect.stringMatching(/^2026-11-25 \d\d:\d\d$/)],
+    ])
+    expect(people.filter((r) => r[2] === '未签')).toHaveLength(campaign.assigned - 1)
+    // A branch secretary exports their branch only; another community's secretary nothing.
+    const branch = ok(
+      await backend.call(DEMO.branchSecretary1, 'pledge', 'campaign/export', { campaignId: campaign.id }),
+    )
+    expect(branch.fileName).toMatch(/\.xlsx$/)
+    await refusedUnchanged(
+      () => backend.call(DEMO.secretary2, 'pledge', 'campaign/export', { campaignId: campaign.id }),
+      'COMMON.FORBIDDEN',
+    )
   })
 
   it('lists campaigns to their keepers and to secretaries whose members they assign', async () => {

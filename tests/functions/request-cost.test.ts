@@ -1,3 +1,4 @@
+import { CHAIN_PAGE } from '../../cloudfunctions/domain/pledge-chain.rules'
 import { type Backend, startBackend } from '../support/backend'
 import {
   type Cost,
@@ -22,7 +23,9 @@ jest.setTimeout(240_000)
 const NOW = Date.UTC(2026, 10, 25, 6, 0, 0)
 let clock = NOW
 
-async function costsOn(grow: boolean): Promise<{ costs: Cost[]; members: number; checkins: number }> {
+async function costsOn(
+  grow: boolean,
+): Promise<{ costs: Cost[]; members: number; checkins: number; signings: number }> {
   const backend: Backend = await startBackend()
   try {
     if (grow) await growStreet(backend, (ms) => (clock = ms))
@@ -31,6 +34,7 @@ async function costsOn(grow: boolean): Promise<{ costs: Cost[]; members: number;
       costs,
       members: (await backend.docs('members')).length,
       checkins: (await backend.docs('checkins')).length,
+      signings: (await backend.docs('pledge_signings')).length,
     }
   } finally {
     await backend.close()
@@ -61,6 +65,9 @@ it('measures every action of the everyday flows successfully, on both streets', 
 it('grows the street for real', () => {
   expect(grown.members - seeded.members).toBeGreaterThanOrEqual(GROWTH.members)
   expect(grown.checkins - seeded.checkins).toBeGreaterThanOrEqual(GROWTH.sessions * GROWTH.checkinsPerSession)
+  // The pledge chain outgrows one signing's window and a page of the full verification.
+  expect(grown.signings - seeded.signings).toBeGreaterThanOrEqual(GROWTH.bound)
+  expect(grown.signings).toBeGreaterThan(CHAIN_PAGE)
 })
 
 /**

@@ -23,7 +23,7 @@ let clock: number
 beforeEach(async () => {
   clock = MORNING
   jest.spyOn(Date, 'now').mockImplementation(() => clock)
-  backend = await startBackend()
+  backend = await startBackend({ history: true })
 })
 afterEach(async () => {
   await backend.close()
@@ -37,7 +37,7 @@ async function figuresOf(who: string, orgId?: string): Promise<Record<string, Fi
   )
   return Object.fromEntries(
     view.areas
-      .filter((a) => ['pledge', 'volunteer', 'visit'].includes(a.key))
+      .filter((a) => ['pledge', 'volunteer', 'visit', 'benefit'].includes(a.key))
       .flatMap((a) => a.figures.map((f) => [f.key, f as Figure])),
   )
 }
@@ -192,6 +192,12 @@ describe('pledge, volunteer and home-visit areas', () => {
     expect(after['visit.responseMedian'].value).toBe(accepted.length)
     expect(RESPONSE_BUCKETS.map((b) => b.key)).toContain(responseBucket(10))
 
+    // 受益人次 in total: the activity's 40 and the visit's one, the sum of the two areas' figures.
+    expect(delta('benefit.total')).toBe(41)
+    expect(after['benefit.total'].value).toBe(
+      after['volunteer.beneficiaries'].value + after['visit.beneficiaries'].value,
+    )
+
     // Another community's secretary: the same figures as before, and no way to read 和平社区's.
     expect(await figuresOf(C2_SECRETARY)).toEqual(otherBefore)
     expect(failed(await backend.call(C2_SECRETARY, 'stats', 'stats/month', { orgId: 'org-c1' })).code).toBe(
@@ -228,6 +234,17 @@ describe('pledge, volunteer and home-visit areas', () => {
     )
     expect(held.total).toBe(activities.length)
     expect(held.rows.map((r) => r[1])).toContain('文明交通劝导')
+    // 受益人次 in total opens the activities with 受益人次 and the confirmed visits, one row each, their sum the figure.
+    const benefit = ok(await page(DEMO.secretary1, 'org-c1', 'benefit.total'))
+    const withBenefit = activities.filter((a) => (a.beneficiaries ?? 0) > 0)
+    const confirmed = visits.filter((v) => inMonth(v.confirmedAt))
+    expect(benefit.total).toBe(withBenefit.length + confirmed.length)
+    expect(benefit.rows.map((r) => r[1])).toEqual([
+      ...withBenefit.map(() => '志愿服务'),
+      ...confirmed.map(() => '上门服务'),
+    ])
+    const figure = (await figuresOf(DEMO.secretary1))['benefit.total'].value
+    expect(benefit.rows.reduce((n, r) => n + Number(r[4]), 0)).toBe(figure)
     // The other community's own records do not include this one.
     const theirs = ok(await page(C2_SECRETARY, 'org-c2', 'volunteer.activities'))
     expect(theirs.rows.map((r) => r[1])).not.toContain('文明交通劝导')
@@ -251,8 +268,9 @@ describe('pledge, volunteer and home-visit areas', () => {
     ).paragraphs
     const figures = paragraphs
       .flatMap((p) => p.parts)
-      .filter((p) => p.figure && /^(pledge|volunteer|visit)\./.test(p.figure))
+      .filter((p) => p.figure && /^(pledge|volunteer|visit|benefit)\./.test(p.figure))
     expect(figures.length).toBeGreaterThanOrEqual(5)
+    expect(figures.map((p) => p.figure)).toContain('benefit.total')
     for (const part of figures) {
       const page = ok(
         await backend.call(DEMO.secretary1, 'stats', 'stats/records', {

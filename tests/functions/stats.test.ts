@@ -144,13 +144,27 @@ describe('月度统计', () => {
       expectEqual(ok(await month(DEMO.secretary1, { orgId })), directFigures(raw, orgId, MONTH, clock))
     const street = ok(await month(DEMO.admin))
     expectEqual(street, directFigures(raw, street.orgId, MONTH, clock))
-    // 三会一课: the first branch held its 支委会 and 党小组会 this month; the quarter's 党员大会 and 党课 are due.
+    // 三会一课: the first branch held its 支委会 and 党小组会 this month; the quarter's 党员大会 is due; its 党课 is
+    // the community's, given to the branch's members (支部工作条例 第十九条: a higher organisation's 党课 counts).
     const b1 = view.meetings.find((m) => m.orgId === 'org-c1-b1')
-    expect(b1?.checks.map((c) => `${c.label}:${c.status}`)).toEqual([
-      '支部委员会会议:met',
-      '党小组会:met',
-      '支部党员大会:due',
-      '党课:due',
+    expect(b1?.checks.map((c) => `${c.label}:${c.status}:${c.held}:${c.fromAbove}`)).toEqual([
+      '支部委员会会议:met:1:0',
+      '党小组会:met:1:0',
+      '支部党员大会:due:0:0',
+      '党课:met:1:1',
+    ])
+    const meetingRecords = ok(
+      await backend.call(DEMO.secretary1, 'stats', 'stats/records', {
+        orgId: 'org-c1-b1',
+        period: MONTH,
+        figure: 'study.meetings',
+      }),
+    )
+    expect(meetingRecords.total).toBe(3)
+    expect(meetingRecords.rows.map((r) => `${r[1]}@${r[3]}`)).toEqual([
+      '党课@和平社区党委（上级党组织）',
+      '党小组会@第一党支部',
+      '支部委员会会议@第一党支部',
     ])
     expect(view.meetings.find((m) => m.orgId === 'org-c1-b2')?.status).toBe('due')
     // The trend ends with this month and the comparison has a row per branch.

@@ -202,14 +202,74 @@ describe('a request from the resident to the rating', () => {
     expect(stored).toMatchObject({ acceptedAt: stored.submittedAt + 30 * MIN, late: false })
   })
 
-  it('takes a photo from the resident’s own upload folder only', async () => {
+  it('takes a photo from the resident’s own upload folder only, checked and kept apart', async () => {
     const ticket = ok(await backend.call(DEMO.resident1, 'account', 'upload/prepare', { kind: 'photo' }))
     const photo = await backend.putFile(ticket.cloudPath, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))
     const visit = ok(await submit(DEMO.resident1, { photo }))
     expect(visit.hasPhoto).toBe(true)
     const seen = ok(await backend.call(DEMO.secretary1, 'visit', 'visit/get', { visitId: visit.id }))
     expect(seen.photoUrls).toHaveLength(1)
+    // Read once and kept apart: the upload is gone, the kept copy has its bytes.
+    const kept = (await visitDoc(visit.id)).photo as string
+    expect(kept).toContain('/visit-photos/')
+    expect(await backend.stored(photo)).toBeNull()
+    expect(await backend.stored(kept)).toEqual(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))
     await refusedUnchanged(() => submit(DEMO.resident2, { photo }), 'FILE.FORBIDDEN')
+    // A text file named .jpg is no photo.
+    const other = ok(await backend.call(DEMO.resident1, 'account', 'upload/prepare', { kind: 'photo' }))
+    const renamed = await backend.putFile(other.cloudPath, Buffer.from('not a photo'))
+    await refusedUnchanged(() => submit(DEMO.resident1, { photo: renamed }), 'FILE.WRONG_TYPE')
+  })
+
+  it('keeps the assignee’s completion photos (a JPEG and a PNG, checked) for the resident and the secretary', async () => {
+    const id = await requestAt('accepted')
+    const put = async (kind: 'photo' | 'photoPng', bytes: Buffer, who = DEMO.member1) => {
+      const ticket = ok(await backend.call(who, 'account', 'upload/prepare', { kind }))
+      return backend.putFile(ticket.cloudPath, bytes)
+    }
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
+    const complete = (photos: string[]) =>
+      backend.call(DEMO.member1, 'visit', 'visit/complete', {
+        visitId: id,
+        durationMinutes: 45,
+        notes: '更换了水龙头阀芯',
+        photos,
+      })
+    // A text file named .jpg, a photo over 2 MB, four photos: refused, the request as it was.
+    await refusedUnchanged(
+      async () => complete([await put('photo', Buffer.from('not a photo'))]),
+      'FILE.WRONG_TYPE',
+    )
+    await refusedUnchanged(
+      async () => complete([await put('photoPng', Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]))]),
+      'FILE.TOO_LARGE',
+    )
+    const four = await Promise.all([1, 2, 3, 4].map(() => put('photo', jpeg)))
+    const tooMany = await complete(four)
+    expect(failed(tooMany).message).toContain('照片最多3张')
+    expect((await visitDoc(id)).status).toBe('accepted')
+
+    const [first, second] = [await put('photo', jpeg), await put('photoPng', png)]
+    const done = ok(await complete([first, second]))
+    expect(done.completionPhotos).toBe(2)
+    const stored = await visitDoc(id)
+    const kept = stored.completionPhotos as string[]
+    expect(kept).toHaveLength(2)
+    // Kept apart from the uploads (which are removed once read), with the bytes as uploaded.
+    expect(kept.every((f) => f.includes('/visit-photos/'))).toBe(true)
+    expect(await backend.stored(first)).toBeNull()
+    expect(await backend.stored(kept[0])).toEqual(jpeg)
+    expect(await backend.stored(kept[1])).toEqual(png)
+    for (const who of [DEMO.resident1, DEMO.secretary1, DEMO.member1]) {
+      const seen = ok(await backend.call(who, 'visit', 'visit/get', { visitId: id }))
+      expect(seen.completionPhotoUrls).toHaveLength(2)
+    }
+    const mine = ok(await backend.call(DEMO.resident1, 'visit', 'visit/mine', {}))
+    expect(mine.find((v) => v.id === id)?.completionPhotos).toBe(2)
+    expect(codeOf(await backend.call(DEMO.resident2, 'visit', 'visit/get', { visitId: id }))).toBe(
+      'VISIT.NOT_FOUND',
+    )
   })
 
   it('sends a declined request back for dispatch, and lets the secretary reject one with a reason', async () => {
@@ -389,6 +449,17 @@ describe('the street’s time limits', () => {
       () => backend.call(DEMO.resident1, 'visit', 'visit/saveSettings', limits),
       'COMMON.NOT_BOUND',
     )
+    // A community's secretary reads the street's limits but cannot change them; a limit out of range is named.
+    await refusedUnchanged(
+      () => backend.call(DEMO.secretary1, 'visit', 'visit/saveSettings', limits),
+      'COMMON.FORBIDDEN',
+    )
+    const zero = await backend.call(DEMO.admin, 'visit', 'visit/saveSettings', { ...limits, confirmDays: 0 })
+    expect(failed(zero).message).toContain('自动确认天数至少为1')
+    await refusedUnchanged(
+      () => backend.call(DEMO.admin, 'visit', 'visit/saveSettings', { ...limits, completeHours: 721 }),
+      'COMMON.INVALID_INPUT',
+    )
   })
 
   it('counts the messages a person allowed, and sends none beyond them', async () => {
@@ -403,6 +474,42 @@ describe('the street’s time limits', () => {
       ok(await backend.call(DEMO.resident1, 'visit', 'visit/subscribe', { kinds: ['visitProgress'] }))
         .granted,
     ).toEqual({ visitProgress: 1 })
+  })
+
+  it('sends with the deployment’s template ids, the same the app is given to ask for, residents included', async () => {
+    process.env.SUBSCRIBE_TEMPLATE_VISIT_PROGRESS = 'tmpl-visit-progress-of-this-appid'
+    process.env.SUBSCRIBE_TEMPLATE_VISIT_TASK = 'tmpl-visit-task-of-this-appid'
+    try {
+      const asked = {
+        visitProgress: 'tmpl-visit-progress-of-this-appid',
+        visitTask: 'tmpl-visit-task-of-this-appid',
+      }
+      for (const who of [DEMO.resident1, DEMO.secretary1, DEMO.member1]) {
+        expect(ok(await backend.call(who, 'account', 'account/me', {})).visitTemplateIds).toEqual(asked)
+      }
+      await grant(DEMO.resident1)
+      await grant(DEMO.secretary1)
+      await grant(DEMO.member1)
+      await requestAt('accepted')
+      const sent = await backend.docs('outbox')
+      expect(sent.filter((m) => m.touser === DEMO.resident1).map((m) => m.templateId)).toEqual([
+        asked.visitProgress,
+      ])
+      expect(sent.filter((m) => m.touser === DEMO.member1).map((m) => m.templateId)).toEqual([
+        asked.visitTask,
+      ])
+      expect(sent.filter((m) => m.touser === DEMO.secretary1).map((m) => m.templateId)).toEqual([
+        asked.visitTask,
+      ])
+    } finally {
+      delete process.env.SUBSCRIBE_TEMPLATE_VISIT_PROGRESS
+      delete process.env.SUBSCRIBE_TEMPLATE_VISIT_TASK
+    }
+    // Unset, they are the local host's placeholders, on both sides.
+    expect(ok(await backend.call(DEMO.resident2, 'account', 'account/me', {})).visitTemplateIds).toEqual({
+      visitProgress: 'LOCAL_VISIT_PROGRESS',
+      visitTask: 'LOCAL_VISIT_TASK',
+    })
   })
 
   it('refuses cancelling by anyone but the resident, and a completion photo from someone else’s folder', async () => {
@@ -490,6 +597,41 @@ describe('two secretaries dispatching the same request at once (double dispatch)
       expect(failed(loser).message).toContain(stored.dispatcherName)
       // One dispatch counted per request (on the community's node; the street sums its subtree).
       expect(await dispatchedNow()).toBe(seeded + round)
+    }
+  })
+})
+
+describe('two completions of one request at once (the assignee on two phones)', () => {
+  it('applies exactly one, and keeps only the winner’s photos', async () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])
+    const upload = async () => {
+      const ticket = ok(await backend.call(DEMO.member1, 'account', 'upload/prepare', { kind: 'photo' }))
+      return backend.putFile(ticket.cloudPath, jpeg)
+    }
+    const complete = (photos: string[], notes: string) => () =>
+      backend.call(DEMO.member1, 'visit', 'visit/complete', {
+        visitId: id,
+        durationMinutes: 30,
+        notes,
+        photos,
+      })
+    let id = ''
+    for (let round = 1; round <= ROUNDS; round++) {
+      id = await requestAt('accepted')
+      const before = await backend.storedUnder('visit-photos')
+      const [first, second] = await startDuring(
+        complete([await upload(), await upload()], '第一台手机'),
+        { openid: DEMO.member1, label: 'visit visit/complete' },
+        round,
+        complete([await upload()], '第二台手机'),
+      )
+      expect([codeOf(first), codeOf(second)].sort()).toEqual(['VISIT.STATE_CHANGED', 'ok'])
+      const stored = await visitDoc(id)
+      expect(stored).toMatchObject({ status: 'completed', moves: 3 })
+      const kept = (await backend.storedUnder('visit-photos')).filter((p) => !before.includes(p))
+      const winner = (stored.completionPhotos as string[]).map((f) => f.replace(/^cloud:\/\/[^/]+\//, ''))
+      expect(kept).toEqual(winner.sort())
+      expect(kept).toHaveLength(first.ok ? 2 : 1)
     }
   })
 })

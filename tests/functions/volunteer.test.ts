@@ -1,3 +1,4 @@
+import type { Result } from '../../cloudfunctions/contract/envelope'
 import type { ActivitySummary } from '../../cloudfunctions/contract/volunteer.contract'
 import { monthRange } from '../../cloudfunctions/domain/time'
 import { type Backend, DEMO, failed, ok, startBackend, type Stored } from '../support/backend'
@@ -188,6 +189,137 @@ describe('signing up', () => {
       )
       expect(stored.signedUp).toBe(1)
     }
+  })
+})
+
+const update = (
+  activity: ActivitySummary,
+  patch: Partial<Record<string, unknown>>,
+  who: string = DEMO.secretary1,
+) =>
+  backend.call(who, 'volunteer', 'activity/update', {
+    activityId: activity.id,
+    title: activity.title,
+    serviceType: activity.serviceType,
+    partner: activity.partner,
+    place: activity.place,
+    startAt: activity.startAt,
+    plannedMinutes: activity.plannedMinutes,
+    capacity: activity.capacity,
+    ...patch,
+  })
+const cancel = (activityId: string, who: string = DEMO.secretary1) =>
+  backend.call(who, 'volunteer', 'activity/cancel', { activityId, reason: '暴雨预警，活动取消' })
+/** The subscribe messages the outbox holds for an activity (its title) to a person. */
+const noticesTo = async (openid: string, title: string) =>
+  (await backend.docs('outbox')).filter((m: Stored) => m.touser === openid && m.data?.thing1?.value === title)
+
+describe('changing and cancelling', () => {
+  it('lets the organiser edit an activity before the start, never below the places taken, and not once someone signed in', async () => {
+    const activity = await activityWith([DEMO.member1, MEMBER2, MEMBER3])
+    const before = await backend.snapshot()
+    expect(failed(await update(activity, { capacity: 2 }))).toMatchObject({
+      code: 'VOLUNTEER.CAPACITY_BELOW',
+      message: '已有3人报名，人数上限不能少于3',
+    })
+    expect(failed(await update(activity, { capacity: 3 }, C2_SECRETARY)).code).toBe('COMMON.FORBIDDEN')
+    expect(failed(await update(activity, { capacity: 3 }, DEMO.member1)).code).toBe('COMMON.FORBIDDEN')
+    expect(failed(await update(activity, { startAt: MORNING - MIN })).code).toBe('VOLUNTEER.START_PASSED')
+    expect(failed(await update(activity, { plannedMinutes: 5 })).message).toContain('计划时长')
+    expect(await backend.snapshot()).toEqual(before)
+
+    // The next day at 14:00, for 2 hours, 3 places: the list, the card and the sign-ups follow.
+    const nextDay = MORNING + 24 * HOUR + 6 * HOUR
+    const changed = ok(
+      await update(activity, {
+        capacity: 3,
+        title: '文明交通劝导（改期）',
+        startAt: nextDay,
+        plannedMinutes: 120,
+      }),
+    )
+    expect(changed).toMatchObject({ capacity: 3, signedUp: 3, startAt: nextDay, endAt: nextDay + 2 * HOUR })
+    expect(failed(await join('demo-member-4', activity.id)).code).toBe('VOLUNTEER.FULL')
+    const held = (await backend.docs('volunteer_signups')).filter((x: Stored) => x.activityId === activity.id)
+    expect(held.map((x: Stored) => x.activityStartAt)).toEqual([nextDay, nextDay, nextDay])
+    const detail = ok(
+      await backend.call(DEMO.member1, 'volunteer', 'activity/get', { activityId: activity.id }),
+    )
+    expect(detail).toMatchObject({ title: '文明交通劝导（改期）', capacity: 3, startAt: nextDay })
+
+    // Signed in 20 minutes before the start: no more edits, no cancellation.
+    clock = nextDay - 20 * MIN
+    ok(await scan(DEMO.member1, activity.id))
+    const signedIn = await backend.snapshot()
+    expect(failed(await update(changed, { capacity: 5 })).code).toBe('VOLUNTEER.HAS_ENTRIES')
+    expect(failed(await cancel(activity.id)).code).toBe('VOLUNTEER.HAS_ENTRIES')
+    expect(await backend.snapshot()).toEqual(signedIn)
+
+    // Another, not signed into: after the start it is too late.
+    clock = MORNING
+    const later = await activityWith([MEMBER2])
+    clock = MORNING + 50 * MIN
+    expect(failed(await update(later, { capacity: 20 })).code).toBe('VOLUNTEER.EDIT_TOO_LATE')
+    expect(failed(await cancel(later.id)).code).toBe('VOLUNTEER.CANCEL_TOO_LATE')
+  })
+
+  it('cancels before the start, tells every member signed up, counts in no figure, and refuses everything after', async () => {
+    const activity = await activityWith([DEMO.member1, MEMBER2])
+    const rollupBefore = await rollupOf('org-c1')
+    expect(failed(await cancel(activity.id, C2_SECRETARY)).code).toBe('COMMON.FORBIDDEN')
+    expect(failed(await cancel(activity.id, DEMO.member1)).code).toBe('COMMON.FORBIDDEN')
+    expect(failed(await cancel(activity.id, DEMO.resident1)).code).toBe('COMMON.NOT_BOUND')
+    const cancelled = ok(await cancel(activity.id))
+    expect(cancelled).toMatchObject({
+      activity: { status: 'cancelled', cancelReason: '暴雨预警，活动取消' },
+      sent: 2,
+      unreachable: 0,
+    })
+    for (const who of [DEMO.member1, MEMBER2]) {
+      const [notice] = await noticesTo(who, activity.title)
+      expect(notice).toMatchObject({
+        page: 'packages/volunteer/pages/activities/index',
+        data: { phrase2: { value: '已取消' }, thing3: { value: '暴雨预警，活动取消' } },
+      })
+    }
+    expect(await noticesTo(MEMBER3, activity.title)).toEqual([])
+    const listed = ok(await backend.call(DEMO.member1, 'volunteer', 'activity/list', {}))
+    expect(listed.activities.find((a) => a.id === activity.id)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: '暴雨预警，活动取消',
+    })
+    const after = await backend.snapshot()
+    expect(failed(await cancel(activity.id)).code).toBe('VOLUNTEER.CANCELLED')
+    expect(failed(await join(MEMBER3, activity.id)).code).toBe('VOLUNTEER.CANCELLED')
+    expect(
+      failed(await backend.call(DEMO.member1, 'volunteer', 'signup/withdraw', { activityId: activity.id }))
+        .code,
+    ).toBe('VOLUNTEER.CANCELLED')
+    expect(failed(await update(activity, { capacity: 20 })).code).toBe('VOLUNTEER.CANCELLED')
+    const qr = await backend.call(DEMO.secretary1, 'volunteer', 'activity/qr', {
+      activityId: activity.id,
+      linkBase: null,
+    })
+    expect(failed(qr).code).toBe('VOLUNTEER.CANCELLED')
+    clock = MORNING + 2 * HOUR
+    expect(
+      failed(
+        await backend.call(DEMO.secretary1, 'volunteer', 'activity/close', {
+          activityId: activity.id,
+          beneficiaries: 10,
+        }),
+      ).code,
+    ).toBe('VOLUNTEER.CANCELLED')
+    expect(
+      failed(
+        await backend.call(DEMO.secretary1, 'volunteer', 'hours/enter', {
+          activityId: activity.id,
+          memberId: await memberIdOf(DEMO.member1),
+        }),
+      ).code,
+    ).toBe('VOLUNTEER.CANCELLED')
+    expect(await backend.snapshot()).toEqual(after)
+    expect(await rollupOf('org-c1')).toEqual(rollupBefore)
   })
 })
 
@@ -641,6 +773,280 @@ describe('overlapping calls', () => {
       )
     }
     expect(await rollupOf('org-c1')).toEqual({ 'volunteer.minutes': 60, 'volunteer.participants': 1 })
+  })
+
+  it('sends the second of two overlapping sign-outs past 8 hours in a day to approval (day tally)', async () => {
+    for (let at = 1; at <= 10; at++) {
+      // A day of its own per round: 08:00 on 1, 2, … December.
+      const morning = Date.UTC(2026, 11, at, 0, 0, 0)
+      clock = morning - HOUR
+      const early = await activityWith([DEMO.member1], {
+        startAt: morning,
+        plannedMinutes: 30,
+        title: `早班${at}`,
+      })
+      const a = await activityWith([DEMO.member1], {
+        startAt: morning + 50 * MIN,
+        plannedMinutes: 300,
+        title: `上午${at}`,
+      })
+      const b = await activityWith([DEMO.member1], {
+        startAt: morning + 50 * MIN,
+        plannedMinutes: 300,
+        title: `全天${at}`,
+      })
+      // 30 minutes first, so the day's tally exists when the two sign-outs read it.
+      clock = morning
+      ok(await scan(DEMO.member1, early.id))
+      clock = morning + 30 * MIN
+      expect(ok(await scan(DEMO.member1, early.id)).entry.status).toBe('pending')
+      clock = morning + 50 * MIN
+      ok(await scan(DEMO.member1, a.id))
+      ok(await scan(DEMO.member1, b.id))
+      // Out of both after 5 hours: 30 + 300 + 300 minutes, so one of the two must wait for approval.
+      clock = morning + 50 * MIN + 5 * HOUR
+      const [codeA, codeB] = [await token(a.id), await token(b.id)]
+      const out = (code: string) => backend.call(DEMO.member1, 'volunteer', 'hours/scan', { token: code })
+      const [first, second] = await startDuring(
+        () => out(codeA),
+        { openid: DEMO.member1, label: 'volunteer hours/scan' },
+        at,
+        () => out(codeB),
+      )
+      expect({ at, statuses: [ok(first).entry.status, ok(second).entry.status].sort() }).toEqual({
+        at,
+        statuses: ['approval', 'pending'],
+      })
+      expect(ok(first).entry.minutes).toBe(300)
+    }
+    const tallies = (await backend.docs('volunteer_member_days')).filter((d: Stored) =>
+      d._id.endsWith('20261201'),
+    )
+    expect(tallies.map((d: Stored) => d.minutes)).toEqual([630])
+  })
+
+  it('takes a refused entry’s hours out of the day, so later hours that day count again', async () => {
+    const long = await activityWith([DEMO.member1], { plannedMinutes: 600, startAt: MORNING + 10 * MIN })
+    clock = MORNING + 10 * MIN
+    ok(await scan(DEMO.member1, long.id))
+    clock += 7 * HOUR
+    const seven = ok(await scan(DEMO.member1, long.id))
+    expect(seven.entry).toMatchObject({ minutes: 420, status: 'pending' })
+    ok(
+      await backend.call(DEMO.secretary1, 'volunteer', 'hours/decide', {
+        entryId: seven.entry.id,
+        approve: false,
+      }),
+    )
+    // Two more hours the same day: 2 h alone, not 9 h, now the 7 hours were refused.
+    clock += 5 * MIN
+    ok(await scan(DEMO.member1, long.id))
+    clock += 2 * HOUR
+    expect(ok(await scan(DEMO.member1, long.id)).entry).toMatchObject({ minutes: 120, status: 'pending' })
+  })
+
+  it('never leaves a cancelled activity holding a sign-in when the cancellation and the first sign-in overlap (activity marked)', async () => {
+    for (let at = 1; at <= 8; at++) {
+      clock = MORNING
+      const activity = await activityWith([DEMO.member1], { title: `取消与签到第${at}轮` })
+      // 20 minutes before the start: sign-in is open, and so is cancelling.
+      clock = MORNING + 30 * MIN
+      const code = await token(activity.id)
+      const [scanned, cancelled] = await startDuring(
+        () => backend.call(DEMO.member1, 'volunteer', 'hours/scan', { token: code }),
+        { openid: DEMO.member1, label: 'volunteer hours/scan' },
+        at,
+        () => cancel(activity.id),
+      )
+      expect({ at, won: [scanned.ok, cancelled.ok].filter(Boolean).length }).toEqual({ at, won: 1 })
+      const stored = await storedActivity(activity.id)
+      const held = await entriesOf(activity.id)
+      expect({ at, status: stored.status, entries: held.length }).toEqual(
+        cancelled.ok ? { at, status: 'cancelled', entries: 0 } : { at, status: 'open', entries: 1 },
+      )
+      if (!scanned.ok) expect(scanned.code).toBe('VOLUNTEER.CANCELLED')
+      if (!cancelled.ok) expect(cancelled.code).toBe('VOLUNTEER.HAS_ENTRIES')
+    }
+  })
+
+  it('never sets a capacity below the members holding a place when sign-ups overlap the change (capacity as read)', async () => {
+    for (let at = 1; at <= 8; at++) {
+      for (const order of ['join first', 'change first'] as const) {
+        clock = MORNING
+        const activity = await activityWith([DEMO.member1, MEMBER2], { capacity: 5, title: `${order}${at}` })
+        const joining = () => join(MEMBER3, activity.id)
+        const lowering = () => update(activity, { capacity: 2 })
+        const [a, b] =
+          order === 'join first'
+            ? await startDuring(joining, { openid: MEMBER3, label: 'volunteer signup/join' }, at, lowering)
+            : await startDuring(
+                lowering,
+                { openid: DEMO.secretary1, label: 'volunteer activity/update' },
+                at,
+                joining,
+              )
+        const stored = await storedActivity(activity.id)
+        const active = (await backend.docs('volunteer_signups')).filter(
+          (x: Stored) => x.activityId === activity.id && x.status === 'active',
+        )
+        expect({ at, order, won: [a.ok, b.ok].filter(Boolean).length }).toEqual({ at, order, won: 1 })
+        expect({ at, order, within: stored.signedUp <= stored.capacity, held: active.length }).toEqual({
+          at,
+          order,
+          within: true,
+          held: stored.signedUp,
+        })
+      }
+    }
+  })
+
+  it('tells every member holding a place on a cancelled activity, whatever sign-up overlaps the cancellation (re-read after the insert)', async () => {
+    const openidOf = new Map([
+      [await memberIdOf(DEMO.member1), DEMO.member1],
+      [await memberIdOf(MEMBER2), MEMBER2],
+    ])
+    for (let at = 1; at <= 8; at++) {
+      for (const order of ['join first', 'cancel first'] as const) {
+        clock = MORNING
+        const activity = await activityWith([DEMO.member1], {
+          title: `${order === 'join first' ? '甲' : '乙'}${at}`,
+        })
+        const joining = () => join(MEMBER2, activity.id)
+        const cancelling = () => cancel(activity.id)
+        const [a, b] =
+          order === 'join first'
+            ? await startDuring(joining, { openid: MEMBER2, label: 'volunteer signup/join' }, at, cancelling)
+            : await startDuring(
+                cancelling,
+                { openid: DEMO.secretary1, label: 'volunteer activity/cancel' },
+                at,
+                joining,
+              )
+        const joined = order === 'join first' ? a : b
+        const active = (await backend.docs('volunteer_signups')).filter(
+          (x: Stored) => x.activityId === activity.id && x.status === 'active',
+        )
+        for (const signup of active) {
+          const openid = openidOf.get(signup.memberId) ?? ''
+          const told = (await noticesTo(openid, activity.title)).length
+          expect({ at, order, openid, told }).toEqual({ at, order, openid, told: 1 })
+        }
+        if (!joined.ok) expect(joined.code).toBe('VOLUNTEER.CANCELLED')
+      }
+    }
+  })
+
+  it('never leaves a sign-in or a 补录 waiting on a closed activity, whatever close overlaps it (re-read after the insert)', async () => {
+    const member2 = await memberIdOf(MEMBER2)
+    const kinds = ['sign-in', '补录'] as const
+    for (let at = 1; at <= 8; at++) {
+      for (const kind of kinds) {
+        for (const order of ['entry first', 'close first'] as const) {
+          clock = MORNING
+          const activity = await activityWith([MEMBER2], { title: `${kind}${order}${at}` })
+          // 40 minutes in: nobody has signed in yet, so the close has nothing to wait for.
+          clock = MORNING + 90 * MIN
+          const code = await token(activity.id)
+          const entry: () => Promise<Result<unknown>> =
+            kind === 'sign-in'
+              ? () => backend.call(MEMBER2, 'volunteer', 'hours/scan', { token: code })
+              : () =>
+                  backend.call(DEMO.secretary1, 'volunteer', 'hours/makeup', {
+                    activityId: activity.id,
+                    memberId: member2,
+                    minutes: 30,
+                    reason: '现场登记遗漏',
+                  })
+          const closing = () =>
+            backend.call(DEMO.admin, 'volunteer', 'activity/close', {
+              activityId: activity.id,
+              beneficiaries: 5,
+            })
+          const who =
+            kind === 'sign-in'
+              ? { openid: MEMBER2, label: 'volunteer hours/scan' }
+              : { openid: DEMO.secretary1, label: 'volunteer hours/makeup' }
+          const [first, second] =
+            order === 'entry first'
+              ? await startDuring(entry, who, at, closing)
+              : await startDuring(
+                  closing,
+                  { openid: DEMO.admin, label: 'volunteer activity/close' },
+                  at,
+                  entry,
+                )
+          const [entered, closed] = order === 'entry first' ? [first, second] : [second, first]
+          const stored = await storedActivity(activity.id)
+          const waiting = (await entriesOf(activity.id)).filter((e: Stored) =>
+            ['open', 'pending', 'approval'].includes(e.status),
+          )
+          const round = { at, kind, order }
+          if (stored.status === 'closed')
+            expect({ ...round, waiting: waiting.length }).toEqual({ ...round, waiting: 0 })
+          expect({ ...round, closed: closed.ok, status: stored.status }).toEqual({
+            ...round,
+            closed: stored.status === 'closed',
+            status: closed.ok ? 'closed' : 'open',
+          })
+          if (!entered.ok)
+            expect({ ...round, code: entered.code }).toEqual({ ...round, code: 'VOLUNTEER.CLOSED' })
+          else
+            expect({ ...round, waiting: waiting.map((e: Stored) => e._id) }).toEqual({
+              ...round,
+              waiting: [expect.any(String)],
+            })
+        }
+      }
+    }
+  })
+
+  it('never lets a 补录 and the member’s own sign-out together pass the planned duration (sign-up hold)', async () => {
+    const member1 = await memberIdOf(DEMO.member1)
+    for (let at = 1; at <= 8; at++) {
+      for (const order of ['sign-out first', '补录 first'] as const) {
+        clock = MORNING
+        const activity = await activityWith([DEMO.member1], { plannedMinutes: 60, title: `${order}${at}` })
+        clock = MORNING + 50 * MIN
+        ok(await scan(DEMO.member1, activity.id))
+        // 50 minutes worked and a 40-minute 补录: together 90, over the planned hour.
+        clock += 50 * MIN
+        const code = await token(activity.id)
+        const signingOut = () => backend.call(DEMO.member1, 'volunteer', 'hours/scan', { token: code })
+        const makingUp = () =>
+          backend.call(DEMO.secretary1, 'volunteer', 'hours/makeup', {
+            activityId: activity.id,
+            memberId: member1,
+            minutes: 40,
+            reason: '提前到场布置',
+          })
+        const [a, b] =
+          order === 'sign-out first'
+            ? await startDuring(
+                signingOut,
+                { openid: DEMO.member1, label: 'volunteer hours/scan' },
+                at,
+                makingUp,
+              )
+            : await startDuring(
+                makingUp,
+                { openid: DEMO.secretary1, label: 'volunteer hours/makeup' },
+                at,
+                signingOut,
+              )
+        const out = order === 'sign-out first' ? a : b
+        expect({ at, order, signedOut: out.ok }).toEqual({ at, order, signedOut: true })
+        const held = (await entriesOf(activity.id)).reduce(
+          (sum: number, e: Stored) => sum + (e.minutes ?? 0),
+          0,
+        )
+        expect({ at, order, within: held <= 60, held: held >= 50 }).toEqual({
+          at,
+          order,
+          within: true,
+          held: true,
+        })
+      }
+    }
   })
 
   it('keeps rollups equal to a direct count of the records after a scenario of overlapping calls', async () => {

@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 
 import type { ActionOf, FunctionName, InputOf, OutputOf, Result } from '../../cloudfunctions/contract'
@@ -16,8 +17,14 @@ export const FUNCTIONS_DIR = join(__dirname, '..', '..', 'dist', 'cloudfunctions
  * The bundled cloud functions on the real wx-server-sdk over an in-memory local database,
  * seeded with the demo street: the same path a call from the app takes, minus HTTP.
  */
-export async function startBackend(options: { seed?: boolean } = {}) {
-  const local = await startLocalBackend({ dataDir: null, functionsDir: FUNCTIONS_DIR, seed: options.seed })
+export async function startBackend(options: { seed?: boolean; history?: boolean } = {}) {
+  const local = await startLocalBackend({
+    dataDir: null,
+    functionsDir: FUNCTIONS_DIR,
+    seed: options.seed,
+    // The demo street's year of study and quiz records only where a test asks for it (server/backend.ts).
+    history: options.history ?? false,
+  })
   const { database, runtime, filesDir } = local
   const files = new LocalFileStore(filesDir)
   const guard = guardCollections()
@@ -70,6 +77,12 @@ export async function startBackend(options: { seed?: boolean } = {}) {
     },
     /** The bytes stored behind a fileID, or null when there is no such file. */
     stored: (fileID: string) => files.read(fileID.replace(/^cloud:\/\/[^/]+\//, '')),
+    /** The cloudPaths of the files stored under a folder (`visit-photos`), sorted; none when it does not exist. */
+    async storedUnder(folder: string): Promise<string[]> {
+      const dir = join(filesDir, folder)
+      const names = await readdir(dir).catch(() => [] as string[])
+      return names.map((n) => `${folder}/${n}`).sort()
+    },
     docs: (collection: string) => database.documents(collection) as Promise<Stored[]>,
     snapshot,
     /** Closes the store, then fails if any call touched a collection its manifest does not declare. */

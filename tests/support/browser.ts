@@ -39,9 +39,18 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
   }
 }
 
-/** The local host exactly as `npm start` runs it, on a free port, with an in-memory seeded store. */
-export function startTestHost(): Promise<RunningHost> {
-  return startHost({ port: 0, dataDir: null, functionsDir: FUNCTIONS_DIR, h5Dir: H5_DIR })
+/**
+ * The local host as `npm start` runs it, on a free port, with an in-memory seeded store: with the demo street's
+ * year of study and quiz records when `history` is asked for (as `npm start` has), else without (server/backend.ts).
+ */
+export function startTestHost(options: { history?: boolean } = {}): Promise<RunningHost> {
+  return startHost({
+    port: 0,
+    dataDir: null,
+    functionsDir: FUNCTIONS_DIR,
+    h5Dir: H5_DIR,
+    history: options.history ?? false,
+  })
 }
 
 /** Waits for text the person can see (H5 keeps earlier pages in the document, hidden). */

@@ -445,7 +445,10 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       confirmed: true,
     })
     await m.measure(DEMO.member1, 'pledge', 'pledge/verify', { assignmentId: pledge.assignmentId })
+    // The first page of the full verification: as many links as the chain holds, up to a page, in one read.
+    await m.measure(DEMO.inspector, 'pledge', 'chain/verify', {})
     await m.measure(DEMO.inspector, 'pledge', 'campaign/completion', { campaignId: campaign.id })
+    await m.measure(DEMO.inspector, 'pledge', 'campaign/export', { campaignId: campaign.id })
     // Two bound members who have not signed: each costs the day's claim and the message.
     await m.measure(DEMO.secretary1, 'pledge', 'campaign/remind', {
       campaignId: campaign.id,
@@ -506,6 +509,32 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       serial: cert.serial,
       verifyCode: cert.verifyCode,
     })
+    // Another, tomorrow: moved by an hour with fewer places, then cancelled (its two members are messaged).
+    const fields = {
+      title: `${tag}：楼道清理`,
+      serviceType: 'environment' as const,
+      partner: null,
+      place: '幸福里小区',
+      startAt: now + 24 * HOUR,
+      plannedMinutes: 90,
+      capacity: 10,
+    }
+    const later = await m.setup(DEMO.secretary1, 'volunteer', 'activity/create', {
+      ...fields,
+      orgId: 'org-c1',
+    })
+    await m.setup(DEMO.member1, 'volunteer', 'signup/join', { activityId: later.id })
+    await m.setup(MEMBER2, 'volunteer', 'signup/join', { activityId: later.id })
+    await m.measure(DEMO.secretary1, 'volunteer', 'activity/update', {
+      ...fields,
+      activityId: later.id,
+      startAt: fields.startAt + HOUR,
+      capacity: 5,
+    })
+    await m.measure(DEMO.secretary1, 'volunteer', 'activity/cancel', {
+      activityId: later.id,
+      reason: '天气原因',
+    })
   })
 
   await m.flow('visit', async () => {
@@ -545,6 +574,15 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       photos: [],
     })
     await m.measure(resident, 'visit', 'visit/confirm', { visitId: visit.id, rating: 5, comment: '' })
+    // 上门服务时限: read by a secretary, saved (as the defaults, so nothing after it changes) by the street admin.
+    await m.measure(DEMO.secretary1, 'visit', 'visit/settings', {})
+    await m.measure(DEMO.admin, 'visit', 'visit/saveSettings', {
+      dispatchHours: 2,
+      acceptHours: 2,
+      completeHours: 72,
+      confirmDays: 7,
+      escalateHours: 24,
+    })
   })
 
   // 月度统计 reads rollups (nodes × 12 months) and the subtree's members once: the same on both streets. Its
@@ -559,6 +597,58 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
       { page: (out) => out.rows.length },
     )
     await m.measure(DEMO.secretary1, 'stats', 'stats/year', { orgId: 'org-c1', year: yearOf(now) })
+  })
+
+  // 为民办实事: a project linking the demo street's closed activity, moved to completion, read by a resident.
+  await m.flow('volunteer', async () => {
+    const project = await m.measure(DEMO.secretary1, 'volunteer', 'project/create', {
+      title: `${tag}：无障碍坡道改造`,
+      description: '为幸福里小区加装无障碍坡道',
+      orgId: 'org-c1',
+      partner: null,
+      startDate: '2026-11-01',
+      endDate: '2026-12-31',
+      activityIds: ['demo-vol-traffic'],
+    })
+    const edited = await m.measure(DEMO.secretary1, 'volunteer', 'project/update', {
+      projectId: project.id,
+      rev: project.rev,
+      title: project.title,
+      description: project.description,
+      partner: '区住建局',
+      startDate: project.startDate,
+      endDate: project.endDate,
+      activityIds: ['demo-vol-traffic'],
+      beneficiaries: null,
+    })
+    await m.measure(DEMO.secretary1, 'volunteer', 'project/move', {
+      projectId: edited.id,
+      move: 'start',
+      beneficiaries: null,
+      reason: null,
+    })
+    await m.measure(
+      DEMO.secretary1,
+      'volunteer',
+      'project/move',
+      {
+        projectId: edited.id,
+        move: 'complete',
+        beneficiaries: 40,
+        reason: null,
+      },
+      { variant: '标记完成' },
+    )
+    await m.measure(DEMO.resident1, 'volunteer', 'project/list', { communityId: 'org-c1' })
+    await m.measure(
+      DEMO.member1,
+      'volunteer',
+      'project/list',
+      { communityId: null },
+      { variant: 'own community' },
+    )
+    await m.measure(DEMO.resident1, 'volunteer', 'project/get', { projectId: edited.id })
+    await m.measure(DEMO.secretary1, 'volunteer', 'project/manage', { orgId: 'org-c1' })
   })
 
   return m.costs
@@ -764,4 +854,41 @@ export async function growStreet(
       )
     })
   }
+
+  // A pledge campaign on 和平社区 signed by every bound newcomer: a chain longer than one signing's window
+  // (CHECKPOINT_EVERY + 2 links) and than a page of the full verification.
+  const template = await must(
+    call(DEMO.admin, 'pledge', 'template/save', {
+      kind: 'integrity',
+      title: '增加的承诺书',
+      body: '一、严守纪律。',
+    }),
+    'template/save',
+  )
+  const campaign = await must(
+    call(DEMO.admin, 'pledge', 'campaign/create', {
+      templateId: template.templateId,
+      version: 1,
+      year: yearOf(now),
+      orgId: 'org-c1',
+      deadline: now + 7 * 24 * HOUR,
+    }),
+    'campaign/create',
+  )
+  await pool(boundOpenids.length, 5, async (i) => {
+    const openid = boundOpenids[i]
+    const mine = await must(call(openid, 'pledge', 'pledge/mine', {}), 'pledge/mine')
+    const pledge = mine.find((p) => p.assignmentId.startsWith(`${campaign.id}_`))
+    if (!pledge) throw new Error(`growing the street, ${openid} was not assigned the pledge`)
+    const ticket = await must(call(openid, 'account', 'upload/prepare', { kind: 'png' }), 'upload/prepare')
+    await must(
+      call(openid, 'pledge', 'pledge/sign', {
+        assignmentId: pledge.assignmentId,
+        fileID: await backend.putFile(ticket.cloudPath, signaturePng()),
+        strokes: signatureStrokes(),
+        confirmed: true,
+      }),
+      'pledge/sign',
+    )
+  })
 }

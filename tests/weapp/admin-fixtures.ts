@@ -24,6 +24,7 @@ export function me(roles: RoleView[]): MeView {
   return {
     bound: true,
     reminderTemplateIds: [],
+    visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
     member: { id: 'm0', name: '沈静怡', orgId: 'c1-b1', orgName: '第一党支部', category: '在职' },
     roles,
   }

@@ -180,7 +180,14 @@ describe('组织管理', () => {
   test('someone not bound is asked to bind first', async () => {
     const page = await loadPage(ORGS_PAGE, {
       cloud: backend({
-        'account/me': () => ok({ bound: false, reminderTemplateIds: [], member: null, roles: [] }),
+        'account/me': () =>
+          ok({
+            bound: false,
+            reminderTemplateIds: [],
+            visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
+            member: null,
+            roles: [],
+          }),
         ...tree(),
       }),
     })

@@ -14,6 +14,7 @@ const preview = { 'account/previewInvite': () => ok(whom), 'account/previewPhone
 const bound: MeView = {
   bound: true,
   reminderTemplateIds: [],
+  visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
   member: {
     id: 'm1',
     name: '王红',

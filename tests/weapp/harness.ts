@@ -145,6 +145,11 @@ export interface LoadOptions {
    */
   chooseMessageFile?: (options: Record<string, unknown>) => MessageFile[]
   /**
+   * The pictures `wx.chooseMedia` answers with (camera or album: a temporary path and a size); throwing makes it
+   * fail, e.g. `throw new Error('cancel')`. Without one it fails.
+   */
+  chooseMedia?: (options: Record<string, unknown>) => { tempFilePath: string; size: number }[]
+  /**
    * Answer to `wx.cloud.uploadFile` (recorded in `uploads` either way); throwing makes it fail. Without one the
    * upload succeeds with fileID `cloud://test/<cloudPath>`.
    */
@@ -639,6 +644,12 @@ export async function loadPage(route: string, options: LoadOptions = {}): Promis
       if (!options.chooseMessageFile) throw new Error('no chooseMessageFile answer given to loadPage')
       const tempFiles = options.chooseMessageFile(given).map((f) => ({ ...f, type: 'file', time: 0 }))
       return { tempFiles }
+    }),
+    chooseMedia: wxAsync('chooseMedia', (o) => {
+      const { success: _s, fail: _f, complete: _c, ...given } = o
+      if (!options.chooseMedia) throw new Error('no chooseMedia answer given to loadPage')
+      const tempFiles = options.chooseMedia(given).map((f) => ({ ...f, fileType: 'image' }))
+      return { tempFiles, type: 'image' }
     }),
     downloadFile: wxAsync('downloadFile', (o) => {
       const download: Download = {

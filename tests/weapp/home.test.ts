@@ -7,12 +7,19 @@ import { loadPage, parseUrl } from './harness'
 
 const HOME = 'pages/home/index'
 
-const resident: MeView = { bound: false, reminderTemplateIds: [], member: null, roles: [] }
+const resident: MeView = {
+  bound: false,
+  reminderTemplateIds: [],
+  visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
+  member: null,
+  roles: [],
+}
 
 function member(roles: RoleView[] = []): MeView {
   return {
     bound: true,
     reminderTemplateIds: [],
+    visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
     member: {
       id: 'm1',
       name: '王红',

@@ -19,10 +19,17 @@ jest.setTimeout(30_000)
 const member: MeView = {
   bound: true,
   reminderTemplateIds: [],
+  visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
   member: { id: 'm1', name: '王红', orgId: 'b1', orgName: '第一党支部', category: MEMBER_CATEGORIES[0] },
   roles: [],
 }
-const resident: MeView = { bound: false, reminderTemplateIds: [], member: null, roles: [] }
+const resident: MeView = {
+  bound: false,
+  reminderTemplateIds: [],
+  visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
+  member: null,
+  roles: [],
+}
 
 const LARGE = { 'ui-large-font': true }
 

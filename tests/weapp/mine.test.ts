@@ -14,6 +14,7 @@ const member: MeView = {
   member: { id: 'm1', name: '冯浩然', orgId: 'b1', orgName: '幸福社区第一支部', category: '在职' },
   roles: [],
   reminderTemplateIds: ['tmpl-exam', 'tmpl-study'],
+  visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
 }
 
 describe('接收提醒 on 我的', () => {
@@ -41,7 +42,14 @@ describe('接收提醒 on 我的', () => {
   test('a resident, with nothing to be reminded of, is not asked', async () => {
     const page = await loadPage(MINE, {
       cloud: backend({
-        'account/me': () => ok({ bound: false, member: null, roles: [], reminderTemplateIds: [] }),
+        'account/me': () =>
+          ok({
+            bound: false,
+            member: null,
+            roles: [],
+            reminderTemplateIds: [],
+            visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
+          }),
       }),
     })
     await page.waitForText('尚未绑定党员身份')

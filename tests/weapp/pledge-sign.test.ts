@@ -49,7 +49,10 @@ function verification(intact: boolean): PledgeVerification {
     imageIntact: true,
     chainIntact: intact,
     chainBreak: intact ? null : { kind: 'altered', seq: 3 },
-    chainLength: 9,
+    checkedFrom: 1,
+    checkedTo: 9,
+    headSeq: 9,
+    checkpoint: null,
     seq: 7,
     hash: 'ab'.repeat(32),
     checkedAt: Date.now(),
@@ -86,7 +89,7 @@ describe('承诺书', () => {
     expect(page.hasText('签署承诺书')).toBe(false)
     await page.tap('验证')
     await page.waitForText('未被篡改')
-    expect(page.text()).toContain('全部签署记录（共9份）：完整')
+    expect(page.text()).toContain('前后相连的签署记录（第1至9份，共9份）：完整')
     intact = false
     await page.tap('验证')
     await page.waitForText('已被篡改')

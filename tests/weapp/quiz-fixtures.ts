@@ -18,6 +18,7 @@ function person(roles: RoleView[]): MeView {
   return {
     bound: true,
     reminderTemplateIds: [],
+    visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
     member: { id: 'm1', name: '王红', orgId: 'b1', orgName: '和平社区第一支部', category: '在职' },
     roles,
   }

@@ -55,6 +55,7 @@ function sent(input: Record<string, unknown>): VisitView {
     escalated: false,
     hasPhoto: false,
     photoUrls: [],
+    completionPhotos: 0,
     completionPhotoUrls: [],
     mine: true,
     can: {

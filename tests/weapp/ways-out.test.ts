@@ -16,12 +16,14 @@ import { SESSION } from './study-fixtures'
 const member: MeView = {
   bound: true,
   reminderTemplateIds: [],
+  visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
   member: { id: 'm1', name: '王红', orgId: 'c1-b1', orgName: '第一党支部', category: MEMBER_CATEGORIES[0] },
   roles: [],
 }
 const secretary: MeView = {
   bound: true,
   reminderTemplateIds: [],
+  visitTemplateIds: { visitProgress: 'LOCAL_VISIT_PROGRESS', visitTask: 'LOCAL_VISIT_TASK' },
   member: { id: 'm0', name: '沈静怡', orgId: 'c1-b1', orgName: '第一党支部', category: '在职' },
   roles: [{ orgId: 'c1', orgName: '和平社区党委', role: 'community_secretary' }],
 }

@@ -5,6 +5,7 @@
  */
 import { _ } from '../../common/cloud'
 import { collection, fetchAll } from '../../common/data'
+import type { OrgDoc, SessionDoc } from '../../common/docs'
 import type { FigureView, Light, SentencePart, TodoItem } from '../../contract/stats.contract'
 import { formatPercent } from '../../domain/rates'
 import { typeKey } from '../../domain/study.rollup'
@@ -40,14 +41,23 @@ const STATUS_LIGHT: Record<MeetingStatus, Light> = { met: 'green', due: 'yellow'
 const TYPE_OF_KEY = new Map(SESSION_TYPE_KEYS.map((t) => [typeKey(t), t]))
 const MEETING_TYPES = MEETING_REQUIREMENTS.map((r) => r.type)
 
-/** Sessions held by the branch itself in the months that decide `month`'s requirements. */
-function heldByMonth(input: AreaInput, branchId: string, month: string): HeldByMonth {
-  const held = new Map<string, Partial<Record<SessionType, number>>>()
+/**
+ * Sessions held by the branch itself in the months that decide `month`'s requirements, and 党课 held for its
+ * members by a higher node (`study.lecturesFromAbove`, kept on the branch's own rollup).
+ */
+function heldByMonth(
+  input: AreaInput,
+  branchId: string,
+  month: string,
+): { own: HeldByMonth; above: HeldByMonth } {
+  const own = new Map<string, Partial<Record<SessionType, number>>>()
+  const above = new Map<string, Partial<Record<SessionType, number>>>()
   for (const m of quarterMonths(month)) {
     const c = input.nodeCounts(branchId, m)
-    held.set(m, Object.fromEntries(MEETING_TYPES.map((t) => [t, c[`study.sessions.${typeKey(t)}`] ?? 0])))
+    own.set(m, Object.fromEntries(MEETING_TYPES.map((t) => [t, c[`study.sessions.${typeKey(t)}`] ?? 0])))
+    above.set(m, { party_lecture: c['study.lecturesFromAbove'] ?? 0 })
   }
-  return held
+  return { own, above }
 }
 
 /** Each branch's 三会一课 for a month (for a year: its last month, or the month under way). */
@@ -55,7 +65,8 @@ export function branchMeetings(input: AreaInput) {
   const month =
     input.period.length === 4 ? (isCurrent(input) ? input.today : `${input.period}-12`) : input.period
   return input.branches.map((b) => {
-    const checks = checkMeetings(heldByMonth(input, b._id, month), month, input.today)
+    const held = heldByMonth(input, b._id, month)
+    const checks = checkMeetings(held.own, month, input.today, held.above)
     return { orgId: b._id, name: b.name, status: worstStatus(checks), checks }
   })
 }
@@ -102,6 +113,19 @@ function figures(input: AreaInput): FigureView[] {
   ]
 }
 
+const sessionRow = (orgs: ReadonlyMap<string, OrgDoc>, s: SessionDoc, above = false) => [
+  dateTimeLabel(s.startAt),
+  SESSION_TYPES[s.type],
+  s.title,
+  `${orgName(orgs, s.orgId)}${above ? '（上级党组织）' : ''}`,
+  SESSION_FORMATS[s.format],
+]
+
+/**
+ * The sessions behind a figure. For 三会一课 (`study.meetings`) also the 党课 held by the node's ancestors (for the
+ * node's members too, so they count toward its branches' 党课), listed first: those are bounded by the few
+ * ancestors and a quarter, the node's own sessions follow, page by page.
+ */
 const sessionSource: RecordSource = {
   title: '学习活动',
   columns: ['时间', '类型', '标题', '组织', '形式'],
@@ -109,35 +133,61 @@ const sessionSource: RecordSource = {
     const type = TYPE_OF_KEY.get(key.split('.')[2] ?? '')
     const meetingsOnly = key === 'study.meetings'
     const months = meetingsOnly ? [...new Set(q.months.flatMap(quarterMonths))] : q.months
+    const held = { month: _.in(months), status: 'scheduled', hasCheckins: true }
     const where = {
       orgPath: q.org._id,
-      month: _.in(months),
-      status: 'scheduled',
-      hasCheckins: true,
+      ...held,
       ...(type ? { type } : meetingsOnly ? { type: _.in(MEETING_TYPES) } : {}),
     }
-    const [found, orgs] = await Promise.all([
-      orderedPage(
-        (w) => collection('sessions').where(w),
-        where,
-        [
-          ['startAt', 'desc'],
-          ['_id', 'desc'],
-        ],
-        q,
-      ),
+    const above = meetingsOnly && q.org.ancestors.length > 0
+    if (!above) {
+      const [found, orgs] = await Promise.all([
+        orderedPage(
+          (w) => collection('sessions').where(w),
+          where,
+          [
+            ['startAt', 'desc'],
+            ['_id', 'desc'],
+          ],
+          q,
+        ),
+        q.ctx.orgs(),
+      ])
+      return { total: found.total, next: found.next, rows: found.docs.map((s) => sessionRow(orgs, s)) }
+    }
+    // 三会一课 with the 党课 from above first, by offset: the screen's (no export sheet reads this figure).
+    const aboveWhere = { ...held, orgId: _.in(q.org.ancestors), type: 'party_lecture' }
+    const [aboveTotal, total, orgs] = await Promise.all([
+      collection('sessions').where(aboveWhere).count(),
+      collection('sessions').where(where).count(),
       q.ctx.orgs(),
     ])
+    const fromAbove =
+      q.offset < aboveTotal.total
+        ? await collection('sessions')
+            .where(aboveWhere)
+            .orderBy('startAt', 'desc')
+            .skip(q.offset)
+            .limit(q.limit)
+            .get()
+        : { data: [] as SessionDoc[] }
+    const ownOffset = Math.max(0, q.offset - aboveTotal.total)
+    const ownLimit = q.limit - fromAbove.data.length
+    const own =
+      ownLimit > 0
+        ? await collection('sessions')
+            .where(where)
+            .orderBy('startAt', 'desc')
+            .skip(ownOffset)
+            .limit(ownLimit)
+            .get()
+        : { data: [] as SessionDoc[] }
     return {
-      total: found.total,
-      next: found.next,
-      rows: found.docs.map((s) => [
-        dateTimeLabel(s.startAt),
-        SESSION_TYPES[s.type],
-        s.title,
-        orgName(orgs, s.orgId),
-        SESSION_FORMATS[s.format],
-      ]),
+      total: aboveTotal.total + total.total,
+      rows: [
+        ...fromAbove.data.map((s) => sessionRow(orgs, s, true)),
+        ...own.data.map((s) => sessionRow(orgs, s)),
+      ],
     }
   },
 }

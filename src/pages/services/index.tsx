@@ -30,6 +30,7 @@ export default function ServicesPage() {
             onTap: () => go('visitRequest', { type }),
           })),
           { key: 'visitMine', title: '我的上门服务', caption: '进展和评价', onTap: () => go('visitMine') },
+          { key: 'projects', title: '为民办实事', caption: '社区办的实事', onTap: () => go('projects') },
         ]}
       />
       <View className="card">

@@ -18,7 +18,8 @@ export function useVisitActions<P extends string>() {
   const run = async <T>(id: string, change: () => Promise<Outcome<T>>) => {
     const outcome = await change()
     setError(outcome.ok ? null : { id, message: outcome.message })
-    if (outcome.ok) setOpen(null)
+    // Only this request's panel closes: another opened meanwhile (完成服务 while 接单 was on its way) stays open.
+    if (outcome.ok) setOpen((o) => (o?.id === id ? null : o))
     return outcome
   }
   return {

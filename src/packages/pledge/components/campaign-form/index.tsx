@@ -7,23 +7,29 @@ import { useState } from 'react'
 import { CADRE_LEVELS, type CadreLevel } from '../../../../../cloudfunctions/domain/member.rules'
 import { chinaTimestamp, dateOf, yearOf } from '../../../../../cloudfunctions/domain/time'
 import { Chips } from '../../../../components/chips'
-import { usePledgeStore } from '../../../../stores/pledge.store'
+import { type PersonHit, usePledgeStore } from '../../../../stores/pledge.store'
+import { PeoplePicker } from '../people-picker'
 
-type Who = 'all' | CadreLevel | 'community_secretary' | 'branch_secretary'
+type Who = 'all' | CadreLevel | 'community_secretary' | 'branch_secretary' | 'names'
 const WHO: { value: Who; label: string }[] = [
   { value: 'all', label: '全体党员' },
   ...CADRE_LEVELS.map((c) => ({ value: c as Who, label: c })),
   { value: 'community_secretary', label: '社区书记（职务）' },
   { value: 'branch_secretary', label: '支部书记' },
+  { value: 'names', label: '指定人员' },
 ]
 
-/** 新建签订任务: a template version, the year, which organisation's people (all, by cadre level or role), a deadline. */
+/**
+ * 新建签订任务: a template version, the year, which organisation's people (all, by cadre level, by role or by
+ * name), a deadline.
+ */
 export function CampaignForm(props: { templates: PledgeTemplateView[]; orgs: OrgView[]; onDone(): void }) {
   const busy = usePledgeStore((s) => s.busy)
   const create = usePledgeStore((s) => s.createCampaign)
   const [templateId, setTemplateId] = useState(props.templates[0]?.templateId ?? '')
   const [orgId, setOrgId] = useState(props.orgs[0]?.id ?? '')
   const [who, setWho] = useState<Who>('all')
+  const [named, setNamed] = useState<PersonHit[]>([])
   const [deadline, setDeadline] = useState(() => dateOf(Date.now() + 14 * 86_400_000))
   const [error, setError] = useState<string | null>(null)
   const template = props.templates.find((t) => t.templateId === templateId)
@@ -31,6 +37,7 @@ export function CampaignForm(props: { templates: PledgeTemplateView[]; orgs: Org
   const submit = async () => {
     const due = chinaTimestamp(deadline, '23:59')
     if (!template || !due) return setError('请选择模板和截止日期')
+    if (who === 'names' && named.length === 0) return setError('请搜索并选择签订人员')
     setError(null)
     const outcome = await create({
       templateId: template.templateId,
@@ -40,9 +47,11 @@ export function CampaignForm(props: { templates: PledgeTemplateView[]; orgs: Org
       deadline: due,
       ...(who === 'all'
         ? {}
-        : who === 'community_secretary' || who === 'branch_secretary'
-          ? { roles: [who] }
-          : { cadreLevels: [who] }),
+        : who === 'names'
+          ? { memberIds: named.map((p) => p.id) }
+          : who === 'community_secretary' || who === 'branch_secretary'
+            ? { roles: [who] }
+            : { cadreLevels: [who] }),
     })
     if (!outcome.ok) return setError(outcome.message)
     void Taro.showToast({ title: `已分配${outcome.data.assigned}人`, icon: 'success' })
@@ -69,13 +78,17 @@ export function CampaignForm(props: { templates: PledgeTemplateView[]; orgs: Org
         <Chips
           options={props.orgs.map((o) => ({ value: o.id, label: o.name }))}
           value={orgId}
-          onChange={setOrgId}
+          onChange={(next) => {
+            setOrgId(next)
+            setNamed([])
+          }}
           idPrefix="org"
         />
       </View>
       <View className="pledge-field">
         <Text className="t-caption">签订对象</Text>
         <Chips options={WHO} value={who} onChange={setWho} idPrefix="who" />
+        {who === 'names' && <PeoplePicker orgId={orgId} value={named} onChange={setNamed} />}
       </View>
       <View className="pledge-field">
         <Text className="t-caption">截止日期</Text>

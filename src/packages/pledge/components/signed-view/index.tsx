@@ -20,10 +20,18 @@ function Result({ v }: { v: PledgeVerification }) {
       </View>
       <View>
         <Text className="t-body">
-          全部签署记录（共{v.chainLength}份）：
+          前后相连的签署记录（第{v.checkedFrom}至{v.checkedTo}份，共{v.headSeq}份）：
           {v.chainBreak ? `第${v.chainBreak.seq}份${BREAK_TEXT[v.chainBreak.kind]}` : '完整'}
         </Text>
       </View>
+      {v.checkpoint && (
+        <View>
+          <Text className="t-caption">
+            校验点 第{v.checkpoint.seq}份 哈希值 {v.checkpoint.hash.slice(0, 16)}
+            …（可与全链核验打印的校验点比对）
+          </Text>
+        </View>
+      )}
       <Text className="t-caption">
         验证时间 {dateOf(v.checkedAt)} {timeOf(v.checkedAt)}
       </Text>

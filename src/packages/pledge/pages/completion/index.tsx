@@ -41,6 +41,10 @@ function Completion({ c }: { c: PledgeCompletion }) {
     const outcome = await usePledgeStore.getState().remind(c.campaign.id, c.orgId, waiting.slice(0, 100))
     setMessage(outcome.ok ? reminderSummary(outcome.data) : outcome.message)
   }
+  const exportNames = async () => {
+    setMessage('正在导出…')
+    setMessage(await usePledgeStore.getState().exportCompletion(c.campaign.id, c.orgId))
+  }
   return (
     <View>
       <View className="card" id="pledge-completion">
@@ -55,6 +59,19 @@ function Completion({ c }: { c: PledgeCompletion }) {
         <Text className={`t-caption ${c.overdue > 0 ? 'error-text' : ''}`}>
           {dateOf(c.campaign.deadline)} 截止{c.pastDeadline ? `，已过截止日期，逾期未签 ${c.overdue} 人` : ''}
         </Text>
+        <View>
+          <Text className="t-caption">已发送提醒 {c.remindersSent} 条</Text>
+        </View>
+        <View className="actions">
+          <Button
+            className="btn btn--ghost"
+            id="pledge-export"
+            disabled={busy}
+            onClick={() => void exportNames()}
+          >
+            导出签订名单
+          </Button>
+        </View>
       </View>
       {c.rows.length > 1 && (
         <View className="card">

@@ -15,6 +15,7 @@ import { go } from '../../../../services/navigation'
 import { useOrgStore } from '../../../../stores/org.store'
 import { usePledgeStore } from '../../../../stores/pledge.store'
 import { CampaignForm } from '../../components/campaign-form'
+import { ChainCheck } from '../../components/chain-check'
 import { TemplateForm } from '../../components/template-form'
 
 /** 承诺书管理: templates (kept by the street admin and the 纪工委) and campaigns, each opening its completion. */
@@ -109,6 +110,7 @@ export default function PledgeManagePage() {
           </View>
         )}
       </StateView>
+      {keepOrgs.length > 0 && <ChainCheck />}
     </Screen>
   )
 }

@@ -3,6 +3,12 @@ import { Text, View } from '@tarojs/components'
 
 export const LIGHT_TEXT: Record<Light, string> = { green: '正常', yellow: '待完成', red: '未达标' }
 
+/** "66.7%（2/3）" as the rate, shown large, and its counts below it, so a long rate never runs off its column. */
+export function rateParts(text: string): [string, string] {
+  const at = text.indexOf('（')
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at)]
+}
+
 export interface FigureGridProps {
   figures: readonly FigureView[]
   onOpen: (figure: FigureView) => void
@@ -20,14 +26,20 @@ export function FigureGrid({ figures, onOpen }: FigureGridProps) {
         >
           <Text className="t-caption stat-figure__label">{f.label}</Text>
           <Text className="stat-figure__value">
-            {f.text}
+            {f.whole === null ? f.text : rateParts(f.text)[0]}
             {f.whole === null && f.unit ? <Text className="t-caption"> {f.unit}</Text> : null}
           </Text>
-          {f.light && (
+          {f.whole !== null && rateParts(f.text)[1] && (
+            <Text className="t-caption stat-figure__of">{rateParts(f.text)[1]}</Text>
+          )}
+          {f.light ? (
             <Text className={`t-caption light light--${f.light}`}>
               ● {LIGHT_TEXT[f.light]}
               {f.rule ? `：${f.rule}` : ''}
             </Text>
+          ) : (
+            // A rule over nobody yet (no light), or a figure's note (the median's basis): still said.
+            f.rule && <Text className="t-caption light">{f.rule}</Text>
           )}
         </View>
       ))}

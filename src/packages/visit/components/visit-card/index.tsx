@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 
 import { dateTimeLabel } from '../../../../../cloudfunctions/domain/time'
 import { RATING_LABELS, VISIT_STEP_LABELS } from '../../../../../cloudfunctions/domain/visit.rules'
+import { VisitPhotos } from '../visit-photos'
 
 type Tone = 'ok' | 'warn' | 'bad' | 'plain'
 
@@ -32,6 +33,12 @@ export function VisitCard({ visit, audience, children }: VisitCardProps) {
         </Text>
       </View>
       {audience === 'resident' && <Text className="t-body visit-progress">{visit.progress}</Text>}
+      {audience === 'staff' && visit.escalated && (
+        <Text className="t-body visit-error">超时未处理，已上报街道</Text>
+      )}
+      {audience === 'staff' && visit.autoConfirmed && (
+        <Text className="t-caption visit-line">居民到期未确认，系统已自动确认</Text>
+      )}
       <Text className="t-body visit-line">{visit.description}</Text>
       <Text className="t-caption visit-line">
         {visit.orgName} · 地址：{visit.address}
@@ -53,6 +60,7 @@ export function VisitCard({ visit, audience, children }: VisitCardProps) {
           {visit.comment ? `，${visit.comment}` : ''}
         </Text>
       )}
+      <VisitPhotos visit={visit} />
       {children}
     </View>
   )

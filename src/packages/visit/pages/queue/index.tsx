@@ -9,6 +9,7 @@ import { Chips } from '../../../../components/chips'
 import { ReasonForm } from '../../../../components/reason-form'
 import { Screen, StateView } from '../../../../components/screen'
 import { useMe } from '../../../../hooks/use-me'
+import { go } from '../../../../services/navigation'
 import { askForMessages } from '../../../../services/subscribe'
 import { type QueueTab, useVisitStore } from '../../../../stores/visit.store'
 import { AssigneePicker } from '../../components/assignee-picker'
@@ -34,6 +35,7 @@ export default function VisitQueuePage() {
   const reject = useVisitStore((s) => s.reject)
   const [tab, setTab] = useState<QueueTab>('waiting')
   const actions = useVisitActions<'reject'>()
+  const templates = me.status === 'ready' ? me.data.visitTemplateIds : null
   // The node the secretary dispatches for: their community (the street admin's street covers every one).
   const orgId =
     me.status === 'ready'
@@ -93,7 +95,7 @@ export default function VisitQueuePage() {
               id={`dispatch-${visit.id}`}
               className="btn btn--primary"
               onClick={() => {
-                askForMessages(['visitTask'])
+                askForMessages(['visitTask'], templates)
                 void openDispatch(visit.id)
               }}
             >
@@ -112,6 +114,11 @@ export default function VisitQueuePage() {
 
   return (
     <Screen>
+      {orgId && (
+        <Button id="open-settings" className="btn btn--ghost" onClick={() => go('visitSettings')}>
+          服务时限
+        </Button>
+      )}
       <Chips idPrefix="tab" options={tabs} value={tab} onChange={choose} />
       <StateView
         state={

@@ -14,6 +14,7 @@ import { useVisitStore } from '../../../../stores/visit.store'
 import { RequestForm } from '../../components/request-form'
 import { VisitCard } from '../../components/visit-card'
 import { useVisitDraft } from '../../hooks/use-visit-draft'
+import { useVisitTemplates } from '../../hooks/use-visit-templates'
 
 const typeOf = (value: string | undefined): VisitType | null =>
   VISIT_TYPE_KEYS.find((k) => k === value) ?? null
@@ -27,6 +28,7 @@ export default function VisitRequestPage() {
   const busy = useVisitStore((s) => s.busy === 'submit')
   const { fields, update, toDraft } = useVisitDraft(typeOf(params.type))
   const [error, setError] = useState<string | null>(null)
+  const templates = useVisitTemplates()
   const [sent, setSent] = useState<VisitView | null>(null)
   useDidShow(() => {
     if (ensureSignedIn()) void loadCommunities()
@@ -44,7 +46,7 @@ export default function VisitRequestPage() {
     const draft = toDraft(Date.now())
     if (!draft) return
     // From the tap, before anything is awaited, as WeChat requires.
-    askForMessages(['visitProgress'])
+    askForMessages(['visitProgress'], templates)
     const outcome = await submit(draft)
     setError(outcome.ok ? null : outcome.message)
     if (outcome.ok) setSent(outcome.data)

@@ -13,6 +13,7 @@ import { CompleteForm } from '../../components/complete-form'
 import { ContactLine } from '../../components/contact-line'
 import { VisitCard } from '../../components/visit-card'
 import { useVisitActions } from '../../hooks/use-visit-actions'
+import { useVisitTemplates } from '../../hooks/use-visit-templates'
 
 /** 我的任务: requests the community sent to the member: accept or decline, visit, then record the service. */
 export default function VisitTasksPage() {
@@ -22,6 +23,7 @@ export default function VisitTasksPage() {
   const decline = useVisitStore((s) => s.decline)
   const complete = useVisitStore((s) => s.complete)
   const actions = useVisitActions<'decline' | 'complete'>()
+  const templates = useVisitTemplates()
   useDidShow(() => {
     if (ensureSignedIn()) void load()
   })
@@ -44,7 +46,9 @@ export default function VisitTasksPage() {
       return (
         <CompleteForm
           busy={actions.busy === visit.id}
-          onSubmit={(minutes, notes) => void actions.run(visit.id, () => complete(visit.id, minutes, notes))}
+          onSubmit={(minutes, notes, photos) =>
+            void actions.run(visit.id, () => complete(visit.id, minutes, notes, photos))
+          }
           onCancel={close}
         />
       )
@@ -58,7 +62,7 @@ export default function VisitTasksPage() {
             loading={actions.busy === visit.id}
             disabled={actions.busy !== null}
             onClick={() => {
-              askForMessages(['visitTask'])
+              askForMessages(['visitTask'], templates)
               void actions.run(visit.id, () => accept(visit.id))
             }}
           >

@@ -35,12 +35,21 @@ export function ActivityCard({
           计划时长 {hoursLabel(activity.plannedMinutes)} · 已报名 {activity.signedUp}/{activity.capacity}
           {activity.status === 'closed'
             ? ` · 已结项，受益 ${activity.beneficiaries ?? 0} 人次`
-            : left === 0
-              ? ' · 名额已满'
-              : ''}
+            : activity.status === 'cancelled'
+              ? ' · 已取消'
+              : left === 0
+                ? ' · 名额已满'
+                : ''}
           {activity.joined ? ' · 我已报名' : ''}
         </Text>
       </View>
+      {activity.status === 'cancelled' && (
+        <View>
+          <Text className="t-body vol-cancelled">
+            活动已取消：{activity.cancelReason ?? '组织者未说明原因'}
+          </Text>
+        </View>
+      )}
       {children}
     </View>
   )

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '为民办实事管理' })
