@@ -332,6 +332,37 @@ export const INDEXES: readonly IndexSpec[] = [
     fields: { orgPath: 1, completedAt: 1 },
   },
   { collection: COLLECTIONS.callbackQuarters, name: 'status_id', fields: { status: 1, _id: -1 } },
+  // The export's detail sheets, read after a cursor: each sheet's sort key ends with `_id`.
+  {
+    collection: COLLECTIONS.sessions,
+    name: 'by_orgPath_month_startAt__id',
+    fields: { orgPath: 1, month: 1, startAt: -1, _id: -1 },
+  },
+  {
+    collection: COLLECTIONS.checkins,
+    name: 'by_orgPath_month_visitor_at__id',
+    fields: { orgPath: 1, month: 1, visitor: 1, at: -1, _id: -1 },
+  },
+  {
+    collection: COLLECTIONS.leaves,
+    name: 'by_orgPath_status_startAt__id',
+    fields: { orgPath: 1, status: 1, startAt: -1, _id: -1 },
+  },
+  {
+    collection: COLLECTIONS.quizExams,
+    name: 'by_orgPath_status_opensAt__id',
+    fields: { orgPath: 1, status: 1, opensAt: -1, _id: -1 },
+  },
+  {
+    collection: COLLECTIONS.volActivities,
+    name: 'by_orgPath_status_startAt__id',
+    fields: { orgPath: 1, status: 1, startAt: -1, _id: -1 },
+  },
+  {
+    collection: COLLECTIONS.visits,
+    name: 'by_orgPath_submittedAt__id',
+    fields: { orgPath: 1, submittedAt: -1, _id: -1 },
+  },
 ]
 
 /**

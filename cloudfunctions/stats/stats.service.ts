@@ -45,28 +45,32 @@ function assertNotFuture(ctx: CallContext, month: string): void {
  * nodes × the months asked for), never by the records behind them.
  */
 class Rollups {
-  private constructor(private readonly byNodeMonth: Map<string, Counts>) {}
+  /** Counters by month, then by node: a period's sum visits only its months' documents. */
+  private constructor(private readonly byMonth: Map<string, Map<string, Counts>>) {}
 
   static async load(org: OrgDoc, months: readonly string[]): Promise<Rollups> {
     const docs = await fetchAll(collection('rollups').where({ orgPath: org._id, month: _.in([...months]) }))
-    const map = new Map<string, Counts>()
-    for (const d of docs) map.set(`${d.orgId}_${d.month}`, flattenCounts(d.c))
+    const map = new Map<string, Map<string, Counts>>()
+    for (const d of docs) {
+      const month = map.get(d.month) ?? new Map<string, Counts>()
+      month.set(d.orgId, flattenCounts(d.c))
+      map.set(d.month, month)
+    }
     return new Rollups(map)
   }
 
   node(orgId: string, month: string): Counts {
-    return this.byNodeMonth.get(`${orgId}_${month}`) ?? {}
+    return this.byMonth.get(month)?.get(orgId) ?? {}
   }
 
   /** The subtree of `org` (every stored node under it, itself included) over `months`. */
   subtree(org: OrgDoc, months: readonly string[], orgs: ReadonlyMap<string, OrgDoc>): Counts {
     const total: Counts = {}
-    for (const [id, counts] of this.byNodeMonth) {
-      const [orgId, month] = [id.slice(0, id.lastIndexOf('_')), id.slice(id.lastIndexOf('_') + 1)]
-      const node = orgs.get(orgId)
-      const inside = orgId === org._id || (node?.ancestors.includes(org._id) ?? false)
-      if (inside && months.includes(month)) addCounts(total, counts)
-    }
+    for (const month of new Set(months))
+      for (const [orgId, counts] of this.byMonth.get(month) ?? []) {
+        const inside = orgId === org._id || (orgs.get(orgId)?.ancestors.includes(org._id) ?? false)
+        if (inside) addCounts(total, counts)
+      }
     return total
   }
 }

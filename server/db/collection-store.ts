@@ -7,7 +7,7 @@ import Datastore from '@seald-io/nedb'
 
 import { dropPartialLastLine } from './datafile'
 import { duplicateKey, requestFailed } from './errors'
-import { encodeKey, idFromKey, idKey, type IndexSpec, sameIndexSpec, SecondaryIndex } from './indexes'
+import { encodeKey, idKey, type IndexSpec, sameIndexSpec, SecondaryIndex } from './indexes'
 import { type Doc, type DocId, isDocId, isPlainObject } from './values'
 
 /** One document's transition; `before: null` is an insert, `after: null` a removal. */
@@ -18,6 +18,11 @@ export interface Change {
 }
 
 type WriteKind = 'Insert' | 'Update'
+
+/** The part of nedb's index class used here (`Datastore.indexes` is not in its typings). */
+interface NedbIndex {
+  getMatching(value: unknown): Doc[]
+}
 
 /** nedb's Cursor typing is loose; a cursor awaited with no projection yields the stored documents. */
 async function found(cursor: PromiseLike<unknown>): Promise<Doc[]> {
@@ -56,33 +61,54 @@ const MAX_COMPOUND_KEYS = 100
 
 /**
  * Ids an index gives for the query's top-level equality conditions, or null when the query does not fix its first
- * field. When the query fixes every field of a compound index, by the full key: `{ examId, memberId }` is one
+ * field. When the query fixes every field the index keeps keys for (`keyPaths`), by that key: `{ examId, memberId }` is one
  * document, where the first field alone would be every attempt of the exam (each one then copied out of nedb and
  * tested by mingo, on every call).
  */
-function indexedIds(index: SecondaryIndex, query: Record<string, unknown>): Set<string> | null {
+function indexedIds(index: SecondaryIndex, query: Record<string, unknown>): Set<DocId> | null {
   const fields: string[][] = []
-  for (const path of index.paths) {
+  for (const path of index.keyPaths) {
     const values = equalityValues(query[path])
     if (!values) break
     fields.push(values.map(encodeKey))
   }
   if (fields.length === 0) return null
-  const matched = new Set<string>()
+  const matched = new Set<DocId>()
   const keyCount = fields.reduce((n, keys) => n * keys.length, 1)
-  if (fields.length === index.paths.length && keyCount <= MAX_COMPOUND_KEYS) {
+  if (fields.length === index.keyPaths.length && keyCount <= MAX_COMPOUND_KEYS) {
     const keys = fields.reduce((prefixes, values) =>
       prefixes.flatMap((p) => values.map((v) => `${p}\u0000${v}`)),
     )
-    for (const key of keys) for (const id of index.owners(key) ?? []) matched.add(id)
+    for (const key of keys) for (const id of index.owners(key)) matched.add(id)
     return matched
   }
   for (const key of fields[0]) for (const id of index.idsForFirstField(key)) matched.add(id)
   return matched
 }
 
+/**
+ * The top-level conditions every matching document meets: the query's own fields and those of each plain part of
+ * a top-level `$and` (a field constrained twice keeps the query's own condition: either narrows soundly), as a
+ * query planner sees `{ $and: [{ orgPath, month }, { $or: [...] }] }` (a page read on after a cursor).
+ */
+function conjoined(query: Record<string, unknown>): Record<string, unknown> {
+  const parts = query.$and
+  if (!Array.isArray(parts)) return query
+  const fields: Record<string, unknown> = {}
+  for (const part of parts)
+    if (isPlainObject(part))
+      for (const [k, v] of Object.entries(conjoined(part))) if (!k.startsWith('$')) fields[k] ??= v
+  for (const [k, v] of Object.entries(query)) if (!k.startsWith('$')) fields[k] = v
+  return fields
+}
+
 export class CollectionStore {
+  /**
+   * Indexes by name. Indexes that are not unique and keep keys of the same leading fields (`keyPaths`) share one
+   * instance: their entries would be the same.
+   */
   private readonly indexes = new Map<string, SecondaryIndex>()
+  private readonly specs = new Map<string, IndexSpec>()
 
   private constructor(
     readonly name: string,
@@ -100,7 +126,7 @@ export class CollectionStore {
   }
 
   get indexSpecs(): IndexSpec[] {
-    return [...this.indexes.values()].map((index) => index.spec)
+    return [...this.specs.values()]
   }
 
   /** All documents in natural order. These are nedb's cached objects: never mutate them. */
@@ -117,11 +143,20 @@ export class CollectionStore {
     return doc ?? null
   }
 
-  /** Documents by id through nedb's `_id` index, in natural order. */
-  async getMany(ids: DocId[]): Promise<Doc[]> {
-    const valid = ids.filter(isDocId)
-    if (valid.length === 0) return []
-    const docs = await found(this.store.findAsync({ _id: { $in: valid } }))
+  /**
+   * Documents by id, looked up one by one in nedb's `_id` index (its tree), in natural order. These are nedb's
+   * cached objects, as `all()` gives: never mutate them. (nedb's own `find({ _id: { $in } })` tests every
+   * candidate against the whole list, n² comparisons: a year of check-ins took minutes.)
+   */
+  getMany(ids: DocId[]): Doc[] {
+    const byId = (this.store as unknown as { indexes: Record<string, NedbIndex> }).indexes._id
+    const docs: Doc[] = []
+    const seen = new Set<string>()
+    for (const id of ids) {
+      if (!isDocId(id) || seen.has(idKey(id))) continue
+      seen.add(idKey(id))
+      docs.push(...byId.getMatching(id))
+    }
     return docs.sort((a, b) => compareIds(a._id, b._id))
   }
 
@@ -130,29 +165,40 @@ export class CollectionStore {
    * a top-level field is constrained by equality; otherwise every document.
    */
   async candidates(query: Record<string, unknown>): Promise<Doc[]> {
-    const ids = equalityValues(query._id)
+    const fields = conjoined(query)
+    const ids = equalityValues(fields._id)
     if (ids) return this.getMany(ids.filter(isDocId))
-    let best: Set<string> | null = null
+    let best: Set<DocId> | null = null
     for (const index of this.indexes.values()) {
-      const matched = indexedIds(index, query)
+      const matched = indexedIds(index, fields)
       if (matched && (!best || matched.size < best.size)) best = matched
     }
-    return best ? this.getMany([...best].map(idFromKey)) : this.all()
+    return best ? this.getMany([...best]) : this.all()
   }
 
   /** Declares an index; re-declaring the same spec is a no-op, a different spec under one name an error. */
   ensureIndex(spec: IndexSpec): void {
-    const existing = this.indexes.get(spec.name)
+    const existing = this.specs.get(spec.name)
     if (existing) {
-      if (sameIndexSpec(existing.spec, spec)) return
+      if (sameIndexSpec(existing, spec)) return
       throw requestFailed(`Index with name: ${spec.name} already exists with different options`)
     }
     if (spec.name === '_id_') throw requestFailed('the _id_ index is built in')
     const index = new SecondaryIndex(spec)
+    const twin = index.unique
+      ? undefined
+      : [...this.indexes.values()].find(
+          (other) => !other.unique && other.keyPaths.join('\u0000') === index.keyPaths.join('\u0000'),
+        )
+    if (twin) {
+      this.specs.set(spec.name, spec)
+      this.indexes.set(spec.name, twin)
+      return
+    }
     for (const doc of this.all()) {
       if (index.unique) {
         for (const { key, text } of index.keysOf(doc)) {
-          if (index.owners(key)) {
+          if (index.ownerCount(key) > 0) {
             throw requestFailed(
               `E11000 duplicate key error collection: local.${this.name} index: ${spec.name} dup key: ${text}`,
             )
@@ -161,6 +207,7 @@ export class CollectionStore {
       }
       index.add(doc)
     }
+    this.specs.set(spec.name, spec)
     this.indexes.set(spec.name, index)
   }
 
@@ -178,19 +225,18 @@ export class CollectionStore {
       }
       inserted.add(id)
     }
-    const rewritten = new Set(changes.filter((c) => c.before).map((c) => idKey(c.id)))
+    const rewritten = new Set(changes.filter((c) => c.before).map((c) => c.id))
     for (const index of this.indexes.values()) {
       if (!index.unique) continue
-      const claimed = new Map<string, string>()
+      const claimed = new Map<string, DocId>()
       for (const change of changes) {
         if (!change.after) continue
-        const id = idKey(change.id)
+        const id = change.id
         for (const { key, text } of index.keysOf(change.after)) {
           const claimant = claimed.get(key)
-          const owners = index.owners(key)
           const taken =
             (claimant !== undefined && claimant !== id) ||
-            (owners !== undefined && [...owners].some((owner) => owner !== id && !rewritten.has(owner)))
+            index.owners(key).some((owner) => owner !== id && !rewritten.has(owner))
           if (taken) throw duplicateKey(kind, this.name, index.spec.name, text)
           claimed.set(key, id)
         }
@@ -217,7 +263,7 @@ export class CollectionStore {
   }
 
   private reindex(before: Doc | null, after: Doc | null): void {
-    for (const index of this.indexes.values()) {
+    for (const index of new Set(this.indexes.values())) {
       if (before) index.remove(before)
       if (after) index.add(after)
     }

@@ -80,17 +80,47 @@ interface IndexEntry {
   text: string
 }
 
+/**
+ * The documents holding one key: a single id as itself (most keys of a compound index ending in a unique field
+ * have one owner), several in a Set. Ids are the documents' own `_id` values (a string or a number; a Set tells
+ * 5 from "5"), never a copy: at 160,000 check-ins under six indexes, a Set and an encoded id string per entry
+ * held 500 MB, and a bigger heap makes every young-generation collection slower (README "Measured").
+ */
+type Owners = DocId | Set<DocId>
+
+const ownersSize = (owners: Owners | undefined): number =>
+  owners === undefined ? 0 : owners instanceof Set ? owners.size : 1
+
+function* eachOwner(owners: Owners | undefined): Generator<DocId> {
+  if (owners === undefined) return
+  if (owners instanceof Set) yield* owners
+  else yield owners
+}
+
 export class SecondaryIndex {
   readonly paths: string[]
   readonly unique: boolean
-  /** Full (compound) key -> ids of the documents holding it. */
-  private readonly entries = new Map<string, Set<string>>()
-  /** First field's key -> ids; only kept for compound indexes, single-field ones use `entries`. */
-  private readonly firstField = new Map<string, Set<string>>()
+  /** Key of the `keyPaths` -> ids of the documents holding it. */
+  private readonly entries = new Map<string, Owners>()
+  /** First field's key -> ids; only kept when `keyPaths` has several fields, otherwise `entries` is it. */
+  private readonly firstField = new Map<string, Owners>()
+
+  /**
+   * The leading fields whose combined values are kept as keys: every field of a unique index (its rule needs
+   * them); otherwise at most two, and none from `_id` on (a query fixing `_id` is answered by the primary key).
+   * The keys of `{ orgPath, at, counted, _id }` over a multikey `orgPath` were one string per document and
+   * ancestor, hundreds of MB for a street's history; a query fixing more fields gets a few more candidates,
+   * which the filter then drops.
+   */
+  readonly keyPaths: string[]
 
   constructor(readonly spec: IndexSpec) {
     this.paths = Object.keys(spec.fields)
     this.unique = spec.unique === true
+    const idAt = this.paths.indexOf('_id')
+    this.keyPaths = this.unique
+      ? this.paths
+      : this.paths.slice(0, Math.max(1, Math.min(2, idAt < 0 ? this.paths.length : idAt)))
   }
 
   /** Every key a document contributes (several when an indexed field is an array). */
@@ -108,45 +138,67 @@ export class SecondaryIndex {
     }))
   }
 
+  /** The full keys of a document, without the rendering `keysOf` adds for error messages. */
+  private keys(doc: Doc): string[] {
+    let combos: string[] = ['']
+    this.keyPaths.forEach((path, i) => {
+      const values = pathValues(doc, path)
+      const distinct = [...new Set((values.length ? values : [null]).map(encodeKey))]
+      combos = combos.flatMap((prefix) => distinct.map((key) => (i === 0 ? key : `${prefix}\u0000${key}`)))
+    })
+    return combos
+  }
+
   private firstKeys(doc: Doc): string[] {
     const values = pathValues(doc, this.paths[0])
     return [...new Set((values.length ? values : [null]).map(encodeKey))]
   }
 
   add(doc: Doc): void {
-    const id = idKey(doc._id)
-    for (const { key } of this.keysOf(doc)) addTo(this.entries, key, id)
-    if (this.paths.length > 1) for (const key of this.firstKeys(doc)) addTo(this.firstField, key, id)
+    for (const key of this.keys(doc)) addTo(this.entries, key, doc._id)
+    if (this.keyPaths.length > 1) for (const key of this.firstKeys(doc)) addTo(this.firstField, key, doc._id)
   }
 
   remove(doc: Doc): void {
-    const id = idKey(doc._id)
-    for (const { key } of this.keysOf(doc)) removeFrom(this.entries, key, id)
-    if (this.paths.length > 1) for (const key of this.firstKeys(doc)) removeFrom(this.firstField, key, id)
+    for (const key of this.keys(doc)) removeFrom(this.entries, key, doc._id)
+    if (this.keyPaths.length > 1)
+      for (const key of this.firstKeys(doc)) removeFrom(this.firstField, key, doc._id)
   }
 
-  owners(key: string): ReadonlySet<string> | undefined {
-    return this.entries.get(key)
+  /** Ids of the documents holding a key of the `keyPaths` (empty when none does). */
+  owners(key: string): DocId[] {
+    return [...eachOwner(this.entries.get(key))]
+  }
+
+  /** How many documents hold a full key. */
+  ownerCount(key: string): number {
+    return ownersSize(this.entries.get(key))
   }
 
   /** Ids of documents whose first indexed field equals the encoded value. */
-  idsForFirstField(encoded: string): ReadonlySet<string> {
-    const map = this.paths.length > 1 ? this.firstField : this.entries
-    return map.get(encoded) ?? new Set<string>()
+  idsForFirstField(encoded: string): Iterable<DocId> {
+    const map = this.keyPaths.length > 1 ? this.firstField : this.entries
+    return eachOwner(map.get(encoded))
   }
 }
 
-function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
-  const set = map.get(key)
-  if (set) set.add(id)
-  else map.set(key, new Set([id]))
+function addTo(map: Map<string, Owners>, key: string, id: DocId): void {
+  const owners = map.get(key)
+  if (owners === undefined) map.set(key, id)
+  else if (owners instanceof Set) owners.add(id)
+  else if (owners !== id) map.set(key, new Set([owners, id]))
 }
 
-function removeFrom(map: Map<string, Set<string>>, key: string, id: string): void {
-  const set = map.get(key)
-  if (!set) return
-  set.delete(id)
-  if (set.size === 0) map.delete(key)
+function removeFrom(map: Map<string, Owners>, key: string, id: DocId): void {
+  const owners = map.get(key)
+  if (owners === undefined) return
+  if (!(owners instanceof Set)) {
+    if (owners === id) map.delete(key)
+    return
+  }
+  owners.delete(id)
+  if (owners.size === 1) map.set(key, owners.values().next().value as DocId)
+  else if (owners.size === 0) map.delete(key)
 }
 
 export function sameIndexSpec(a: IndexSpec, b: IndexSpec): boolean {

@@ -1,4 +1,6 @@
-import { shiftMonth } from '../../cloudfunctions/domain/time'
+import ExcelJS from 'exceljs'
+
+import { dateTimeLabel, shiftMonth } from '../../cloudfunctions/domain/time'
 import { type Backend, ok, startBackend } from '../support/backend'
 import { type DirectFigures, directFigures, rawStreet, sideBySide } from '../support/stats-direct'
 import { type GeneratedStreet, generateStreet, loadStreet } from '../support/stats-street'
@@ -101,4 +103,31 @@ it('keeps every figure exact through 200 overlapping writes by the services', as
     const view = ok(await backend.call(street.admin, 'stats', 'stats/month', { month: MONTH, orgId }))
     compare(view, directFigures(raw, orgId, MONTH, NOW))
   }
+})
+
+it('exports the street’s year with each detail sheet cut at 5,000 rows, the latest first, and says so', async () => {
+  const raw = await rawStreet(backend.docs)
+  const file = ok(await backend.call(street.admin, 'stats', 'stats/export', { orgId: 'g-s', period: '2026' }))
+  const cloudPath = new URL(file.url, 'http://host').pathname.replace('/local/files/', '')
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load((await backend.stored(`cloud://local.local/${cloudPath}`)) as never)
+  const sheet = book.getWorksheet('签到记录明细')
+  expect(sheet).toBeDefined()
+  const rows: string[][] = []
+  sheet?.eachRow((row, n) => {
+    if (n > 1) rows.push([1, 2, 4].map((i) => String(row.getCell(i).value ?? '')))
+  })
+  // What the sheet must hold: the year's check-ins of the street, by time (then id) from the latest, cut at 5,000.
+  const names = new Map(raw.members.map((m) => [m._id, m.name]))
+  const titles = new Map(raw.sessions.map((s) => [s._id, s.title]))
+  const year = raw.checkins
+    .filter((c) => c.month.startsWith('2026-') && c.orgPath.includes('g-s') && !c.visitor)
+    .sort((a, b) => b.at - a.at || (a._id < b._id ? 1 : a._id > b._id ? -1 : 0))
+  expect(year.length).toBeGreaterThan(5000)
+  const expected = year
+    .slice(0, 5000)
+    .map((c) => [dateTimeLabel(c.at), names.get(c.memberId) ?? '', titles.get(c.sessionId) ?? ''])
+  expect(rows.slice(0, 5000)).toEqual(expected)
+  expect(rows).toHaveLength(5001)
+  expect(rows[5000][0]).toBe(`共${year.length}条，此处列出前5000条`)
 })

@@ -794,6 +794,9 @@ describe('rollups', () => {
     expect(street('visit.beneficiaries')).toBe(count((d) => d.status === 'confirmed'))
     expect(street('visit.ratingSum')).toBe(docs.reduce((sum, d) => sum + (d.rating ?? 0), 0))
     expect(street('visit.rejected')).toBe(count((d) => d.status === 'rejected'))
-    expect(count((d) => d.autoConfirmed === true)).toBe(1)
+    // c1[4] waited past its limit unconfirmed; c1[3]'s resident confirmed while the timers ran, so either won it.
+    const raced = docs.find((d) => d._id === c1[3])
+    expect(raced?.status).toBe('confirmed')
+    expect(count((d) => d.autoConfirmed === true)).toBe(raced?.autoConfirmed === true ? 2 : 1)
   })
 })

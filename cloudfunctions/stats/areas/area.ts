@@ -5,7 +5,10 @@
  * to-do list, and its sentences of the year-end paragraph. The stats function knows no area by name: it walks
  * AREAS (./index.ts). README.md "Monthly statistics" says how to add one.
  */
+import type { Query } from 'wx-server-sdk'
+
 import type { CallContext } from '../../common/caller'
+import { _ } from '../../common/cloud'
 import type { OrgDoc } from '../../common/docs'
 import type { FigureView, Light, SentencePart, TodoItem } from '../../contract/stats.contract'
 import { formatRate, rateTenths } from '../../domain/rates'
@@ -36,13 +39,80 @@ export interface RecordsQuery {
   range: [number, number]
   offset: number
   limit: number
+  /**
+   * The export reads on after the last row it has (`next` of the page before; null for the first page) instead of
+   * skipping `offset` rows, which the database would read and drop again on every page.
+   */
+  after?: PageCursor | null
+  /** The total, when a page before counted it: a sheet counts once. */
+  total?: number
+}
+
+/** The order fields of the last row read (its sort key, ending with `_id`). */
+export type PageCursor = Readonly<Record<string, unknown>>
+
+export interface RecordPage {
+  rows: string[][]
+  total: number
+  /** Where the next page starts (`RecordsQuery.after`); null after the last. Sources that page by offset only omit it. */
+  next?: PageCursor | null
 }
 
 export interface RecordSource {
   title: string
   columns: string[]
   /** One page of rows and the total, for the figure `key`; every query is limited to `q.org`'s subtree. */
-  page(q: RecordsQuery, key: string): Promise<{ rows: string[][]; total: number }>
+  page(q: RecordsQuery, key: string): Promise<RecordPage>
+}
+
+/**
+ * A sort key that orders every document (ending with `_id`, or fields unique together such as a tally's `month` and
+ * `memberId`), so that a cursor names a position.
+ */
+export type RecordOrder = readonly (readonly [string, 'asc' | 'desc'])[]
+
+/**
+ * Rows after `cursor` in `order`: the rows whose key is past the cursor's, field by field (`{ a < a0 }` or
+ * `{ a = a0, _id > id0 }` for `a desc, _id asc`). A single `_id` stays a plain condition beside the filter.
+ */
+function afterCursor(where: Record<string, unknown>, order: RecordOrder, cursor: PageCursor) {
+  const past = (dir: 'asc' | 'desc', value: unknown) => (dir === 'asc' ? _.gt(value) : _.lt(value))
+  if (order.length === 1) return { ...where, [order[0][0]]: past(order[0][1], cursor[order[0][0]]) }
+  const branches = order.map(([field, dir], i) => ({
+    ...Object.fromEntries(order.slice(0, i).map(([f]) => [f, cursor[f]])),
+    [field]: past(dir, cursor[field]),
+  }))
+  return _.and([where, _.or(branches)])
+}
+
+/**
+ * One page of `where` in `order`: by offset for the screen, after a cursor for the export (`q.after`), with the
+ * total counted unless the query already knows it (`q.total`). `read` is the collection's query for a filter (a
+ * projection, if any, must keep the order's fields).
+ */
+export async function orderedPage<T extends { _id: string }>(
+  read: (where: Parameters<Query<T>['where']>[0]) => Query<T>,
+  where: Record<string, unknown>,
+  order: RecordOrder,
+  q: RecordsQuery,
+): Promise<{ docs: T[]; total: number; next: PageCursor | null }> {
+  let query = read(q.after ? afterCursor(where, order, q.after) : where)
+  // The screen pages by offset in the order it always had; the `_id` that makes a position exact is the export's.
+  const sort =
+    q.after === undefined && order.length > 1 && order.at(-1)?.[0] === '_id' ? order.slice(0, -1) : order
+  for (const [field, dir] of sort) query = query.orderBy(field, dir)
+  if (q.after === undefined) query = query.skip(q.offset)
+  const [found, total] = await Promise.all([
+    query.limit(q.limit).get(),
+    q.total ??
+      read(where)
+        .count()
+        .then((c) => c.total),
+  ])
+  const last = found.data.at(-1) as Record<string, unknown> | undefined
+  const next =
+    found.data.length === q.limit && last ? Object.fromEntries(order.map(([f]) => [f, last[f]])) : null
+  return { docs: found.data, total, next }
 }
 
 export interface TodoQuery {

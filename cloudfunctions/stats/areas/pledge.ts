@@ -12,7 +12,15 @@ import { quarterLabel, quartersOfPeriod } from '../../domain/callback.rules'
 import { formatRate } from '../../domain/rates'
 import { dateTimeLabel } from '../../domain/time'
 import { orgName } from '../stats.store'
-import { type AreaInput, countFigure, isCurrent, rateFigure, type RecordSource, type StatsArea } from './area'
+import {
+  type AreaInput,
+  countFigure,
+  isCurrent,
+  orderedPage,
+  rateFigure,
+  type RecordSource,
+  type StatsArea,
+} from './area'
 
 function figures(input: AreaInput): FigureView[] {
   const c = input.counts
@@ -112,14 +120,14 @@ const assignmentSource: RecordSource = {
           : key === 'pledge.overdue'
             ? { orgPath: q.org._id, deadline: within, status: 'pending' }
             : { orgPath: q.org._id, deadline: within }
-    const [found, total, orgs] = await Promise.all([
-      collection('pledgeAssignments').where(where).orderBy('_id', 'asc').skip(q.offset).limit(q.limit).get(),
-      collection('pledgeAssignments').where(where).count(),
+    const [found, orgs] = await Promise.all([
+      orderedPage((w) => collection('pledgeAssignments').where(w), where, [['_id', 'asc']], q),
       q.ctx.orgs(),
     ])
     return {
-      total: total.total,
-      rows: found.data.map((a) => [
+      total: found.total,
+      next: found.next,
+      rows: found.docs.map((a) => [
         a.title,
         a.name,
         orgName(orgs, a.orgId),

@@ -11,6 +11,7 @@ import { memberNames, orgName } from '../stats.store'
 import {
   type AreaInput,
   countFigure,
+  orderedPage,
   rateFigure,
   type RecordSource,
   type StatsArea,
@@ -50,20 +51,25 @@ const examSource: RecordSource = {
       status: 'published',
       opensAt: _.gte(q.range[0]).and(_.lt(q.range[1])),
     }
-    const [found, total, orgs] = await Promise.all([
-      collection('quizExams')
-        .where(where)
-        .field({ title: true, orgId: true, opensAt: true, expectedCount: true })
-        .orderBy('opensAt', 'desc')
-        .skip(q.offset)
-        .limit(q.limit)
-        .get(),
-      collection('quizExams').where(where).count(),
+    const [found, orgs] = await Promise.all([
+      orderedPage(
+        (w) =>
+          collection('quizExams')
+            .where(w)
+            .field({ title: true, orgId: true, opensAt: true, expectedCount: true }),
+        where,
+        [
+          ['opensAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+        q,
+      ),
       q.ctx.orgs(),
     ])
     return {
-      total: total.total,
-      rows: found.data.map((e) => [
+      total: found.total,
+      next: found.next,
+      rows: found.docs.map((e) => [
         dateTimeLabel(e.opensAt),
         e.title,
         orgName(orgs, e.orgId),
@@ -87,11 +93,11 @@ const expectedSource: RecordSource = {
             ? { 'counted.excellent': true }
             : {}
     const where = { orgPath: q.org._id, at: _.gte(q.range[0]).and(_.lt(q.range[1])), ...narrow }
-    const [found, total, orgs] = await Promise.all([
-      collection('quizExpected').where(where).orderBy('_id', 'asc').skip(q.offset).limit(q.limit).get(),
-      collection('quizExpected').where(where).count(),
+    const [page, orgs] = await Promise.all([
+      orderedPage((w) => collection('quizExpected').where(w), where, [['_id', 'asc']], q),
       q.ctx.orgs(),
     ])
+    const found = { data: page.docs }
     const examIds = [...new Set(found.data.map((e) => e.examId))]
     const [names, exams] = await Promise.all([
       memberNames(found.data.map((e) => e.memberId)),
@@ -105,7 +111,8 @@ const expectedSource: RecordSource = {
     ])
     const titles = new Map(exams.data.map((e) => [e._id, e.title]))
     return {
-      total: total.total,
+      total: page.total,
+      next: page.next,
       rows: found.data.map((e) => [
         titles.get(e.examId) ?? '',
         names.get(e.memberId) ?? '',

@@ -30,6 +30,7 @@ import {
   type AreaInput,
   countFigure,
   isCurrent,
+  orderedPage,
   rateFigure,
   type RecordSource,
   type StatsArea,
@@ -139,14 +140,30 @@ const sessionSource: RecordSource = {
       ...(type ? { type } : meetingsOnly ? { type: _.in(MEETING_TYPES) } : {}),
     }
     const above = meetingsOnly && q.org.ancestors.length > 0
+    if (!above) {
+      const [found, orgs] = await Promise.all([
+        orderedPage(
+          (w) => collection('sessions').where(w),
+          where,
+          [
+            ['startAt', 'desc'],
+            ['_id', 'desc'],
+          ],
+          q,
+        ),
+        q.ctx.orgs(),
+      ])
+      return { total: found.total, next: found.next, rows: found.docs.map((s) => sessionRow(orgs, s)) }
+    }
+    // 三会一课 with the 党课 from above first, by offset: the screen's (no export sheet reads this figure).
     const aboveWhere = { ...held, orgId: _.in(q.org.ancestors), type: 'party_lecture' }
     const [aboveTotal, total, orgs] = await Promise.all([
-      above ? collection('sessions').where(aboveWhere).count() : Promise.resolve({ total: 0 }),
+      collection('sessions').where(aboveWhere).count(),
       collection('sessions').where(where).count(),
       q.ctx.orgs(),
     ])
     const fromAbove =
-      above && q.offset < aboveTotal.total
+      q.offset < aboveTotal.total
         ? await collection('sessions')
             .where(aboveWhere)
             .orderBy('startAt', 'desc')
@@ -180,11 +197,19 @@ const attendanceSource: RecordSource = {
   columns: ['时间', '姓名', '所在组织', '活动', '方式'],
   async page(q) {
     const where = { orgPath: q.org._id, month: _.in(q.months), visitor: false }
-    const [found, total, orgs] = await Promise.all([
-      collection('checkins').where(where).orderBy('at', 'desc').skip(q.offset).limit(q.limit).get(),
-      collection('checkins').where(where).count(),
+    const [page, orgs] = await Promise.all([
+      orderedPage(
+        (w) => collection('checkins').where(w),
+        where,
+        [
+          ['at', 'desc'],
+          ['_id', 'desc'],
+        ],
+        q,
+      ),
       q.ctx.orgs(),
     ])
+    const found = { data: page.docs }
     const ids = [...new Set(found.data.map((c) => c.sessionId))]
     const [names, sessions] = await Promise.all([
       memberNames(found.data.map((c) => c.memberId)),
@@ -199,7 +224,8 @@ const attendanceSource: RecordSource = {
     const titles = new Map(sessions.data.map((s) => [s._id, s.title]))
     const how = { qr: '扫码', static: '海报码', makeup_sign: '补签', makeup_study: '补学' } as const
     return {
-      total: total.total,
+      total: page.total,
+      next: page.next,
       rows: found.data.map((c) => [
         dateTimeLabel(c.at),
         names.get(c.memberId) ?? '',
@@ -216,15 +242,23 @@ const leaveSource: RecordSource = {
   columns: ['活动时间', '姓名', '所在组织', '原因'],
   async page(q) {
     const where = { orgPath: q.org._id, status: 'approved', startAt: _.gte(q.range[0]).and(_.lt(q.range[1])) }
-    const [found, total, orgs] = await Promise.all([
-      collection('leaves').where(where).orderBy('startAt', 'desc').skip(q.offset).limit(q.limit).get(),
-      collection('leaves').where(where).count(),
+    const [found, orgs] = await Promise.all([
+      orderedPage(
+        (w) => collection('leaves').where(w),
+        where,
+        [
+          ['startAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+        q,
+      ),
       q.ctx.orgs(),
     ])
-    const names = await memberNames(found.data.map((l) => l.memberId))
+    const names = await memberNames(found.docs.map((l) => l.memberId))
     return {
-      total: total.total,
-      rows: found.data.map((l) => [
+      total: found.total,
+      next: found.next,
+      rows: found.docs.map((l) => [
         l.startAt === undefined ? '' : dateTimeLabel(l.startAt),
         names.get(l.memberId) ?? '',
         orgName(orgs, l.orgPath?.at(-1)),
@@ -239,21 +273,23 @@ const metSource: RecordSource = {
   columns: ['月份', '姓名', '所在组织', '理论学习次数'],
   async page(q) {
     const where = { orgPath: q.org._id, month: _.in(q.months), theory: _.gte(MONTHLY_STUDY_REQUIRED) }
-    const [found, total, orgs] = await Promise.all([
-      collection('studyMonths')
-        .where(where)
-        .orderBy('month', 'desc')
-        .orderBy('memberId', 'asc')
-        .skip(q.offset)
-        .limit(q.limit)
-        .get(),
-      collection('studyMonths').where(where).count(),
+    const [found, orgs] = await Promise.all([
+      orderedPage(
+        (w) => collection('studyMonths').where(w),
+        where,
+        [
+          ['month', 'desc'],
+          ['memberId', 'asc'],
+        ],
+        q,
+      ),
       q.ctx.orgs(),
     ])
-    const names = await memberNames(found.data.map((t) => t.memberId))
+    const names = await memberNames(found.docs.map((t) => t.memberId))
     return {
-      total: total.total,
-      rows: found.data.map((t) => [
+      total: found.total,
+      next: found.next,
+      rows: found.docs.map((t) => [
         monthLabel(t.month),
         names.get(t.memberId) ?? '',
         orgName(orgs, t.orgPath.at(-1)),

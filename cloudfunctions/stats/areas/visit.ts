@@ -16,7 +16,14 @@ import {
   VISIT_TYPES,
 } from '../../domain/visit.rules'
 import { orgName } from '../stats.store'
-import { type AreaInput, countFigure, rateFigure, type RecordSource, type StatsArea } from './area'
+import {
+  type AreaInput,
+  countFigure,
+  orderedPage,
+  rateFigure,
+  type RecordSource,
+  type StatsArea,
+} from './area'
 
 /** The average rating with one decimal (rounded half up), or null when nobody rated. */
 export function averageRating(sum: number, rated: number): number | null {
@@ -75,28 +82,31 @@ const requestSource: RecordSource = {
                 : key === 'visit.responseMedian'
                   ? { ...base, acceptedAt: within }
                   : { ...base, submittedAt: within }
-    const [found, total, orgs] = await Promise.all([
-      collection('visits')
-        .where(where)
-        .field({
-          type: true,
-          orgId: true,
-          status: true,
-          submittedAt: true,
-          completedAt: true,
-          assigneeName: true,
-          rating: true,
-        })
-        .orderBy('submittedAt', 'desc')
-        .skip(q.offset)
-        .limit(q.limit)
-        .get(),
-      collection('visits').where(where).count(),
+    const [found, orgs] = await Promise.all([
+      orderedPage(
+        (w) =>
+          collection('visits').where(w).field({
+            type: true,
+            orgId: true,
+            status: true,
+            submittedAt: true,
+            completedAt: true,
+            assigneeName: true,
+            rating: true,
+          }),
+        where,
+        [
+          ['submittedAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+        q,
+      ),
       q.ctx.orgs(),
     ])
     return {
-      total: total.total,
-      rows: found.data.map((v) => [
+      total: found.total,
+      next: found.next,
+      rows: found.docs.map((v) => [
         dateTimeLabel(v.submittedAt),
         VISIT_TYPES[v.type],
         orgName(orgs, v.orgId),

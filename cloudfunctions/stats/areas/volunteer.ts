@@ -9,7 +9,7 @@ import type { FigureView } from '../../contract/stats.contract'
 import { dateTimeLabel } from '../../domain/time'
 import { ENTRY_METHOD_LABELS } from '../../domain/volunteer.rules'
 import { orgName } from '../stats.store'
-import { type AreaInput, countFigure, type RecordSource, type StatsArea } from './area'
+import { type AreaInput, countFigure, orderedPage, type RecordSource, type StatsArea } from './area'
 import { beneficiaries } from './benefit'
 
 /** Minutes as hours with one decimal (rounded half up). */
@@ -38,14 +38,22 @@ const activitySource: RecordSource = {
   columns: ['开始时间', '活动', '组织', '地点', '受益人次'],
   async page(q) {
     const where = { orgPath: q.org._id, status: 'closed', startAt: _.gte(q.range[0]).and(_.lt(q.range[1])) }
-    const [found, total, orgs] = await Promise.all([
-      collection('volActivities').where(where).orderBy('startAt', 'desc').skip(q.offset).limit(q.limit).get(),
-      collection('volActivities').where(where).count(),
+    const [found, orgs] = await Promise.all([
+      orderedPage(
+        (w) => collection('volActivities').where(w),
+        where,
+        [
+          ['startAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+        q,
+      ),
       q.ctx.orgs(),
     ])
     return {
-      total: total.total,
-      rows: found.data.map((a) => [
+      total: found.total,
+      next: found.next,
+      rows: found.docs.map((a) => [
         dateTimeLabel(a.startAt),
         a.title,
         orgName(orgs, a.orgId),
@@ -65,13 +73,11 @@ const participantSource: RecordSource = {
       participated: true,
       activityStartAt: _.gte(q.range[0]).and(_.lt(q.range[1])),
     }
-    const [found, total] = await Promise.all([
-      collection('volSignups').where(where).orderBy('_id', 'asc').skip(q.offset).limit(q.limit).get(),
-      collection('volSignups').where(where).count(),
-    ])
+    const found = await orderedPage((w) => collection('volSignups').where(w), where, [['_id', 'asc']], q)
     return {
-      total: total.total,
-      rows: found.data.map((s) => [dateTimeLabel(s.activityStartAt), s.memberName, s.activityId]),
+      total: found.total,
+      next: found.next,
+      rows: found.docs.map((s) => [dateTimeLabel(s.activityStartAt), s.memberName, s.activityId]),
     }
   },
 }
@@ -87,13 +93,11 @@ const entrySource = (makeup: boolean): RecordSource => ({
       method: makeup ? 'makeup' : _.neq('makeup'),
       activityStartAt: _.gte(q.range[0]).and(_.lt(q.range[1])),
     }
-    const [found, total] = await Promise.all([
-      collection('volEntries').where(where).orderBy('_id', 'asc').skip(q.offset).limit(q.limit).get(),
-      collection('volEntries').where(where).count(),
-    ])
+    const found = await orderedPage((w) => collection('volEntries').where(w), where, [['_id', 'asc']], q)
     return {
-      total: total.total,
-      rows: found.data.map((e) => [
+      total: found.total,
+      next: found.next,
+      rows: found.docs.map((e) => [
         e.title,
         e.memberName,
         e.day,
