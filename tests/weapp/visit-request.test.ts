@@ -7,6 +7,7 @@ import type { VisitView } from '@contract/index'
 
 import { backend, fail, ok } from './backend'
 import { loadPage, type PageHarness } from './harness'
+import { visitView } from './visit-fixtures'
 
 jest.setTimeout(30_000)
 
@@ -20,55 +21,19 @@ const communities = {
   mine: null,
 }
 
+/** The request as the server answers 提交: the resident's own, unmasked, cancellable until it is accepted. */
 function sent(input: Record<string, unknown>): VisitView {
-  return {
+  return visitView({
     id: 'v1',
-    serviceType: 'repair',
-    serviceLabel: '维修',
     orgId: String(input.orgId),
     orgName: '新华社区党委',
-    status: 'submitted',
-    statusLabel: '待派单',
-    progress: '已收到您的请求，社区正在安排人员',
     description: String(input.description),
     address: String(input.address),
     phone: String(input.phone),
-    preferredLabel: '尽快',
-    submittedAt: Date.UTC(2026, 11, 2, 2, 0),
-    dispatchedAt: null,
-    acceptedAt: null,
-    completedAt: null,
-    confirmedAt: null,
-    endedAt: null,
-    assigneeName: null,
-    dispatcherName: null,
-    reason: null,
-    declines: 0,
-    durationMinutes: null,
-    notes: null,
-    rating: null,
-    comment: null,
-    autoConfirmed: false,
-    dueStep: 'dispatch',
     dueAt: null,
-    overdue: false,
-    escalated: false,
-    hasPhoto: false,
-    photoUrls: [],
-    completionPhotos: 0,
-    completionPhotoUrls: [],
     mine: true,
-    can: {
-      cancel: true,
-      confirm: false,
-      dispatch: false,
-      reject: false,
-      accept: false,
-      decline: false,
-      complete: false,
-      contact: false,
-    },
-  }
+    can: { cancel: true },
+  })
 }
 
 /** Whether the chip showing `label` is the chosen one. */
