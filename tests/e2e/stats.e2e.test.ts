@@ -220,11 +220,25 @@ it('gives each lit figure its rule, and each opens the records behind it', async
   )
   for (const f of lit)
     expect(f).toEqual({ ...f, light: expect.stringMatching(/^● (正常|待完成|未达标)：.+/), tap: true })
+  const records = page
+    .locator('.t-caption', { hasText: /，共\d+条$/ })
+    .or(page.getByText('这项统计下还没有记录'))
   for (const f of lit) {
     await page.locator('.stat-figure', { hasText: f.label }).filter({ visible: true }).first().click()
+    await records.filter({ visible: true }).first().waitFor({ timeout: 15_000 })
     await seen(page, f.label)
-    await seen(page, /共\d+条|这项统计下还没有记录/)
     await page.goBack()
+    // Back on 月度统计 at the same month: the records are gone and the figures are the month's again (a records
+    // row may name the month too, so the month's label alone does not say which page is showing).
+    await page.waitForFunction(
+      () =>
+        location.hash.includes('stats/pages/month') &&
+        !Array.from(document.querySelectorAll('.t-caption')).some(
+          (c) => (c as HTMLElement).offsetParent !== null && /，共\d+条$/.test(c.textContent ?? ''),
+        ),
+      undefined,
+      { timeout: 15_000 },
+    )
     await seen(page, monthLabel(exam))
   }
   await page.close()
