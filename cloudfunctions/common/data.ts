@@ -55,6 +55,12 @@ export function isDuplicateKey(error: unknown): boolean {
   )
 }
 
+/** What a read of `key` that needs no request answers (a page past the end, nothing to look in), typed as one would be. */
+export function noDocs<K extends CollectionKey>(key: K): { data: DocOf<K>[] } {
+  void key
+  return { data: [] }
+}
+
 type NewDoc<K extends CollectionKey> = Omit<DocOf<K>, '_id'> & { _id?: string }
 
 /**

@@ -196,7 +196,7 @@ export async function importLedger(
     throw new AppError('CALLBACK.IMPORT_INVALID', { count: errors.length }, { errors })
   }
   try {
-    await items().add({ data: docs.map((d) => d.doc) as unknown as CallbackItemDoc })
+    await items().add({ data: docs.map((d) => d.doc) })
   } catch (error) {
     await items().where({ importBatch: batch }).remove()
     throw error

@@ -10,7 +10,7 @@ import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
-import { chunks, collection, findById, readById, transition } from '../common/data'
+import { chunks, collection, findById, noDocs, readById, transition } from '../common/data'
 import type { OrgDoc } from '../common/docs'
 import type { ProjectDoc } from '../common/project.docs'
 import { recordChanged } from '../common/rollups'
@@ -71,7 +71,7 @@ async function linkable(orgId: string, ids: readonly string[]): Promise<void> {
   const found = await activitiesOf(ids)
   const missing = ids.filter((id) => !found.has(id))
   if (missing.length > 0) throw new AppError('PROJECT.ACTIVITY_NOT_FOUND', { count: missing.length })
-  const outside = ids.map((id) => found.get(id) as ActivityDoc).find((a) => !a.orgPath.includes(orgId))
+  const outside = ids.flatMap((id) => found.get(id) ?? []).find((a) => !a.orgPath.includes(orgId))
   if (outside) throw new AppError('PROJECT.ACTIVITY_OUTSIDE', { title: outside.title })
 }
 
@@ -274,10 +274,10 @@ export async function listProjects(ctx: CallContext, input: Input<'project/list'
           .orderBy('startDate', 'desc')
           .limit(LIST_MAX)
           .get()
-      : Promise.resolve({ data: [] as ProjectDoc[] }),
+      : Promise.resolve(noDocs('projects')),
     communityId !== null
       ? projects().where({ orgPath: communityId }).orderBy('startDate', 'desc').limit(LIST_MAX).get()
-      : Promise.resolve({ data: [] as ProjectDoc[] }),
+      : Promise.resolve(noDocs('projects')),
   ])
   const list = [...ofCommunity.data, ...ofStreet.data].sort(byStartDesc)
   return {

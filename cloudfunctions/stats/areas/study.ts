@@ -4,7 +4,7 @@
  * domain/study.rollup.ts.
  */
 import { _ } from '../../common/cloud'
-import { collection, fetchAll } from '../../common/data'
+import { collection, fetchAll, noDocs } from '../../common/data'
 import type { OrgDoc, SessionDoc } from '../../common/docs'
 import type { FigureView, Light, SentencePart, TodoItem } from '../../contract/stats.contract'
 import { formatPercent } from '../../domain/rates'
@@ -170,7 +170,7 @@ const sessionSource: RecordSource = {
             .skip(q.offset)
             .limit(q.limit)
             .get()
-        : { data: [] as SessionDoc[] }
+        : noDocs('sessions')
     const ownOffset = Math.max(0, q.offset - aboveTotal.total)
     const ownLimit = q.limit - fromAbove.data.length
     const own =
@@ -181,7 +181,7 @@ const sessionSource: RecordSource = {
             .skip(ownOffset)
             .limit(ownLimit)
             .get()
-        : { data: [] as SessionDoc[] }
+        : noDocs('sessions')
     return {
       total: aboveTotal.total + total.total,
       rows: [
