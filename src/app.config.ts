@@ -88,6 +88,10 @@ export default defineAppConfig({
     },
     ...devPackages,
   ],
+  // H5 only (WeChat draws its own transitions): no slide between pages. Taro's H5 router hides the page left
+  // behind on a timer (animation delay + duration) that showing it again does not cancel, so going back within
+  // that time left a blank screen; and mid-slide the page sits off the screen's edge. ARCHITECTURE.md has the facts.
+  animation: false,
   window: {
     // Explicit, so the H5 build shows its navigation bar too: a back arrow, or a home button on a
     // page opened by link with no history (WeChat draws its own bar either way).

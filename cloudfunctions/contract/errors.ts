@@ -131,6 +131,8 @@ export const ERRORS = {
   'VISIT.ASSIGNEE_OUTSIDE': '只能派给本社区的党员',
   'VISIT.ASSIGNEE_UNBOUND': '{name}还没有绑定微信，收不到任务，请另选一位',
   'VISIT.CONTACT_AFTER_ACCEPT': '接单后才能查看居民的电话和地址',
+  'VISIT.CONTACT_DISPATCHER_ONLY': '这个请求已由{name}派单，只有派单的书记和接单的党员能查看居民的电话和地址',
+  'VISIT.CONTACT_CLOSED': '这个请求已经结束，居民的电话和地址不再显示',
   'STATS.UNKNOWN_FIGURE': '没有这项统计指标',
   'STATS.FUTURE_MONTH': '这个月还没有到，请选择本月或以前的月份',
   'PROJECT.NOT_FOUND': '项目不存在或已被删除',

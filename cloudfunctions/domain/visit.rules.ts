@@ -234,6 +234,40 @@ export function stepOf(status: VisitStatus): VisitStep | null {
 /** Steps that are flagged when late (a late confirmation is no one's fault: it is confirmed automatically). */
 export const FLAGGED_STEPS: readonly VisitStep[] = ['dispatch', 'accept', 'complete']
 
+/**
+ * Who may read a request's phone and address unmasked (PRODUCT.md §4: "visible only to the dispatcher and the
+ * assignee"), besides the resident, who always reads their own. While the request waits for dispatch, the
+ * secretaries who may dispatch it (one of them will, and may have to call first); once dispatched, only the
+ * secretary who dispatched it; the assignee once they accepted, until the work is done; once the request is
+ * confirmed, cancelled or rejected, no one. `refused` names why a staff member may not, as an error code.
+ */
+export function contactAccess(
+  visit: { status: VisitStatus; dispatchedBy: string | null },
+  roles: ReadonlySet<VisitActor>,
+  memberId: string | null,
+):
+  | { may: true; as: 'resident' | 'dispatcher' | 'assignee' }
+  | {
+      may: false
+      refused: 'VISIT.CONTACT_AFTER_ACCEPT' | 'VISIT.CONTACT_DISPATCHER_ONLY' | 'VISIT.CONTACT_CLOSED'
+    } {
+  if (roles.has('resident')) return { may: true, as: 'resident' }
+  const open =
+    visit.status === 'submitted' ||
+    visit.status === 'dispatched' ||
+    visit.status === 'accepted' ||
+    visit.status === 'completed'
+  if (!open) return { may: false, refused: 'VISIT.CONTACT_CLOSED' }
+  if (roles.has('assignee') && (visit.status === 'accepted' || visit.status === 'completed'))
+    return { may: true, as: 'assignee' }
+  if (roles.has('secretary')) {
+    if (visit.status === 'submitted' || (memberId !== null && visit.dispatchedBy === memberId))
+      return { may: true, as: 'dispatcher' }
+    if (!roles.has('assignee')) return { may: false, refused: 'VISIT.CONTACT_DISPATCHER_ONLY' }
+  }
+  return { may: false, refused: 'VISIT.CONTACT_AFTER_ACCEPT' }
+}
+
 /** 138****5678: a phone as everyone but those who must call it sees it. */
 export function maskPhone(phone: string): string {
   const digits = phone.trim()

@@ -30,6 +30,7 @@ import { UPLOAD_KINDS } from '../domain/upload.rules'
 import { visitRollup } from '../domain/visit.rollup'
 import {
   completeDeadline,
+  contactAccess,
   maskAddress,
   preferredProblem,
   stepDeadline,
@@ -40,7 +41,17 @@ import {
   type VisitMove,
 } from '../domain/visit.rules'
 import { addGrants, grantCounts, notify } from './notify'
-import { loadLimits, loadVisit, photoUrls, staffOf, streetOf, toVisitView, visits } from './visit.store'
+import {
+  loadLimits,
+  loadVisit,
+  photoUrls,
+  RESIDENT,
+  staffOf,
+  streetOf,
+  toVisitView,
+  viewerOf,
+  visits,
+} from './visit.store'
 
 type Input<K extends keyof typeof visitInputs> = z.output<(typeof visitInputs)[K]>
 
@@ -166,7 +177,7 @@ export async function submitVisit(ctx: CallContext, input: Input<'visit/submit'>
     })),
     ctx.now,
   )
-  return toVisitView(stored, new Set(['resident']), await ctx.orgs(), ctx.now)
+  return toVisitView(stored, RESIDENT, await ctx.orgs(), ctx.now)
 }
 
 export async function myVisits(ctx: CallContext): Promise<VisitView[]> {
@@ -174,32 +185,33 @@ export async function myVisits(ctx: CallContext): Promise<VisitView[]> {
     visits().where({ residentOpenid: ctx.openid }).orderBy('submittedAt', 'desc').limit(50).get(),
     ctx.orgs(),
   ])
-  return found.data.map((v) => toVisitView(v, new Set(['resident']), orgs, ctx.now))
+  return found.data.map((v) => toVisitView(v, RESIDENT, orgs, ctx.now))
 }
 
 export async function getVisit(ctx: CallContext, input: Input<'visit/get'>): Promise<VisitView> {
-  const { visit, roles } = await loadVisit(ctx, input.visitId)
-  return toVisitView(visit, roles, await ctx.orgs(), ctx.now, await photoUrls(visit))
+  const standing = await loadVisit(ctx, input.visitId)
+  const { visit } = standing
+  return toVisitView(visit, viewerOf(standing), await ctx.orgs(), ctx.now, await photoUrls(visit))
 }
 
 /**
- * The phone and the address, for the community's secretaries and, once accepted, the assignee: each reveal is
- * written to the audit log (who, which request, when). The resident reads their own in every view.
+ * The phone and the address, to those `contactAccess` names (the secretaries while a request waits for dispatch,
+ * then only its dispatcher; the assignee once accepted): each staff reveal is written to the audit log (who, which
+ * request, when). The resident reads their own in every view.
  */
 export async function revealContact(ctx: CallContext, input: Input<'visit/contact'>): Promise<VisitContact> {
   const { visit, roles, caller } = await loadVisit(ctx, input.visitId)
   const contact = { phone: visit.phone, address: visit.address }
-  const staff = roles.has('secretary') || roles.has('assignee')
-  if (!staff || !caller.member) return contact
-  const assigneeMay = visit.status === 'accepted' || visit.status === 'completed'
-  if (!roles.has('secretary') && !assigneeMay) throw new AppError('VISIT.CONTACT_AFTER_ACCEPT')
+  const access = contactAccess(visit, roles, caller.member?._id ?? null)
+  if (!access.may) throw new AppError(access.refused, { name: visit.dispatcherName ?? '其他书记' })
+  if (access.as === 'resident' || !caller.member) return contact
   await collection('audit').add({
     data: {
       orgId: visit.orgId,
       actor: caller.member._id,
       action: 'visit.contact',
       targetId: visit._id,
-      summary: `查看上门服务请求的电话和地址（${roles.has('secretary') ? '书记' : '服务人员'}）`,
+      summary: `查看上门服务请求的电话和地址（${access.as === 'dispatcher' ? '书记' : '服务人员'}）`,
       at: ctx.now,
     },
   })
@@ -257,7 +269,8 @@ async function expect(visit: VisitDoc, roles: ReadonlySet<VisitActor>, move: Vis
 const cleared = { overdueAt: null, escalatedAt: null } as const
 
 export async function cancelVisit(ctx: CallContext, input: Input<'visit/cancel'>): Promise<VisitView> {
-  const { visit, roles } = await loadVisit(ctx, input.visitId)
+  const standing = await loadVisit(ctx, input.visitId)
+  const { visit, roles } = standing
   await expect(visit, roles, 'cancel')
   const after = await moveVisit(
     visit,
@@ -280,11 +293,12 @@ export async function cancelVisit(ctx: CallContext, input: Input<'visit/cancel'>
       ctx.now,
     )
   }
-  return toVisitView(after, roles, await ctx.orgs(), ctx.now)
+  return toVisitView(after, viewerOf(standing), await ctx.orgs(), ctx.now)
 }
 
 export async function dispatchVisit(ctx: CallContext, input: Input<'visit/dispatch'>): Promise<VisitView> {
-  const { visit, roles, caller, org } = await loadVisit(ctx, input.visitId)
+  const standing = await loadVisit(ctx, input.visitId)
+  const { visit, roles, caller, org } = standing
   await expect(visit, roles, 'dispatch')
   const assignee = await readById('members', input.assigneeId, 'MEMBER.NOT_FOUND')
   if (!assignee.orgPath.includes(visit.orgId)) throw new AppError('VISIT.ASSIGNEE_OUTSIDE')
@@ -320,11 +334,12 @@ export async function dispatchVisit(ctx: CallContext, input: Input<'visit/dispat
     ],
     ctx.now,
   )
-  return toVisitView(after, roles, await ctx.orgs(), ctx.now)
+  return toVisitView(after, viewerOf(standing), await ctx.orgs(), ctx.now)
 }
 
 export async function rejectVisit(ctx: CallContext, input: Input<'visit/reject'>): Promise<VisitView> {
-  const { visit, roles } = await loadVisit(ctx, input.visitId)
+  const standing = await loadVisit(ctx, input.visitId)
+  const { visit, roles } = standing
   await expect(visit, roles, 'reject')
   const after = await moveVisit(
     visit,
@@ -344,11 +359,12 @@ export async function rejectVisit(ctx: CallContext, input: Input<'visit/reject'>
     ],
     ctx.now,
   )
-  return toVisitView(after, roles, await ctx.orgs(), ctx.now)
+  return toVisitView(after, viewerOf(standing), await ctx.orgs(), ctx.now)
 }
 
 export async function acceptVisit(ctx: CallContext, input: Input<'visit/accept'>): Promise<VisitView> {
-  const { visit, roles, caller } = await loadVisit(ctx, input.visitId)
+  const standing = await loadVisit(ctx, input.visitId)
+  const { visit, roles, caller } = standing
   await expect(visit, roles, 'accept')
   const me = caller.member?._id ?? ''
   const after = await moveVisit(
@@ -369,12 +385,13 @@ export async function acceptVisit(ctx: CallContext, input: Input<'visit/accept'>
     ],
     ctx.now,
   )
-  return toVisitView(after, roles, await ctx.orgs(), ctx.now)
+  return toVisitView(after, viewerOf(standing), await ctx.orgs(), ctx.now)
 }
 
 /** The assignee cannot go: the request goes back to the community for another dispatch. */
 export async function declineVisit(ctx: CallContext, input: Input<'visit/decline'>): Promise<VisitView> {
-  const { visit, roles, caller, org } = await loadVisit(ctx, input.visitId)
+  const standing = await loadVisit(ctx, input.visitId)
+  const { visit, roles, caller, org } = standing
   await expect(visit, roles, 'decline')
   const member = caller.member
   if (!member) throw new AppError('VISIT.NOT_ASSIGNEE')
@@ -412,11 +429,12 @@ export async function declineVisit(ctx: CallContext, input: Input<'visit/decline
   // The decliner no longer stands as the assignee: they see it as it was handed back.
   const left = new Set(roles)
   left.delete('assignee')
-  return toVisitView(after, left.size > 0 ? left : roles, await ctx.orgs(), ctx.now)
+  return toVisitView(after, viewerOf(standing, left.size > 0 ? left : roles), await ctx.orgs(), ctx.now)
 }
 
 export async function completeVisit(ctx: CallContext, input: Input<'visit/complete'>): Promise<VisitView> {
-  const { visit, roles, caller, org } = await loadVisit(ctx, input.visitId)
+  const standing = await loadVisit(ctx, input.visitId)
+  const { visit, roles, caller, org } = standing
   await expect(visit, roles, 'complete')
   const [photos, limits] = await Promise.all([
     keepPhotos(ctx, input.photos, ['photo', 'photoPng']),
@@ -456,11 +474,12 @@ export async function completeVisit(ctx: CallContext, input: Input<'visit/comple
     ],
     ctx.now,
   )
-  return toVisitView(after, roles, await ctx.orgs(), ctx.now)
+  return toVisitView(after, viewerOf(standing), await ctx.orgs(), ctx.now)
 }
 
 export async function confirmVisit(ctx: CallContext, input: Input<'visit/confirm'>): Promise<VisitView> {
-  const { visit, roles } = await loadVisit(ctx, input.visitId)
+  const standing = await loadVisit(ctx, input.visitId)
+  const { visit, roles } = standing
   await expect(visit, roles, 'confirm')
   const after = await moveVisit(
     visit,
@@ -476,7 +495,7 @@ export async function confirmVisit(ctx: CallContext, input: Input<'visit/confirm
       ...cleared,
     },
   )
-  return toVisitView(after, roles, await ctx.orgs(), ctx.now)
+  return toVisitView(after, viewerOf(standing), await ctx.orgs(), ctx.now)
 }
 
 /** The secretary's lists: waiting for dispatch, overdue, under way, done; the most urgent first. */
@@ -507,7 +526,7 @@ export async function visitQueue(ctx: CallContext, input: Input<'visit/queue'>):
     items: page.data.map((v) => {
       const roles = new Set<VisitActor>(['secretary'])
       if (caller.member && v.assigneeId === caller.member._id) roles.add('assignee')
-      return toVisitView(v, roles, orgs, ctx.now)
+      return toVisitView(v, { roles, memberId: caller.member?._id ?? null }, orgs, ctx.now)
     }),
     total: total.total,
     waiting: waitingCount.total,
@@ -560,7 +579,7 @@ export async function myTasks(ctx: CallContext): Promise<VisitView[]> {
       const org = orgs.get(v.orgId)
       const roles = new Set<VisitActor>(['assignee'])
       if (org && can(caller.roles, 'visit.dispatch', org)) roles.add('secretary')
-      return toVisitView(v, roles, orgs, ctx.now)
+      return toVisitView(v, { roles, memberId: caller.member?._id ?? null }, orgs, ctx.now)
     })
     .sort((a, b) => rank(a.status) - rank(b.status))
 }

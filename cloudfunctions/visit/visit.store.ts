@@ -8,6 +8,7 @@ import type { VisitActions, VisitView } from '../contract/visit.contract'
 import { can } from '../domain/roles'
 import {
   canMove,
+  contactAccess,
   DEFAULT_VISIT_LIMITS,
   maskAddress,
   maskPhone,
@@ -66,7 +67,21 @@ export async function loadVisit(ctx: CallContext, visitId: string): Promise<{ vi
   return { visit, ...standing }
 }
 
-function actionsFor(visit: VisitDoc, roles: ReadonlySet<VisitActor>): VisitActions {
+/** Who reads a view: how they stand to the request, and their roster entry (null for a resident). */
+export interface Viewer {
+  roles: ReadonlySet<VisitActor>
+  memberId: string | null
+}
+
+/** The resident who asked, reading their own request. */
+export const RESIDENT: Viewer = { roles: new Set(['resident']), memberId: null }
+
+/** The viewer a standing makes: its roles (or those given), and the caller's roster entry. */
+export function viewerOf(standing: Standing, roles: ReadonlySet<VisitActor> = standing.roles): Viewer {
+  return { roles, memberId: standing.caller.member?._id ?? null }
+}
+
+function actionsFor(visit: VisitDoc, { roles, memberId }: Viewer): VisitActions {
   const may = (move: Parameters<typeof canMove>[0]) =>
     [...roles].some((by) => canMove(move, by, visit.status))
   return {
@@ -77,9 +92,7 @@ function actionsFor(visit: VisitDoc, roles: ReadonlySet<VisitActor>): VisitActio
     accept: may('accept'),
     decline: may('decline'),
     complete: may('complete'),
-    contact:
-      roles.has('secretary') ||
-      (roles.has('assignee') && (visit.status === 'accepted' || visit.status === 'completed')),
+    contact: !roles.has('resident') && contactAccess(visit, roles, memberId).may,
   }
 }
 
@@ -107,12 +120,12 @@ export async function photoUrls(visit: VisitDoc): Promise<{ photo: string[]; com
  */
 export function toVisitView(
   visit: VisitDoc,
-  roles: ReadonlySet<VisitActor>,
+  viewer: Viewer,
   orgs: ReadonlyMap<string, OrgDoc>,
   now: number,
   urls: { photo: string[]; completion: string[] } = { photo: [], completion: [] },
 ): VisitView {
-  const mine = roles.has('resident')
+  const mine = viewer.roles.has('resident')
   return {
     id: visit._id,
     serviceType: visit.type,
@@ -151,7 +164,7 @@ export function toVisitView(
     completionPhotos: visit.completionPhotos.length,
     completionPhotoUrls: urls.completion,
     mine,
-    can: actionsFor(visit, roles),
+    can: actionsFor(visit, viewer),
   }
 }
 

@@ -3,6 +3,7 @@ import { type VisitCounted, visitRollup } from '../../cloudfunctions/domain/visi
 import {
   canMove,
   completeDeadline,
+  contactAccess,
   DEFAULT_VISIT_LIMITS,
   limitProblem,
   maskAddress,
@@ -135,6 +136,38 @@ describe('privacy masks', () => {
   it('keeps at most the first third of an address (six characters)', () => {
     expect(maskAddress('幸福街道和平里小区3号楼2单元501')).toBe('幸福街道和平****')
     expect(maskAddress('和平里')).toBe('和****')
+  })
+})
+
+describe('who reads a resident’s phone and address (only the dispatcher and the assignee)', () => {
+  const who = (roles: VisitActor[], status: VisitStatus, dispatchedBy: string | null, me = 'm-me') => {
+    const found = contactAccess({ status, dispatchedBy }, new Set(roles), me)
+    return found.may ? found.as : found.refused
+  }
+
+  it('lets the secretaries who may dispatch a waiting request read it, and once dispatched only the dispatcher', () => {
+    expect(who(['secretary'], 'submitted', null)).toBe('dispatcher')
+    for (const status of ['dispatched', 'accepted', 'completed'] as const) {
+      expect(who(['secretary'], status, 'm-me')).toBe('dispatcher')
+      expect(who(['secretary'], status, 'm-other')).toBe('VISIT.CONTACT_DISPATCHER_ONLY')
+    }
+  })
+
+  it('lets the assignee read it from acceptance until the work is done, not when merely dispatched', () => {
+    expect(who(['assignee'], 'dispatched', 'm-sec')).toBe('VISIT.CONTACT_AFTER_ACCEPT')
+    expect(who(['assignee'], 'accepted', 'm-sec')).toBe('assignee')
+    expect(who(['assignee'], 'completed', 'm-sec')).toBe('assignee')
+    // A secretary sent their own community's request reads it as its assignee, not as another's dispatch.
+    expect(who(['secretary', 'assignee'], 'accepted', 'm-other')).toBe('assignee')
+    expect(who(['secretary', 'assignee'], 'dispatched', 'm-other')).toBe('VISIT.CONTACT_AFTER_ACCEPT')
+  })
+
+  it('shows no staff member a finished request, and the resident always their own', () => {
+    for (const status of ['confirmed', 'cancelled', 'rejected'] as const) {
+      for (const roles of [['secretary'], ['assignee'], ['secretary', 'assignee']] as VisitActor[][])
+        expect(who(roles, status, 'm-me')).toBe('VISIT.CONTACT_CLOSED')
+    }
+    for (const status of STATES) expect(who(['resident'], status, null, '')).toBe('resident')
   })
 })
 

@@ -538,7 +538,7 @@ describe('the street’s time limits', () => {
 })
 
 describe('privacy of the phone and the address', () => {
-  it('shows them to the resident, reveals them to the community’s secretary and the accepted assignee with a log, and to no one else', async () => {
+  it('shows them to the resident, reveals them to the secretary who dispatched and the accepted assignee with a log, and to no one else', async () => {
     const id = await requestAt('dispatched')
     const contact = (who: string) => backend.call(who, 'visit', 'visit/contact', { visitId: id })
     for (const who of [DEMO.resident2, MEMBER2, DEMO.secretary2, DEMO.branchSecretary1]) {
@@ -561,6 +561,12 @@ describe('privacy of the phone and the address', () => {
     expect(await logs()).toHaveLength(0)
 
     expect(ok(await contact(DEMO.secretary1))).toEqual({ phone: PHONE, address: ADDRESS })
+    // The street admin could have dispatched it too, but did not: once dispatched, only its dispatcher may look.
+    const admin = ok(await backend.call(DEMO.admin, 'visit', 'visit/get', { visitId: id }))
+    expect(admin.can.contact).toBe(false)
+    const refused = await contact(DEMO.admin)
+    expect(codeOf(refused)).toBe('VISIT.CONTACT_DISPATCHER_ONLY')
+    expect(JSON.stringify(refused)).toContain('只有派单的书记')
     ok(await backend.call(DEMO.member1, 'visit', 'visit/accept', { visitId: id }))
     expect(ok(await contact(DEMO.member1))).toEqual({ phone: PHONE, address: ADDRESS })
     expect(ok(await contact(DEMO.resident1))).toEqual({ phone: PHONE, address: ADDRESS })
@@ -569,6 +575,27 @@ describe('privacy of the phone and the address', () => {
       [await memberIdOf(DEMO.secretary1), await memberIdOf(DEMO.member1)].sort(),
     )
     expect(logged.every((l) => l.targetId === id)).toBe(true)
+  })
+
+  it('lets the secretaries who may dispatch a waiting request call first, and no staff once it is over', async () => {
+    const id = await requestAt('completed')
+    const contact = (who: string) => backend.call(who, 'visit', 'visit/contact', { visitId: id })
+    const waiting = ok(await submit())
+    for (const who of [DEMO.secretary1, DEMO.admin]) {
+      expect(ok(await backend.call(who, 'visit', 'visit/get', { visitId: waiting.id })).can.contact).toBe(true)
+      expect(ok(await backend.call(who, 'visit', 'visit/contact', { visitId: waiting.id }))).toEqual({
+        phone: PHONE,
+        address: ADDRESS,
+      })
+    }
+    ok(await backend.call(DEMO.resident1, 'visit', 'visit/confirm', { visitId: id, rating: 5, comment: '' }))
+    const before = (await backend.docs('audit_log')).length
+    for (const who of [DEMO.secretary1, DEMO.member1, DEMO.admin]) {
+      expect(ok(await backend.call(who, 'visit', 'visit/get', { visitId: id })).can.contact).toBe(false)
+      expect(codeOf(await contact(who))).toBe('VISIT.CONTACT_CLOSED')
+    }
+    expect((await backend.docs('audit_log')).length).toBe(before)
+    expect(ok(await contact(DEMO.resident1))).toEqual({ phone: PHONE, address: ADDRESS })
   })
 })
 

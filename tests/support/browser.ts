@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -8,6 +8,7 @@ import { type RunningHost, startHost } from '../../server/host'
 import { FUNCTIONS_DIR } from './backend'
 
 export const H5_DIR = join(__dirname, '..', '..', 'dist', 'h5')
+const ARTIFACTS = join(__dirname, '..', '..', 'dist', 'test-artifacts')
 
 /**
  * Debian's Chromium with the flags this closed network needs (ARCHITECTURE.md), a fresh
@@ -53,9 +54,40 @@ export function startTestHost(options: { history?: boolean } = {}): Promise<Runn
   })
 }
 
-/** Waits for text the person can see (H5 keeps earlier pages in the document, hidden). */
-export function seen(page: Page, text: string | RegExp): Promise<void> {
-  return page.getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout: 15_000 })
+/**
+ * Waits for text the person can see (H5 keeps earlier pages in the document, hidden). When it never shows, the
+ * failure says what the screen showed instead (its route and visible text) and keeps a screenshot in
+ * dist/test-artifacts/, so a failure on CI can be read from its log.
+ */
+export async function seen(page: Page, text: string | RegExp): Promise<void> {
+  try {
+    await page
+      .getByText(text, { exact: false })
+      .filter({ visible: true })
+      .first()
+      .waitFor({ timeout: 15_000 })
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${await whatShows(page)}`)
+  }
+}
+
+/** The route, the visible text and a screenshot of the page as it is now (for a failure's message). */
+export async function whatShows(page: Page): Promise<string> {
+  try {
+    const { hash, text } = await page.evaluate(() => ({
+      hash: location.hash,
+      text: Array.from(document.querySelectorAll('.taro_page'))
+        .filter((p) => getComputedStyle(p).display !== 'none')
+        .map((p) => (p as HTMLElement).innerText.replace(/\s+/g, ' ').slice(0, 400))
+        .join(' | '),
+    }))
+    mkdirSync(ARTIFACTS, { recursive: true })
+    const shot = join(ARTIFACTS, `failed-${Date.now()}.png`)
+    await page.screenshot({ path: shot })
+    return `the screen showed ${hash || '(no route)'}: ${text || '(no visible page)'}; screenshot ${shot}`
+  } catch (error) {
+    return `the screen could not be read: ${(error as Error).message}`
+  }
 }
 
 /** A fresh phone screen signed in as a demo person (by name), on their 首页. */
