@@ -100,6 +100,34 @@ describe('上门派单 (the community secretary)', () => {
     expect(calls).toBe(1)
   })
 
+  test('lets a secretary of two communities switch between their queues', async () => {
+    const asked: string[] = []
+    const twoCommunities = withTemplates(
+      me([role('community_secretary', 'c1'), role('community_secretary', 'c2')]),
+    )
+    const page = await loadPage(QUEUE, {
+      cloud: backend({
+        'account/me': () => ok(twoCommunities),
+        'visit/queue': (input) => {
+          asked.push(input.orgId)
+          const description = input.orgId === 'c2' ? '光明社区：楼道灯坏了' : '和平社区：水龙头漏水'
+          return ok({
+            items: [visitView({ id: `v-${input.orgId}`, description })],
+            total: 1,
+            waiting: 1,
+            overdue: 0,
+          })
+        },
+      }),
+    })
+    await page.waitForText('和平社区：水龙头漏水')
+    expect(page.hasText('光明社区：楼道灯坏了')).toBe(false)
+    await page.tap('#node-c2')
+    await page.waitForText('光明社区：楼道灯坏了')
+    expect(page.hasText('和平社区：水龙头漏水')).toBe(false)
+    expect(asked).toEqual(['c1', 'c2'])
+  })
+
   test('opens the overdue tab (escalated ones said so) and the street’s time limits', async () => {
     const views: string[] = []
     const page = await loadPage(QUEUE, {

@@ -1,6 +1,6 @@
 import '../../styles/visit.scss'
 
-import type { VisitView } from '@contract/index'
+import type { RoleView, VisitView } from '@contract/index'
 import { Button, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -36,12 +36,11 @@ export default function VisitQueuePage() {
   const [tab, setTab] = useState<QueueTab>('waiting')
   const actions = useVisitActions<'reject'>()
   const templates = me.status === 'ready' ? me.data.visitTemplateIds : null
-  // The node the secretary dispatches for: their community (the street admin's street covers every one).
-  const orgId =
-    me.status === 'ready'
-      ? (me.data.roles.find((r) => r.role === 'community_secretary' || r.role === 'street_admin')?.orgId ??
-        null)
-      : null
+  // The nodes the secretary dispatches for: each of their communities (the street admin's street covers every
+  // one); one is shown at a time, the first by default, the others a tap away.
+  const nodes = dispatchNodes(me.status === 'ready' ? me.data.roles : [])
+  const [picked, setPicked] = useState<string | null>(null)
+  const orgId = nodes.find((n) => n.value === picked)?.value ?? nodes[0]?.value ?? null
   const load = (view = tab) => (orgId ? loadQueue(orgId, view) : Promise.resolve())
   useDidShow(() => void load())
   useEffect(() => {
@@ -119,6 +118,9 @@ export default function VisitQueuePage() {
           服务时限
         </Button>
       )}
+      {nodes.length > 1 && (
+        <Chips idPrefix="node" options={nodes} value={orgId} onChange={(next) => setPicked(next)} />
+      )}
       <Chips idPrefix="tab" options={tabs} value={tab} onChange={choose} />
       <StateView
         state={
@@ -132,4 +134,16 @@ export default function VisitQueuePage() {
       </StateView>
     </Screen>
   )
+}
+
+/** The nodes whose requests a caller dispatches (a community secretary's communities, the street admin's street). */
+function dispatchNodes(roles: readonly RoleView[]): { value: string; label: string }[] {
+  const out: { value: string; label: string }[] = []
+  for (const r of roles)
+    if (
+      (r.role === 'community_secretary' || r.role === 'street_admin') &&
+      !out.some((n) => n.value === r.orgId)
+    )
+      out.push({ value: r.orgId, label: r.orgName })
+  return out
 }
