@@ -582,7 +582,9 @@ describe('privacy of the phone and the address', () => {
     const contact = (who: string) => backend.call(who, 'visit', 'visit/contact', { visitId: id })
     const waiting = ok(await submit())
     for (const who of [DEMO.secretary1, DEMO.admin]) {
-      expect(ok(await backend.call(who, 'visit', 'visit/get', { visitId: waiting.id })).can.contact).toBe(true)
+      expect(ok(await backend.call(who, 'visit', 'visit/get', { visitId: waiting.id })).can.contact).toBe(
+        true,
+      )
       expect(ok(await backend.call(who, 'visit', 'visit/contact', { visitId: waiting.id }))).toEqual({
         phone: PHONE,
         address: ADDRESS,
