@@ -5,12 +5,18 @@ import { launchBrowser, seen, signInAs, startTestHost } from '../support/browser
 
 /**
  * 上门服务 end to end in the H5 build on the local host: a resident asks for a visit, the community secretary
- * dispatches it, the member accepts and completes it, the resident confirms and rates it, and the secretary's
- * list shows it 已完成. Three phones, each with its own demo sign-in.
+ * dispatches it, the member accepts and completes it with a photo, the resident sees the photo, confirms and rates
+ * it, and the secretary's list shows it 已完成. Three phones, each with its own demo sign-in.
  */
 jest.setTimeout(120_000)
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>
+
+/** A 2 × 1 PNG (a red pixel and a white one): what the member's phone hands over as the photo of the work. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAD0lEQVR4nGM4ISb7//9/AAuTA/kB8IKcAAAAAElFTkSuQmCC',
+  'base64',
+)
 
 let host: RunningHost
 let residentPhone: Browser
@@ -89,13 +95,31 @@ describe('a home visit in the H5 build', () => {
     await card(member, description).getByText('完成服务', { exact: true }).click()
     await card(member, description).getByText('1小时', { exact: true }).click()
     await card(member, description).locator('input[placeholder^="做了什么"]').fill('更换了水管接头，试水不漏')
+    // A photo of the work, chosen from the phone's files (H5's file input), goes up through storage with it.
+    const chooser = member.waitForEvent('filechooser')
+    await card(member, description).locator('#add-photo').click()
+    await (await chooser).setFiles({ name: '修好的水管.png', mimeType: 'image/png', buffer: PNG })
+    await card(member, description).getByText('再加一张', { exact: false }).waitFor({ timeout: 15_000 })
     await card(member, description).getByText('提交完成情况', { exact: true }).click()
     await card(member, description).getByText('待确认', { exact: true }).waitFor({ timeout: 15_000 })
+    const stored = (await host.database.documents('visits')).find((v) => v.description === description)
+    expect(stored?.completionPhotos).toEqual([expect.stringMatching(/visit-photos\//)])
 
     await resident.goto(`${host.url}/#/packages/visit/pages/mine/index`)
     await card(resident, description).getByText('服务已完成，请您确认并评价', { exact: false }).waitFor({
       timeout: 15_000,
     })
+    // The resident sees the photo the member took: the image the storage stand-in serves, as uploaded.
+    await card(resident, description).getByText('查看照片（1张）', { exact: true }).click()
+    await card(resident, description).getByText('服务照片', { exact: true }).waitFor({ timeout: 15_000 })
+    await resident.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('.visit-photo img')).some(
+          (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 2,
+        ),
+      undefined,
+      { timeout: 15_000 },
+    )
     await card(resident, description).getByText('5分 非常满意', { exact: true }).click()
     await card(resident, description).getByText('确认服务已完成', { exact: true }).click()
     await card(resident, description).getByText('服务已完成，感谢您的评价', { exact: false }).waitFor({
