@@ -47,6 +47,8 @@ const TAPPABLE = [
   '.weui-tabbar__item',
   '.taro-navigation-bar-back',
   '.taro-navigation-bar-home',
+  'taro-picker-core',
+  '[class*="--tap"]',
 ].join(', ')
 
 interface Finding {
@@ -198,6 +200,51 @@ describe('大字模式 on the main pages of the H5 build', () => {
     await expectLarge(page, '花名册')
     await open(page, '/packages/quiz/pages/manage/index', '新建考试')
     await expectLarge(page, '考试管理')
+    await page.close()
+  })
+
+  it('a member’s service pages: 承诺书, 志愿服务, 志愿时长, 证明查验, 我的任务 and 回访核查公示', async () => {
+    const page = await signInAs(phone.context, host.url, '冯浩然')
+    await switchOnLargeFont(page)
+    for (const [path, text, where] of [
+      ['/packages/pledge/pages/mine/index', '待签', '我的承诺书'],
+      ['/packages/pledge/pages/sign/index', '没有指定承诺书', '签署（没有指定承诺书）'],
+      ['/packages/volunteer/pages/activities/index', '我的志愿时长', '志愿服务'],
+      ['/packages/volunteer/pages/hours/index', '已确认的志愿时长', '我的志愿时长'],
+      ['/packages/volunteer/pages/verify/index', '查验志愿服务记录证明', '证明查验'],
+      ['/packages/visit/pages/tasks/index', '完成服务', '我的任务'],
+      ['/packages/pledge/pages/callback-published/index', '回访核查', '回访核查公示'],
+    ] as const) {
+      await open(page, path, text)
+      await expectLarge(page, where)
+    }
+    await page.close()
+  })
+
+  it('a secretary’s service pages: 上门派单, 服务时限, 志愿活动, 为民办实事, 待办事项 and 年度述职数据', async () => {
+    const page = await signInAs(phone.context, host.url, '沈静怡')
+    await switchOnLargeFont(page)
+    for (const [path, text, where] of [
+      ['/packages/visit/pages/queue/index', '派单', '上门派单'],
+      ['/packages/visit/pages/settings/index', '派单时限', '服务时限'],
+      ['/packages/volunteer/pages/manage/index', '新建志愿活动', '志愿活动管理'],
+      ['/packages/volunteer/pages/project-manage/index', '新建为民办实事', '为民办实事管理'],
+      ['/packages/stats/pages/todo/index', '点按一项查看名单', '待办事项'],
+      ['/packages/stats/pages/year/index', '主要工作', '年度述职数据'],
+    ] as const) {
+      await open(page, path, text)
+      await expectLarge(page, where)
+    }
+    await page.close()
+  })
+
+  it('the street admin’s pledge and 回访核查 pages: 承诺书管理 and 回访核查', async () => {
+    const page = await signInAs(phone.context, host.url, '罗春生')
+    await switchOnLargeFont(page)
+    await open(page, '/packages/pledge/pages/manage/index', '全链核验')
+    await expectLarge(page, '承诺书管理')
+    await open(page, '/packages/pledge/pages/callback/index', '抽取件数')
+    await expectLarge(page, '回访核查')
     await page.close()
   })
 })
