@@ -6,7 +6,7 @@ import type {
   RollupDoc,
   SessionDoc,
 } from '../cloudfunctions/common/docs'
-import type { AttemptDoc, ExamDoc, ExpectedDoc } from '../cloudfunctions/common/quiz.docs'
+import type { AttemptDoc, ExamDoc, ExpectedDoc, QuestionDoc } from '../cloudfunctions/common/quiz.docs'
 import type { StudyMonthDoc } from '../cloudfunctions/common/stats.docs'
 import { joinIds } from '../cloudfunctions/domain/ids'
 import { examRollup, expectedRollup } from '../cloudfunctions/domain/quiz.rollup'
@@ -25,6 +25,7 @@ import {
 } from '../cloudfunctions/domain/study.rollup'
 import { DEFAULT_FORMAT, type SessionType } from '../cloudfunctions/domain/study.rules'
 import { chinaTimestamp, monthOf, monthRange, shiftMonth } from '../cloudfunctions/domain/time'
+import { answerPaper, demoBank } from './seed-bank'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -38,6 +39,8 @@ export interface DemoStudy {
   exams: ExamDoc[]
   expected: ExpectedDoc[]
   attempts: AttemptDoc[]
+  /** The bank those exams drew from (server/seed-bank.ts). */
+  questions: QuestionDoc[]
   rollups: RollupDoc[]
 }
 
@@ -73,6 +76,7 @@ export function noStudy(): DemoStudy {
     exams: [],
     expected: [],
     attempts: [],
+    questions: [],
     rollups: [],
   }
 }
@@ -252,6 +256,11 @@ export function demoStudy(now: number, orgs: readonly OrgDoc[], members: readonl
   const exams: ExamDoc[] = []
   const expected: ExpectedDoc[] = []
   const attempts: AttemptDoc[] = []
+  const bank = demoBank(
+    rand,
+    recorder(['org-street'])._id,
+    chinaTimestamp(`${months[0]}-01`, '09:00') as number,
+  )
   EXAMS.forEach((e, i) => {
     const org = orgs.find((o) => o._id === e.org)
     const month = months[2 + i * 3 - (i === 3 ? 1 : 0)]
@@ -269,7 +278,7 @@ export function demoStudy(now: number, orgs: readonly OrgDoc[], members: readonl
       status: 'published',
       mode: 'random',
       questionIds: [],
-      // Drawn from the bank at the time (the demo bank starts empty: the attempts keep no paper here).
+      // Drawn from the demo bank: every attempt drew its twenty questions.
       draws: [
         { type: 'single', count: 10 },
         { type: 'judge', count: 10 },
@@ -298,8 +307,10 @@ export function demoStudy(now: number, orgs: readonly OrgDoc[], members: readonl
       // The demo people who can sign in have not taken these: their own exams start from the demo.
       if (m.openid === null && chance(0.85)) {
         const tries = chance(0.2) ? 2 : 1
+        // How well this member knows the material, a little better on a second try.
+        const knows = 0.55 + rand() * 0.4
         for (let n = 1; n <= tries; n++) {
-          const score = Math.min(100, 45 + Math.floor(rand() * 56) + (n - 1) * 10)
+          const { answers, results, score } = answerPaper(bank, knows + (n - 1) * 0.1, rand)
           const startedAt = opensAt + (n - 1) * DAY + Math.floor(rand() * 3 * DAY)
           mine.push({
             _id: joinIds(id, m._id, n),
@@ -311,15 +322,15 @@ export function demoStudy(now: number, orgs: readonly OrgDoc[], members: readonl
             startedAt,
             deadline: startedAt + 30 * MIN,
             rev: 1,
-            answers: {},
+            answers,
             savedAt: null,
-            paper: [],
+            paper: bank.paper,
             submittedAt: startedAt + (12 + Math.floor(rand() * 15)) * MIN,
             late: false,
             score,
             passed: score >= 60,
             excellent: score >= 90,
-            results: [],
+            results,
           })
         }
       }
@@ -356,5 +367,15 @@ export function demoStudy(now: number, orgs: readonly OrgDoc[], members: readonl
     month: b.month,
     c: nestCounts(b.counts),
   }))
-  return { sessions, checkins, leaves, studyMonths, exams, expected, attempts, rollups }
+  return {
+    sessions,
+    checkins,
+    leaves,
+    studyMonths,
+    exams,
+    expected,
+    attempts,
+    questions: bank.questions,
+    rollups,
+  }
 }

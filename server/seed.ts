@@ -419,6 +419,7 @@ export async function seedIfEmpty(
   await write(COLLECTIONS.quizExams, study.exams)
   await write(COLLECTIONS.quizExpected, study.expected)
   await write(COLLECTIONS.quizAttempts, study.attempts)
+  await write(COLLECTIONS.quizQuestions, study.questions)
   // 为民办实事 of 和平社区 and the street, linked to the seeded activities.
   const c1Secretary = data.members.find((m) =>
     m.roles.some((g) => g.role === 'community_secretary' && g.orgId === 'org-c1'),

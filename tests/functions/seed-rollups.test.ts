@@ -55,6 +55,51 @@ describe('the demo street’s seeded history', () => {
     expect((await docs('quiz_attempts')).some((a) => a.n === 2)).toBe(true)
   })
 
+  it('gives each seeded exam papers from the demo bank, so its item analysis reads as a real exam’s', async () => {
+    const bank = byId(await docs('quiz_questions'))
+    expect(bank.size).toBe(20)
+    const attempts = await docs('quiz_attempts')
+    for (const a of attempts) {
+      const paper = a.paper as { questionId: string; answer: string[]; points: number }[]
+      const answers = a.answers as Record<string, string[]>
+      // The score is what the paper's answers make, graded against the bank.
+      const made = paper.reduce(
+        (sum, q) => sum + (JSON.stringify(answers[q.questionId]) === JSON.stringify(q.answer) ? q.points : 0),
+        0,
+      )
+      expect([a._id, paper.length, made, paper.every((q) => bank.has(q.questionId))]).toEqual([
+        a._id,
+        20,
+        a.score,
+        true,
+      ])
+    }
+    const exam = (await docs('quiz_exams'))[0]
+    const result = (await backend.runtime.invoke(
+      'quiz',
+      { action: 'exam/stats', data: { examId: exam._id } },
+      { openid: DEMO.admin },
+    )) as {
+      ok: boolean
+      data: {
+        participated: number
+        questions: { stem: string; answered: number; correct: number }[]
+        tags: { tag: string; answered: number; correct: number }[]
+      }
+    }
+    expect(result.ok).toBe(true)
+    const { participated, questions, tags } = result.data
+    expect(participated).toBeGreaterThan(0)
+    expect(questions).toHaveLength(20)
+    const stems = new Set([...bank.values()].map((q) => q.stem))
+    expect(questions.filter((q) => !stems.has(q.stem))).toEqual([])
+    expect(tags.map((t) => t.tag).sort()).toEqual(['三会一课', '党章', '廉洁', '组织生活', '纪律'].sort())
+    // Weakest first, and not every question equally easy: the analysis has something to say.
+    const rates = questions.map((q) => q.correct / q.answered)
+    expect(rates).toEqual([...rates].sort((x, y) => x - y))
+    expect(rates[0]).toBeLessThan(rates[rates.length - 1])
+  })
+
   it('holds the rollups, tallies and counted attempts a rebuild computes: the rebuild changes nothing', async () => {
     const before = {
       rollups: await docs('rollups'),
