@@ -1,5 +1,5 @@
 import type { AttemptDoc, PaperEntry, QuestionDoc } from '../cloudfunctions/common/quiz.docs'
-import { type Credit, JUDGE_OPTIONS, type QuestionType } from '../cloudfunctions/domain/quiz.rules'
+import { type Credit, JUDGE_OPTIONS, paperCopy, type QuestionType } from '../cloudfunctions/domain/quiz.rules'
 import { questionKey } from '../cloudfunctions/domain/quiz-import.rules'
 
 /**
@@ -216,13 +216,7 @@ export function demoBank(rand: () => number, createdBy: string, createdAt: numbe
     }
   })
   const paper = questions.map((q) => ({
-    questionId: q._id,
-    type: q.type,
-    stem: q.stem,
-    options: q.options,
-    answer: q.answer,
-    explanation: q.explanation,
-    tags: q.tags,
+    ...paperCopy(q),
     points: DEMO_POINTS[q.type as keyof typeof DEMO_POINTS],
   }))
   return { questions, paper, easy: QUESTIONS.map((q) => q.easy) }

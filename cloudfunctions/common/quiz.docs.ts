@@ -1,5 +1,5 @@
 import type { ExamSettings } from '../contract/quiz.contract'
-import type { Credit, QuestionOption, QuestionType } from '../domain/quiz.rules'
+import type { Credit, PaperQuestion, QuestionOption, QuestionType } from '../domain/quiz.rules'
 
 /** Stored shapes of the quiz collections. Views sent to clients are built in quiz.views.ts. */
 export interface QuestionDoc {
@@ -65,14 +65,7 @@ export interface CountedResult {
 }
 
 /** A question as it stood when the attempt started, with its options in this attempt's order. */
-export interface PaperEntry {
-  questionId: string
-  type: QuestionType
-  stem: string
-  options: QuestionOption[]
-  answer: string[]
-  explanation: string | null
-  tags: string[]
+export interface PaperEntry extends PaperQuestion {
   points: number
 }
 

@@ -96,6 +96,30 @@ export function normaliseFill(text: string): string {
     .toLowerCase()
 }
 
+/** What a paper keeps of a question: its own copy, so a later edit of the bank never changes a paper drawn. */
+export interface PaperQuestion {
+  questionId: string
+  type: QuestionType
+  stem: string
+  options: QuestionOption[]
+  answer: string[]
+  explanation: string | null
+  tags: string[]
+}
+
+/** The paper's copy of a question as the bank holds it. */
+export function paperCopy(q: Omit<PaperQuestion, 'questionId'> & { _id: string }): PaperQuestion {
+  return {
+    questionId: q._id,
+    type: q.type,
+    stem: q.stem,
+    options: q.options,
+    answer: q.answer,
+    explanation: q.explanation,
+    tags: q.tags,
+  }
+}
+
 /** The fraction of a question's points earned, in halves: 2 full, 1 half (partial credit), 0 none. */
 export type Credit = 0 | 1 | 2
 

@@ -7,7 +7,14 @@ import { chunks, fetchAll, findById, insertOnce } from '../common/data'
 import type { AttemptDoc, ExamDoc, PaperEntry } from '../common/quiz.docs'
 import type { AttemptView, MyExamView, quizInputs, SaveReceipt } from '../contract/quiz.contract'
 import { joinIds } from '../domain/ids'
-import { attemptDeadline, gradeQuestion, paperPoints, scoreAttempt, shuffle } from '../domain/quiz.rules'
+import {
+  attemptDeadline,
+  gradeQuestion,
+  paperCopy,
+  paperPoints,
+  scoreAttempt,
+  shuffle,
+} from '../domain/quiz.rules'
 import { drawPaper } from '../domain/quiz-draw.rules'
 import { countedAttempts } from '../domain/quiz-stats.rules'
 import { chinaClock } from '../domain/time'
@@ -180,20 +187,7 @@ async function drawFor(exam: ExamDoc): Promise<PaperEntry[]> {
   const found = await loadQuestions(ids)
   return ids.flatMap((id) => {
     const q = found.get(id)
-    return q
-      ? [
-          {
-            questionId: q._id,
-            type: q.type,
-            stem: q.stem,
-            options: q.options,
-            answer: q.answer,
-            explanation: q.explanation,
-            tags: q.tags,
-            points: 0,
-          },
-        ]
-      : []
+    return q ? [{ ...paperCopy(q), points: 0 }] : []
   })
 }
 

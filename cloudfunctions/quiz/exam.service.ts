@@ -12,7 +12,7 @@ import type { ExamList, ExamView, quizInputs } from '../contract/quiz.contract'
 import { joinIds } from '../domain/ids'
 import { childAncestors } from '../domain/org-tree'
 import { examRollup, expectedRollup } from '../domain/quiz.rollup'
-import { checkExamSettings } from '../domain/quiz.rules'
+import { checkExamSettings, paperCopy } from '../domain/quiz.rules'
 import { type DrawCandidate, drawPaper, formatShortage } from '../domain/quiz-draw.rules'
 import { can, type RoleGrant } from '../domain/roles'
 import { attempts, exams, expected, IN_USE, loadExam, questions } from './quiz.store'
@@ -196,16 +196,7 @@ export async function publishExam(ctx: CallContext, input: Input<'exam/publish'>
       })
     fixedPaper = exam.questionIds.flatMap((id) => {
       const q = found.get(id)
-      if (!q) return []
-      return {
-        questionId: q._id,
-        type: q.type,
-        stem: q.stem,
-        options: q.options,
-        answer: q.answer,
-        explanation: q.explanation,
-        tags: q.tags,
-      }
+      return q ? [paperCopy(q)] : []
     })
   } else {
     const drawn = drawPaper(exam.draws, await drawCandidates())
