@@ -187,6 +187,13 @@ export const GUARDS = [
     test: ['tests/functions/visit.test.ts', 'lets exactly one dispatch succeed'],
   },
   {
+    name: 'visit request stored once per form (submitKey)',
+    file: 'cloudfunctions/visit/visit.service.ts',
+    find: `const key = input.submitKey === undefined ? undefined : submittedId(ctx.openid, input.submitKey)`,
+    replace: `const key = input.submitKey === undefined ? undefined : submittedId(ctx.openid, input.submitKey + Math.random())`,
+    test: ['tests/functions/visit.test.ts', 'stores the request once and answers the same request'],
+  },
+  {
     name: 'visit timer: overdue flagged once',
     file: 'cloudfunctions/visit/visit.timer.ts',
     find: `await transition('visits', visit._id, { ...guard, moves: visit.moves }, set, () => lost)`,

@@ -4,6 +4,8 @@
  * read, and still the actor's (the resident's OPENID, the assignee's member id, the community's node), so of two
  * secretaries dispatching at once exactly one succeeds and the other is told who did.
  */
+import { createHash } from 'node:crypto'
+
 import type * as z from 'zod'
 
 import { AppError } from '../common/app-error'
@@ -101,6 +103,11 @@ async function communityOf(ctx: CallContext, orgId: string): Promise<OrgDoc> {
   return org
 }
 
+/** The id of a resident's request sent with a form's key: the same for every sending of that form, theirs alone. */
+function submittedId(openid: string, submitKey: string): string {
+  return `v${createHash('sha256').update(`visit-submit:${openid}:${submitKey}`).digest('hex').slice(0, 31)}`
+}
+
 export async function submitVisit(ctx: CallContext, input: Input<'visit/submit'>): Promise<VisitView> {
   const org = await communityOf(ctx, input.orgId)
   if ((input.preferredDate === null) !== (input.preferredSlot === null)) {
@@ -159,9 +166,14 @@ export async function submitVisit(ctx: CallContext, input: Input<'visit/submit'>
     escalatedAt: null,
     late: false,
   }
-  const added = await insertOnce('visits', doc)
+  // The same form sent again (its key, the resident's own) is the request already stored.
+  const key = input.submitKey === undefined ? undefined : submittedId(ctx.openid, input.submitKey)
+  const added = await insertOnce('visits', { ...doc, ...(key ? { _id: key } : {}) })
   if (added.outcome !== 'inserted') {
     if (photo !== null) await dropKeptFile(photo)
+    const earlier = key ? await findById('visits', key) : null
+    if (earlier && earlier.residentOpenid === ctx.openid)
+      return toVisitView(earlier, RESIDENT, await ctx.orgs(), ctx.now)
     throw new AppError('COMMON.RETRY')
   }
   const stored: VisitDoc = { ...doc, _id: added.id }

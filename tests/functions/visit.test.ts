@@ -601,6 +601,45 @@ describe('privacy of the phone and the address', () => {
   })
 })
 
+describe('one request form sent twice (a dropped connection, a second tap)', () => {
+  const requested = async () =>
+    (await backend.docs('rollups'))
+      .filter((r) => r.orgId === 'org-c1')
+      .map((r) => flattenCounts(r.c)['visit.requested'] ?? 0)
+      .reduce((a, b) => a + b, 0)
+
+  it('stores the request once and answers the same request, also when both arrive at once', async () => {
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      const submitKey = `form${round}Key${'x'.repeat(12)}`
+      const before = { visits: (await backend.docs('visits')).length, counted: await requested() }
+      const [first, second] = await startDuring(
+        () => submit(DEMO.resident1, { submitKey }),
+        { openid: DEMO.resident1, label: 'visit visit/submit' },
+        round,
+        () => submit(DEMO.resident1, { submitKey }),
+      )
+      expect([ok(first).id, codeOf(second)]).toEqual([expect.any(String), 'ok'])
+      expect(ok(second).id).toBe(ok(first).id)
+      expect((await backend.docs('visits')).length).toBe(before.visits + 1)
+      expect(await requested()).toBe(before.counted + 1)
+      // Sent again later, it is still that request.
+      expect(ok(await submit(DEMO.resident1, { submitKey })).id).toBe(ok(first).id)
+    }
+  })
+
+  it('keeps another resident’s form with the same key apart, and refuses a malformed key with nothing stored', async () => {
+    const submitKey = 'sharedKey1234567890abc'
+    const mine = ok(await submit(DEMO.resident1, { submitKey }))
+    const theirs = ok(await submit(DEMO.resident2, { submitKey }))
+    expect(theirs.id).not.toBe(mine.id)
+    expect(theirs.mine).toBe(true)
+    const before = (await backend.docs('visits')).length
+    for (const bad of ['short', 'has spaces in it 12345', 'x'.repeat(41), 12345678901234567])
+      expect(codeOf(await submit(DEMO.resident1, { submitKey: bad as string }))).toBe('COMMON.INVALID_INPUT')
+    expect((await backend.docs('visits')).length).toBe(before)
+  })
+})
+
 describe('two secretaries dispatching the same request at once (double dispatch)', () => {
   it('lets exactly one dispatch succeed and tells the other who dispatched it', async () => {
     const [member1, member2] = [await memberIdOf(DEMO.member1), await memberIdOf(MEMBER2)]

@@ -3,6 +3,7 @@
  * large tap, nothing sent until what is needed is there, the request in the plain words of its progress after
  * 提交, and the server's refusal shown as it says it.
  */
+import { ERRORS } from '@contract/errors'
 import type { VisitView } from '@contract/index'
 
 import { backend, fail, ok } from './backend'
@@ -91,6 +92,36 @@ describe('the 上门服务 request page in 大字模式', () => {
     await page.tap('查看我的上门服务')
     await page.waitFor(() => page.navigations.length > 0, 3000, 'a navigation')
     expect(page.navigations.map((n) => n.url)).toEqual(['/packages/visit/pages/mine/index'])
+  })
+
+  test('sends the same form again with the same key after the connection dropped, so it is stored once', async () => {
+    const sentTimes: Record<string, unknown>[] = []
+    const page = await loadPage(ROUTE, {
+      storage: LARGE,
+      cloud: backend({
+        'visit/communities': () => ok({ ...communities, mine: 'org-c1' }),
+        'visit/submit': (input) => {
+          sentTimes.push(input)
+          // The first answer is lost on the way back (the request may have been stored).
+          if (sentTimes.length === 1) throw new Error('the connection dropped')
+          return ok(sent(input))
+        },
+      }),
+    })
+    await page.waitForText('需要什么帮助？')
+    await page.waitFor(() => chosen(page, '和平社区党委'), 3000, 'own community')
+    await page.tap('#type-elderly')
+    await page.input('#address', '和平里小区3号楼')
+    await page.input('#phone', '13812345678')
+    await page.input('#description', '帮忙买药')
+    await page.tap('#submit')
+    await page.waitForText(ERRORS['COMMON.NETWORK'])
+    expect(page.valueOf('#description')).toBe('帮忙买药')
+    await page.tap('#submit')
+    await page.waitForText('请求已提交')
+    expect(sentTimes).toHaveLength(2)
+    expect(sentTimes[0].submitKey).toMatch(/^[A-Za-z0-9]{16,40}$/)
+    expect(sentTimes[1].submitKey).toBe(sentTimes[0].submitKey)
   })
 
   test('shows the server’s refusal in its words and keeps what was typed', async () => {

@@ -11,6 +11,7 @@ import {
   type VisitType,
 } from '../../../../cloudfunctions/domain/visit.rules'
 import type { PickedPhoto } from '../../../services/photo-picker'
+import { newSubmitKey } from '../../../services/submit-key'
 import type { VisitDraft } from '../../../stores/visit.store'
 
 /** 尽快, or one of the next three days. */
@@ -80,6 +81,8 @@ export function useVisitDraft(initialType: VisitType | null) {
     description: '',
     photo: null,
   })
+  // One key for this form, however many times it is sent: the request is stored once.
+  const [submitKey] = useState(newSubmitKey)
   const update = (patch: Partial<DraftFields>) => setFields((f) => ({ ...f, ...patch }))
   const toDraft = (now: number): VisitDraft | null => {
     if (missingOf(fields) || !fields.serviceType || !fields.orgId) return null
@@ -93,6 +96,7 @@ export function useVisitDraft(initialType: VisitType | null) {
       preferredSlot: date === null ? null : fields.slot,
       description: fields.description.trim(),
       photo: fields.photo?.source ?? null,
+      submitKey,
     }
   }
   return { fields, update, toDraft }
