@@ -3,9 +3,10 @@ import { type Credit, JUDGE_OPTIONS, paperCopy, type QuestionType } from '../clo
 import { questionKey } from '../cloudfunctions/domain/quiz-import.rules'
 
 /**
- * The demo street's question bank: the twenty questions its year of 党建考核 drew (ten 单选, ten 判断), so a seeded
- * exam's 逐题正确率 and 知识点正确率 read as a real one's, and 每日一练 has questions from the start. `easy` is how
- * much likelier than the member's own chance a question is answered right (below 1: a weak point).
+ * The twenty questions the demo street's year of 党建考核 drew (ten 单选, ten 判断), so a seeded exam's 逐题正确率 and
+ * 知识点正确率 read as a real one's. They are stored retired (停用: kept for the papers that drew them, never drawn
+ * again), so the demo's own exams and 每日一练 start from the bank its admin imports, as before. `easy` is how much
+ * likelier than the member's own chance a question is answered right (below 1: a weak point).
  */
 interface DemoQuestion {
   type: Extract<QuestionType, 'single' | 'judge'>
@@ -182,8 +183,16 @@ export interface DemoBank {
   easy: number[]
 }
 
-/** The bank as stored, its option ids drawn from `rand` (as the bank's own are random), created by `createdBy`. */
-export function demoBank(rand: () => number, createdBy: string, createdAt: number): DemoBank {
+/**
+ * The bank as stored, its option ids drawn from `rand` (as the bank's own are random), created by `createdBy` at
+ * `createdAt` and retired at `retiredAt`.
+ */
+export function demoBank(
+  rand: () => number,
+  createdBy: string,
+  createdAt: number,
+  retiredAt: number,
+): DemoBank {
   const questions = QUESTIONS.map((q, i): QuestionDoc => {
     const id = `demo-q-${String(i + 1).padStart(2, '0')}`
     const ids = q.options.map(
@@ -207,12 +216,12 @@ export function demoBank(rand: () => number, createdBy: string, createdAt: numbe
       tags: q.tags,
       explanation: null,
       key: questionKey(q.type, q.stem),
-      retired: false,
-      retiredAt: null,
+      retired: true,
+      retiredAt,
       importBatch: null,
       createdBy,
       createdAt,
-      updatedAt: createdAt,
+      updatedAt: retiredAt,
     }
   })
   const paper = questions.map((q) => ({

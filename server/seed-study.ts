@@ -256,10 +256,12 @@ export function demoStudy(now: number, orgs: readonly OrgDoc[], members: readonl
   const exams: ExamDoc[] = []
   const expected: ExpectedDoc[] = []
   const attempts: AttemptDoc[] = []
+  // Retired when this month began, after the last exam closed: the demo's own exams draw from what its admin imports.
   const bank = demoBank(
     rand,
     recorder(['org-street'])._id,
     chinaTimestamp(`${months[0]}-01`, '09:00') as number,
+    monthStart,
   )
   EXAMS.forEach((e, i) => {
     const org = orgs.find((o) => o._id === e.org)

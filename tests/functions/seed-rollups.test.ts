@@ -58,6 +58,8 @@ describe('the demo street’s seeded history', () => {
   it('gives each seeded exam papers from the demo bank, so its item analysis reads as a real exam’s', async () => {
     const bank = byId(await docs('quiz_questions'))
     expect(bank.size).toBe(20)
+    // Retired: kept for these papers, never drawn again (the demo's own exams draw from what its admin imports).
+    expect([...bank.values()].every((q) => q.retired === true)).toBe(true)
     const attempts = await docs('quiz_attempts')
     for (const a of attempts) {
       const paper = a.paper as { questionId: string; answer: string[]; points: number }[]

@@ -634,7 +634,7 @@ describe('one request form sent twice (a dropped connection, a second tap)', () 
     expect(theirs.id).not.toBe(mine.id)
     expect(theirs.mine).toBe(true)
     const before = (await backend.docs('visits')).length
-    for (const bad of ['short', 'has spaces in it 12345', 'x'.repeat(41), 12345678901234567])
+    for (const bad of ['short', 'has spaces in it 12345', 'x'.repeat(41), 12345])
       expect(codeOf(await submit(DEMO.resident1, { submitKey: bad as string }))).toBe('COMMON.INVALID_INPUT')
     expect((await backend.docs('visits')).length).toBe(before)
   })
