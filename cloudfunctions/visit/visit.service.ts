@@ -49,6 +49,7 @@ import {
   photoUrls,
   RESIDENT,
   staffOf,
+  type Standing,
   streetOf,
   toVisitView,
   viewerOf,
@@ -280,9 +281,29 @@ async function expect(visit: VisitDoc, roles: ReadonlySet<VisitActor>, move: Vis
 
 const cleared = { overdueAt: null, escalatedAt: null } as const
 
+/**
+ * The same move sent again by the one who made it, with what they sent (its answer lost on the way back, or a
+ * second tap): the request is already where that move took it, by them, so it is answered as done — the request
+ * as it is, nothing written again, nothing counted twice — not refused as a move from the wrong state.
+ */
+async function doneBefore(
+  ctx: CallContext,
+  standing: Standing & { visit: VisitDoc },
+  move: VisitMove,
+  sameAsSent: (visit: VisitDoc, memberId: string) => boolean,
+): Promise<VisitView | null> {
+  const { visit, roles, caller } = standing
+  const { by, to } = VISIT_MOVES[move]
+  const memberId = caller.member?._id ?? ''
+  if (visit.status !== to || !roles.has(by) || !sameAsSent(visit, memberId)) return null
+  return toVisitView(visit, viewerOf(standing), await ctx.orgs(), ctx.now)
+}
+
 export async function cancelVisit(ctx: CallContext, input: Input<'visit/cancel'>): Promise<VisitView> {
   const standing = await loadVisit(ctx, input.visitId)
   const { visit, roles } = standing
+  const again = await doneBefore(ctx, standing, 'cancel', (v) => v.residentOpenid === ctx.openid)
+  if (again) return again
   await expect(visit, roles, 'cancel')
   const after = await moveVisit(
     visit,
@@ -311,6 +332,13 @@ export async function cancelVisit(ctx: CallContext, input: Input<'visit/cancel'>
 export async function dispatchVisit(ctx: CallContext, input: Input<'visit/dispatch'>): Promise<VisitView> {
   const standing = await loadVisit(ctx, input.visitId)
   const { visit, roles, caller, org } = standing
+  const again = await doneBefore(
+    ctx,
+    standing,
+    'dispatch',
+    (v, me) => v.dispatchedBy === me && v.assigneeId === input.assigneeId,
+  )
+  if (again) return again
   await expect(visit, roles, 'dispatch')
   const assignee = await readById('members', input.assigneeId, 'MEMBER.NOT_FOUND')
   if (!assignee.orgPath.includes(visit.orgId)) throw new AppError('VISIT.ASSIGNEE_OUTSIDE')
@@ -377,6 +405,8 @@ export async function rejectVisit(ctx: CallContext, input: Input<'visit/reject'>
 export async function acceptVisit(ctx: CallContext, input: Input<'visit/accept'>): Promise<VisitView> {
   const standing = await loadVisit(ctx, input.visitId)
   const { visit, roles, caller } = standing
+  const again = await doneBefore(ctx, standing, 'accept', (v, me) => v.assigneeId === me)
+  if (again) return again
   await expect(visit, roles, 'accept')
   const me = caller.member?._id ?? ''
   const after = await moveVisit(
@@ -447,6 +477,13 @@ export async function declineVisit(ctx: CallContext, input: Input<'visit/decline
 export async function completeVisit(ctx: CallContext, input: Input<'visit/complete'>): Promise<VisitView> {
   const standing = await loadVisit(ctx, input.visitId)
   const { visit, roles, caller, org } = standing
+  const again = await doneBefore(
+    ctx,
+    standing,
+    'complete',
+    (v, me) => v.assigneeId === me && v.durationMinutes === input.durationMinutes && v.notes === input.notes,
+  )
+  if (again) return again
   await expect(visit, roles, 'complete')
   const [photos, limits] = await Promise.all([
     keepPhotos(ctx, input.photos, ['photo', 'photoPng']),
@@ -492,6 +529,13 @@ export async function completeVisit(ctx: CallContext, input: Input<'visit/comple
 export async function confirmVisit(ctx: CallContext, input: Input<'visit/confirm'>): Promise<VisitView> {
   const standing = await loadVisit(ctx, input.visitId)
   const { visit, roles } = standing
+  const again = await doneBefore(
+    ctx,
+    standing,
+    'confirm',
+    (v) => v.residentOpenid === ctx.openid && !v.autoConfirmed && v.rating === input.rating,
+  )
+  if (again) return again
   await expect(visit, roles, 'confirm')
   const after = await moveVisit(
     visit,

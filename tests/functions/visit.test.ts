@@ -399,7 +399,11 @@ describe('every action refuses the wrong person and the wrong state, changing no
     await refusedUnchanged(confirm(DEMO.member1), 'VISIT.NOT_RESIDENT')
     await refusedUnchanged(confirm(DEMO.secretary1), 'VISIT.NOT_RESIDENT')
     ok(await confirm(DEMO.resident1)())
-    await refusedUnchanged(confirm(DEMO.resident1), 'VISIT.STATE_CHANGED')
+    // Confirmed: another score is refused (the same one sent again is answered as done, below).
+    await refusedUnchanged(
+      () => backend.call(DEMO.resident1, 'visit', 'visit/confirm', { visitId: id, rating: 2, comment: '' }),
+      'VISIT.STATE_CHANGED',
+    )
   })
 
   it('refuses a request to a node that is not a community, and a preferred time that cannot be', async () => {
@@ -637,6 +641,75 @@ describe('one request form sent twice (a dropped connection, a second tap)', () 
     for (const bad of ['short', 'has spaces in it 12345', 'x'.repeat(41), 12345])
       expect(codeOf(await submit(DEMO.resident1, { submitKey: bad as string }))).toBe('COMMON.INVALID_INPUT')
     expect((await backend.docs('visits')).length).toBe(before)
+  })
+})
+
+describe('a move sent again by the one who made it (its answer lost on the way back)', () => {
+  /** Every counter the request's community holds, summed over its months. */
+  const counted = async () => {
+    const sums: Record<string, number> = {}
+    for (const r of (await backend.docs('rollups')).filter((d) => d.orgId === 'org-c1'))
+      for (const [k, v] of Object.entries(flattenCounts(r.c))) sums[k] = (sums[k] ?? 0) + v
+    return sums
+  }
+  /** Sends the move twice: the second answers the same request, and nothing more is written or counted. */
+  const twice = async (id: string, send: () => ReturnType<typeof backend.call>) => {
+    const first = ok(await send())
+    const [stored, counts, sent] = [
+      await visitDoc(id),
+      await counted(),
+      (await backend.docs('outbox')).length,
+    ]
+    const second = ok(await send())
+    expect(second).toEqual(first)
+    expect(await visitDoc(id)).toEqual(stored)
+    expect(await counted()).toEqual(counts)
+    expect((await backend.docs('outbox')).length).toBe(sent)
+  }
+
+  it('answers a repeated dispatch, accept, completion and confirmation as done, written and counted once', async () => {
+    const member = await memberIdOf(DEMO.member1)
+    const id = await requestAt('submitted')
+    await twice(id, () =>
+      backend.call(DEMO.secretary1, 'visit', 'visit/dispatch', { visitId: id, assigneeId: member }),
+    )
+    await twice(id, () => backend.call(DEMO.member1, 'visit', 'visit/accept', { visitId: id }))
+    const completion = { visitId: id, durationMinutes: 45, notes: '修好了', photos: [] }
+    await twice(id, () => backend.call(DEMO.member1, 'visit', 'visit/complete', completion))
+    await twice(id, () =>
+      backend.call(DEMO.resident1, 'visit', 'visit/confirm', { visitId: id, rating: 4, comment: '' }),
+    )
+    const cancelled = await requestAt('submitted')
+    await twice(cancelled, () =>
+      backend.call(DEMO.resident1, 'visit', 'visit/cancel', { visitId: cancelled, reason: '' }),
+    )
+  })
+
+  it('still refuses a different move from where the request is now, and another person’s same move', async () => {
+    const id = await requestAt('completed')
+    ok(await backend.call(DEMO.resident1, 'visit', 'visit/confirm', { visitId: id, rating: 4, comment: '' }))
+    expect(
+      codeOf(
+        await backend.call(DEMO.resident1, 'visit', 'visit/confirm', { visitId: id, rating: 2, comment: '' }),
+      ),
+    ).toBe('VISIT.STATE_CHANGED')
+    const other = await requestAt('dispatched')
+    expect(
+      codeOf(
+        await backend.call(DEMO.admin, 'visit', 'visit/dispatch', {
+          visitId: other,
+          assigneeId: await memberIdOf(DEMO.member1),
+        }),
+      ),
+    ).toBe('VISIT.ALREADY_DISPATCHED')
+    expect(
+      codeOf(
+        await backend.call(DEMO.secretary1, 'visit', 'visit/dispatch', {
+          visitId: other,
+          assigneeId: await memberIdOf(MEMBER2),
+        }),
+      ),
+    ).toBe('VISIT.ALREADY_DISPATCHED')
   })
 })
 
