@@ -108,6 +108,7 @@ export const ERRORS = {
   'VOLUNTEER.QR_INVALID': '这不是志愿活动的签到码，请扫描组织者出示的签到码',
   'VOLUNTEER.NOT_YET': '还没到签到时间（开始前30分钟可签到）',
   'VOLUNTEER.SIGN_IN_CLOSED': '活动已结束，不能再签到；如需补录请联系组织者',
+  'VOLUNTEER.NOT_SIGNED_IN': '这位志愿者还没有签到，不能签退',
   'VOLUNTEER.SCAN_CLOSED': '已过签退时间，请联系组织者补录',
   'VOLUNTEER.PAIRS_LIMIT': '同一活动每天最多签到签退3次',
   'VOLUNTEER.PLANNED_REACHED': '本次活动的时长已达到计划时长，不能再签到',

@@ -146,4 +146,6 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   remark: '回访情况',
   problem: '发现的问题',
   revision: '记录版本',
+  direction: '签到或签退',
+  submitKey: '提交编号',
 }

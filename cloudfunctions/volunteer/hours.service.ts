@@ -121,7 +121,9 @@ async function holdActivity(activity: ActivityDoc, now: number): Promise<void> {
 }
 
 /** How the sign-in or out came: a scan of the code of `period`, or someone's entry on the member's behalf. */
-type Via = { method: 'qr'; period: number } | { method: 'organiser'; recorder: Recorder }
+type Via =
+  | { method: 'qr'; period: number }
+  | { method: 'organiser'; recorder: Recorder; direction: 'in' | 'out' | null }
 
 /**
  * A scan or the organiser's entry: signs out the member's open pair, or signs them in as a new pair. A scan of the
@@ -146,9 +148,19 @@ async function signInOrOut(
   const { mine } = state
   const open = mine.find((e) => e.status === 'open')
   if (open) {
-    const repeat = via.method === 'qr' && open.signInPeriod !== null && via.period <= open.signInPeriod
+    const repeat =
+      (via.method === 'qr' && open.signInPeriod !== null && via.period <= open.signInPeriod) ||
+      (via.method === 'organiser' && via.direction === 'in')
     if (repeat) return { outcome: 'already_in', activityTitle: activity.title, entry: toEntryView(open) }
     return signOut(ctx, activity, open, state)
+  }
+  if (via.method === 'organiser' && via.direction === 'out') {
+    // 代为签退 again after its answer was lost: the member's latest pair is closed already.
+    const last = mine
+      .filter((e) => e.method !== 'makeup' && e.signOutAt !== null)
+      .sort((a, b) => (b.signOutAt ?? 0) - (a.signOutAt ?? 0))[0]
+    if (!last) throw new AppError('VOLUNTEER.NOT_SIGNED_IN')
+    return { outcome: 'already_out', activityTitle: activity.title, entry: toEntryView(last) }
   }
   if (window !== 'sign_in') throw new AppError('VOLUNTEER.SIGN_IN_CLOSED')
   if (sumMinutes(mine) >= activity.plannedMinutes) throw new AppError('VOLUNTEER.PLANNED_REACHED')
@@ -206,6 +218,7 @@ export async function enterHours(ctx: CallContext, input: Input<'hours/enter'>):
   return signInOrOut(ctx, activity, member, {
     method: 'organiser',
     recorder: { memberId: recorder.member._id, name: recorder.member.name },
+    direction: input.direction ?? null,
   })
 }
 

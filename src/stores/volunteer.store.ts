@@ -40,7 +40,8 @@ interface VolunteerState {
   createActivity(input: InputOf<'volunteer', 'activity/create'>): Promise<Outcome<ActivitySummary>>
   updateActivity(input: InputOf<'volunteer', 'activity/update'>): Promise<Outcome<ActivitySummary>>
   cancelActivity(activityId: string, reason: string): Promise<Outcome<CancelOutcome>>
-  enter(activityId: string, memberId: string): Promise<Outcome<ScanResult>>
+  /** 代为签到 (`in`) or 代为签退 (`out`), as the tapped button said. */
+  enter(activityId: string, memberId: string, direction: 'in' | 'out'): Promise<Outcome<ScanResult>>
   makeup(input: InputOf<'volunteer', 'hours/makeup'>): Promise<Outcome<EntryView>>
   decide(activityId: string, entryId: string, approve: boolean): Promise<Outcome<EntryView>>
   confirmAll(activityId: string): Promise<Outcome<{ confirmed: number; waitingApproval: number }>>
@@ -154,9 +155,9 @@ export const useVolunteerStore = create<VolunteerState>((set, get) => {
         () => call('volunteer', 'activity/cancel', { activityId, reason }),
         () => refreshDetail(activityId),
       ),
-    enter: (activityId, memberId) =>
+    enter: (activityId, memberId, direction) =>
       change(
-        () => call('volunteer', 'hours/enter', { activityId, memberId }),
+        () => call('volunteer', 'hours/enter', { activityId, memberId, direction }),
         () => refreshRoster(activityId),
       ),
     makeup: (input) =>

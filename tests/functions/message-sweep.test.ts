@@ -11,8 +11,11 @@ import { fieldPaths, inputAt, INPUTS } from '../support/schema-fields'
  * more of the caller's text than a short quoted excerpt, and no longer than a screen's few lines.
  */
 const MESSAGE_MAX = 200
-/** ASCII words a message may hold: the names of the file formats the 导入 screens themselves show. */
-const ALLOWED_WORDS = new Set(['xlsx', 'JSON'])
+/**
+ * ASCII words a message may hold: the names of the file formats the 导入 screens themselves show, and the letters
+ * a 志愿服务记录证明's serial is printed with (ZYFW-2026-…), as its 查验 screen shows them.
+ */
+const ALLOWED_WORDS = new Set(['xlsx', 'JSON', 'ZYFW'])
 const REFUSALS = ['COMMON.INVALID_INPUT', 'COMMON.TOO_LARGE', 'COMMON.TOO_DEEP']
 
 const WRONG_VALUES: unknown[] = [

@@ -473,6 +473,38 @@ describe('hours', () => {
     expect(await backend.snapshot()).toEqual(before)
   })
 
+  it('takes the organiser’s 代为签到 and 代为签退 sent again (a lost answer) as done, never as the other', async () => {
+    const activity = await activityWith([DEMO.member1, MEMBER2], { plannedMinutes: 120 })
+    const member2 = await memberIdOf(MEMBER2)
+    const enter = (memberId: string, direction: 'in' | 'out') =>
+      backend.call(DEMO.secretary1, 'volunteer', 'hours/enter', {
+        activityId: activity.id,
+        memberId,
+        direction,
+      })
+    clock = MORNING + 50 * MIN
+    expect(failed(await enter(member2, 'out'))).toMatchObject({
+      code: 'VOLUNTEER.NOT_SIGNED_IN',
+      message: '这位志愿者还没有签到，不能签退',
+    })
+    expect(ok(await enter(member2, 'in')).outcome).toBe('signed_in')
+    clock += 5 * MIN
+    // 代为签到 again: still signed in, not signed out after five minutes.
+    expect(ok(await enter(member2, 'in'))).toMatchObject({ outcome: 'already_in', entry: { status: 'open' } })
+    clock += 40 * MIN
+    const out = ok(await enter(member2, 'out'))
+    expect(out).toMatchObject({ outcome: 'signed_out', entry: { minutes: 45 } })
+    clock += 2 * MIN
+    // 代为签退 again: the same pair, closed; no second pair begun.
+    const before = await backend.snapshot()
+    expect(ok(await enter(member2, 'out'))).toEqual({ ...out, outcome: 'already_out' })
+    expect(await backend.snapshot()).toEqual(before)
+    const entries = (await backend.docs('volunteer_entries')).filter(
+      (e) => e.memberId === member2 && e.activityId === activity.id,
+    )
+    expect(entries.map((e) => [e.signOutAt !== null, e.minutes])).toEqual([[true, 45]])
+  })
+
   it('takes the organiser’s entry and a 补录 shown with who and why, capped and counted apart', async () => {
     const activity = await activityWith([DEMO.member1, MEMBER2], { plannedMinutes: 120 })
     const member2 = await memberIdOf(MEMBER2)

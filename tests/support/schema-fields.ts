@@ -4,7 +4,10 @@ import { accountInputs } from '../../cloudfunctions/contract/account.contract'
 import { orgInputs } from '../../cloudfunctions/contract/org.contract'
 import { pledgeInputs } from '../../cloudfunctions/contract/pledge.contract'
 import { quizInputs } from '../../cloudfunctions/contract/quiz.contract'
+import { statsInputs } from '../../cloudfunctions/contract/stats.contract'
 import { studyInputs } from '../../cloudfunctions/contract/study.contract'
+import { visitInputs } from '../../cloudfunctions/contract/visit.contract'
+import { volunteerInputs } from '../../cloudfunctions/contract/volunteer.contract'
 
 /** Every function's input schemas by action: the actions a sweep over the whole API calls. */
 export const INPUTS: Record<string, Record<string, z.ZodType>> = {
@@ -13,6 +16,9 @@ export const INPUTS: Record<string, Record<string, z.ZodType>> = {
   pledge: pledgeInputs,
   quiz: quizInputs,
   study: studyInputs,
+  volunteer: volunteerInputs,
+  visit: visitInputs,
+  stats: statsInputs,
 }
 
 export type FieldPath = Array<string | number>

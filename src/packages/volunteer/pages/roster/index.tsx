@@ -61,7 +61,10 @@ function RosterView({ data }: { data: ActivityRoster }) {
                 className="btn btn--ghost"
                 disabled={s.busy}
                 onClick={async () =>
-                  say(await s.enter(a.id, p.memberId), signedIn.has(p.memberId) ? '已签退' : '已签到')
+                  say(
+                    await s.enter(a.id, p.memberId, signedIn.has(p.memberId) ? 'out' : 'in'),
+                    signedIn.has(p.memberId) ? '已签退' : '已签到',
+                  )
                 }
               >
                 {signedIn.has(p.memberId) ? '代为签退' : '代为签到'}

@@ -10,7 +10,12 @@ import { go, goHomeFresh } from '../../../../services/navigation'
 import { ensureSignedIn } from '../../../../services/session'
 import { useVolunteerStore } from '../../../../stores/volunteer.store'
 
-const OUTCOME = { signed_in: '签到成功', already_in: '已签到', signed_out: '签退成功' } as const
+const OUTCOME = {
+  signed_in: '签到成功',
+  already_in: '已签到',
+  signed_out: '签退成功',
+  already_out: '已签退',
+} as const
 
 function decoded(value: string): string {
   try {
