@@ -93,10 +93,12 @@ describe('a member signs a pledge by hand in the H5 build', () => {
     // The inspector's completion view counts it.
     const inspector = await signInAs(inspectorPhone.context, host.url, nameOf('demo-inspector'))
     await inspector.getByText('承诺书管理', { exact: true }).click()
+    // The campaign's row (its list loads apart from the templates', which also say 廉政承诺书).
     await inspector
-      .getByText(/廉政承诺书/)
+      .locator('.pledge-row', { hasText: /应签\d+份/ })
+      .filter({ hasText: '廉政承诺书' })
       .filter({ visible: true })
-      .last()
+      .first()
       .click()
     await seen(inspector, /已签 1 份 \/ 应签 \d+ 份/)
 
