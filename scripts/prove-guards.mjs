@@ -187,10 +187,10 @@ export const GUARDS = [
     test: ['tests/functions/visit.test.ts', 'lets exactly one dispatch succeed'],
   },
   {
-    name: 'visit request stored once per form (submitKey)',
-    file: 'cloudfunctions/visit/visit.service.ts',
-    find: `const key = input.submitKey === undefined ? undefined : submittedId(ctx.openid, input.submitKey)`,
-    replace: `const key = input.submitKey === undefined ? undefined : submittedId(ctx.openid, input.submitKey + Math.random())`,
+    name: "a form's record stored once (its submitKey makes the _id)",
+    file: 'cloudfunctions/common/data.ts',
+    find: `form.submitKey === undefined`,
+    replace: `form.submitKey !== 'never'`,
     test: ['tests/functions/visit.test.ts', 'stores the request once and answers the same request'],
   },
   {

@@ -8,6 +8,7 @@
  *   database: the caller learns `inserted` or `exists` (one duplicate-key rule, `isDuplicateKey`);
  * - `insertUnique`: the same, where `exists` is a business error the caller names (ORG.NAME_TAKEN), never
  *   COMMON.INTERNAL;
+ * - `insertFromForm`: a record a form creates, stored once however often the form is sent (its `submitKey`);
  * - `transition`: a conditional update `where({ _id, ...guard }).update(...)` that must change exactly one
  *   document, or throws the caller's error. It is how state moves (pending → decided, open → submitted,
  *   scheduled → cancelled) and how parent guards hold without read-then-write: the guard is evaluated by the
@@ -16,6 +17,8 @@
  * CloudBase transactions allow single-document operations only and raise write conflicts under contention,
  * so guarded single-document updates are preferred to transactions.
  */
+import { createHash } from 'node:crypto'
+
 import type { Collection, Query } from 'wx-server-sdk'
 
 import { AppError } from './app-error'
@@ -78,6 +81,28 @@ export async function insertOnce<K extends CollectionKey>(
     if (isDuplicateKey(error)) return { outcome: 'exists' }
     throw error
   }
+}
+
+/**
+ * Inserts the record a form creates. With the form's `submitKey` (made on the phone when the form opened, sent with
+ * every try) the record's `_id` is a hash of the sender and the key, so the same form sent again — its answer lost,
+ * a second tap, both at once — is stored once, and every sending answers the record stored (`fresh` only for the one
+ * that stored it: only it goes on to count and notify). Without a key every call is a new record.
+ */
+export async function insertFromForm<K extends CollectionKey>(
+  key: K,
+  doc: Omit<DocOf<K>, '_id'>,
+  form: { openid: string; submitKey: string | undefined },
+): Promise<{ doc: DocOf<K>; fresh: boolean }> {
+  const id =
+    form.submitKey === undefined
+      ? undefined
+      : `f${createHash('sha256').update(`${key}:${form.openid}:${form.submitKey}`).digest('hex').slice(0, 31)}`
+  const added = await insertOnce(key, { ...doc, ...(id ? { _id: id } : {}) } as NewDoc<K>)
+  if (added.outcome === 'inserted') return { doc: { ...doc, _id: added.id } as DocOf<K>, fresh: true }
+  const earlier = id ? await findById(key, id) : null
+  if (!earlier) throw new AppError('COMMON.RETRY')
+  return { doc: earlier, fresh: false }
 }
 
 /** `insertOnce` where an existing key is the caller's business error; returns the stored document. */

@@ -8,6 +8,14 @@ export const boundedId = (max: number) => z.string().trim().min(1).max(max)
 export const id = boundedId(ID_MAX)
 /** The id of a record kept once per pair of records (`<sessionId>_<memberId>`: a leave). */
 export const pairId = boundedId(joinedIdMax(ID_MAX, ID_MAX))
+/**
+ * A form's own key, made on the phone when the form opens and sent with every try: the record it creates is
+ * stored once however often it arrives (common/data.ts `insertFromForm`). Without it every call is a new record.
+ */
+export const submitKey = z
+  .string({ error: '提交编号应为文字' })
+  .regex(/^[A-Za-z0-9]{16,40}$/, '提交编号不正确')
+  .optional()
 export const shortText = (label: string, max = 50) =>
   z
     .string({ error: `${label}应为文字` })

@@ -13,7 +13,7 @@ import {
   SESSION_FORMATS,
   SESSION_TYPE_KEYS,
 } from '../domain/study.rules'
-import { id, pairId, shortText } from './common.schema'
+import { id, pairId, shortText, submitKey } from './common.schema'
 import type { ExportedFile } from './files.contract'
 import { memberIds, type ReminderOutcome } from './follow-up.contract'
 
@@ -46,7 +46,8 @@ const sessionFields = {
 const reason = shortText('原因', 200)
 
 export const studyInputs = {
-  'session/create': z.strictObject(sessionFields),
+  /** `submitKey`: the form's own key, so a form sent again is one session (common.schema.ts). */
+  'session/create': z.strictObject({ ...sessionFields, submitKey }),
   'session/update': z.strictObject({
     sessionId: id,
     patch: z.strictObject(sessionFields).omit({ orgId: true }).partial(),

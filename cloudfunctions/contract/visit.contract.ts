@@ -12,7 +12,7 @@ import {
   type VisitStep,
   type VisitType,
 } from '../domain/visit.rules'
-import { id, paging, shortText } from './common.schema'
+import { id, paging, shortText, submitKey } from './common.schema'
 import { fileID } from './files.contract'
 
 /** A mainland mobile number: 11 digits starting with 1, or a landline with its area code (0xx-xxxxxxx). */
@@ -51,14 +51,8 @@ export const visitInputs = {
     preferredSlot: z.enum(VISIT_SLOT_KEYS, { error: '期望时段不正确' }).nullable(),
     description: shortText('需求说明', 300),
     photo: fileID.nullable(),
-    /**
-     * The form's own key, made on the phone for this request: sent again (a dropped connection, a second tap), the
-     * request is stored once and the same request answered. Without it every call is a new request.
-     */
-    submitKey: z
-      .string({ error: '提交编号应为文字' })
-      .regex(/^[A-Za-z0-9]{16,40}$/, '提交编号不正确')
-      .optional(),
+    /** The form's own key: sent again (a dropped connection, a second tap), the request is stored once. */
+    submitKey,
   }),
   /** The caller's own requests, newest first. */
   'visit/mine': z.strictObject({}),

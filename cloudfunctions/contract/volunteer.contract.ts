@@ -13,7 +13,7 @@ import {
   SERVICE_TYPE_KEYS,
   type ServiceType,
 } from '../domain/volunteer.rules'
-import { boundedId, id, shortText } from './common.schema'
+import { boundedId, id, shortText, submitKey } from './common.schema'
 import { projectInputs, type ProjectOutputs } from './project.contract'
 import type { QrView } from './study.contract'
 
@@ -49,7 +49,8 @@ const activityFields = {
 
 export const volunteerInputs = {
   /** A secretary creates an activity of a node within their reach, for a future time. */
-  'activity/create': z.strictObject({ ...activityFields, orgId: id }),
+  /** `submitKey`: the form's own key, so a form sent again is one activity (common.schema.ts). */
+  'activity/create': z.strictObject({ ...activityFields, orgId: id, submitKey }),
   /**
    * Before the start and before anyone signs in, its organiser changes what, when, where, how long and how many:
    * never fewer places than members already signed up. Every field is sent, as the form shows them.

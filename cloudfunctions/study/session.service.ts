@@ -6,7 +6,7 @@ import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { _, cloud } from '../common/cloud'
-import { transition } from '../common/data'
+import { insertFromForm, transition } from '../common/data'
 import type { OrgDoc, SessionDoc } from '../common/docs'
 import { qrPng } from '../common/qr-png'
 import { checkinSecret } from '../common/secrets'
@@ -38,7 +38,10 @@ function assertTimes(startAt: number, endAt: number): void {
     throw new AppError('STUDY.BAD_TIME', { detail: '一次活动不能超过24小时' })
 }
 
-export async function createSession(ctx: CallContext, input: Input<'session/create'>): Promise<SessionView> {
+export async function createSession(
+  ctx: CallContext,
+  { submitKey, ...input }: Input<'session/create'>,
+): Promise<SessionView> {
   const org = await authorizeOn(ctx, 'session.manage', input.orgId)
   assertTimes(input.startAt, input.endAt)
   await assertLecturer(ctx, input.lecturerId, org)
@@ -55,8 +58,8 @@ export async function createSession(ctx: CallContext, input: Input<'session/crea
     createdAt: ctx.now,
     updatedAt: ctx.now,
   }
-  const added = await sessions().add({ data: doc })
-  return view(ctx, { _id: String(added._id), ...doc })
+  const { doc: stored } = await insertFromForm('sessions', doc, { openid: ctx.openid, submitKey })
+  return view(ctx, stored)
 }
 
 async function managedSession(

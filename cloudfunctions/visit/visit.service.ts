@@ -4,15 +4,13 @@
  * read, and still the actor's (the resident's OPENID, the assignee's member id, the community's node), so of two
  * secretaries dispatching at once exactly one succeeds and the other is told who did.
  */
-import { createHash } from 'node:crypto'
-
 import type * as z from 'zod'
 
 import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
-import { collection, findById, insertOnce, readById, transition } from '../common/data'
+import { collection, findById, insertFromForm, insertOnce, readById, transition } from '../common/data'
 import type { OrgDoc } from '../common/docs'
 import { dropKeptFile, keepFile, readUpload } from '../common/files'
 import { recordChanged } from '../common/rollups'
@@ -104,11 +102,6 @@ async function communityOf(ctx: CallContext, orgId: string): Promise<OrgDoc> {
   return org
 }
 
-/** The id of a resident's request sent with a form's key: the same for every sending of that form, theirs alone. */
-function submittedId(openid: string, submitKey: string): string {
-  return `v${createHash('sha256').update(`visit-submit:${openid}:${submitKey}`).digest('hex').slice(0, 31)}`
-}
-
 export async function submitVisit(ctx: CallContext, input: Input<'visit/submit'>): Promise<VisitView> {
   const org = await communityOf(ctx, input.orgId)
   if ((input.preferredDate === null) !== (input.preferredSlot === null)) {
@@ -167,17 +160,18 @@ export async function submitVisit(ctx: CallContext, input: Input<'visit/submit'>
     escalatedAt: null,
     late: false,
   }
-  // The same form sent again (its key, the resident's own) is the request already stored.
-  const key = input.submitKey === undefined ? undefined : submittedId(ctx.openid, input.submitKey)
-  const added = await insertOnce('visits', { ...doc, ...(key ? { _id: key } : {}) })
-  if (added.outcome !== 'inserted') {
+  // The same form sent again (its key) is the request already stored: answered as it is, counted once.
+  const { doc: stored, fresh } = await insertFromForm('visits', doc, {
+    openid: ctx.openid,
+    submitKey: input.submitKey,
+  }).catch(async (error: unknown) => {
     if (photo !== null) await dropKeptFile(photo)
-    const earlier = key ? await findById('visits', key) : null
-    if (earlier && earlier.residentOpenid === ctx.openid)
-      return toVisitView(earlier, RESIDENT, await ctx.orgs(), ctx.now)
-    throw new AppError('COMMON.RETRY')
+    throw error
+  })
+  if (!fresh) {
+    if (photo !== null) await dropKeptFile(photo)
+    return toVisitView(stored, RESIDENT, await ctx.orgs(), ctx.now)
   }
-  const stored: VisitDoc = { ...doc, _id: added.id }
   await recordChanged(visitRollup, null, stored)
   const secretaries = await staffOf(org._id, 'community_secretary')
   await notify(

@@ -2,7 +2,7 @@ import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
-import { collection, findById, transition } from '../common/data'
+import { collection, findById, insertFromForm, transition } from '../common/data'
 import { qrPng } from '../common/qr-png'
 import { sendReminders } from '../common/reminders'
 import { recordChanged } from '../common/rollups'
@@ -40,7 +40,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 /** A secretary creates an activity of a node within their reach, for a future time. */
 export async function createActivity(
   ctx: CallContext,
-  input: Input<'activity/create'>,
+  { submitKey, ...input }: Input<'activity/create'>,
 ): Promise<ActivitySummary> {
   const org = await authorizeOn(ctx, 'volunteer.manage', input.orgId)
   if (input.startAt <= ctx.now) throw new AppError('VOLUNTEER.START_PASSED')
@@ -59,8 +59,8 @@ export async function createActivity(
     closedAt: null,
     closedBy: null,
   }
-  const added = await activities().add({ data: doc })
-  return toSummary({ ...doc, _id: String(added._id) }, await ctx.orgs(), false)
+  const { doc: stored } = await insertFromForm('volActivities', doc, { openid: ctx.openid, submitKey })
+  return toSummary(stored, await ctx.orgs(), false)
 }
 
 /** Any bound member reads an activity, with their own place and hours; `canManage` for its organisers. */

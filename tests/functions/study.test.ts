@@ -1,6 +1,7 @@
 import type { SessionView } from '../../cloudfunctions/contract/study.contract'
 import { type Backend, DEMO, failed, ok, startBackend } from '../support/backend'
 import { decodeQr } from '../support/qr'
+import { startDuring } from '../support/races'
 
 /**
  * Study sessions and check-in through the bundled `study` function on the real SDK. The clock
@@ -67,6 +68,29 @@ describe('creating sessions', () => {
       'COMMON.UNKNOWN_ACTION',
     )
     expect(await backend.snapshot()).toEqual(before)
+  })
+
+  it('stores a form sent twice (its answer lost, a second tap, or both at once) as one session', async () => {
+    const count = async () => (await backend.docs('study_sessions')).length
+    for (let round = 1; round <= 6; round++) {
+      const before = await count()
+      const submitKey = `sessionForm${round}abcdefghij`
+      const [a, b] = await startDuring(
+        () => createSession({ submitKey }),
+        { openid: DEMO.secretary1, label: 'study session/create' },
+        round,
+        () => createSession({ submitKey }),
+      )
+      expect(ok(b).id).toBe(ok(a).id)
+      expect(ok(await createSession({ submitKey })).id).toBe(ok(a).id)
+      expect(await count()).toBe(before + 1)
+    }
+    // Without a key, or with another form's, each is a session of its own.
+    const before = await count()
+    ok(await createSession())
+    ok(await createSession())
+    ok(await createSession({ submitKey: 'anotherFormKey1234567' }))
+    expect(await count()).toBe(before + 3)
   })
 
   it('lets a branch secretary create one for their own branch', async () => {

@@ -59,6 +59,28 @@ const memberIdOf = async (openid: string) => {
   return me.member.id
 }
 
+describe('a new activity’s form sent twice (its answer lost, a second tap, or both at once)', () => {
+  it('is one activity', async () => {
+    const count = async () => (await backend.docs('volunteer_activities')).length
+    for (let round = 1; round <= 6; round++) {
+      const before = await count()
+      const submitKey = `activityForm${round}abcdefghij`
+      const [a, b] = await startDuring(
+        () => create({ submitKey }),
+        { openid: DEMO.secretary1, label: 'volunteer activity/create' },
+        round,
+        () => create({ submitKey }),
+      )
+      expect(ok(b).id).toBe(ok(a).id)
+      expect(await count()).toBe(before + 1)
+    }
+    const before = await count()
+    ok(await create())
+    ok(await create())
+    expect(await count()).toBe(before + 2)
+  })
+})
+
 async function activityWith(members: string[], patch: Partial<Record<string, unknown>> = {}) {
   const activity = ok(await create(patch))
   for (const who of members) ok(await join(who, activity.id))

@@ -151,6 +151,8 @@ describe('新建活动', () => {
         allowVisitors: false,
         rotateSeconds: 20,
         lateAfterMinutes: 5,
+        // The form's own key: sent again, the same form is one session (common.schema.ts).
+        submitKey: expect.stringMatching(/^[A-Za-z0-9]{16,40}$/),
       },
     ])
     expect(chipOn(page, '20秒') && chipOn(page, '5分钟')).toBe(true)
@@ -179,6 +181,11 @@ describe('新建活动', () => {
     expect(sent(page, 'session/create')).toHaveLength(1)
     expect(page.navigations).toEqual([])
     expect(page.valueOf('活动标题')).toBe('十二月集体学习')
+    // Sent again from the same form, with the same key: the server stores one session however often it arrives.
+    await page.tap('创建活动')
+    await page.waitFor(() => sent(page, 'session/create').length === 2, 3000, 'sent again')
+    const [first, again] = sent(page, 'session/create') as { submitKey?: string }[]
+    expect(again.submitKey).toBe(first.submitKey)
   })
 
   test('editing a session sends only the changed fields through session/update, then goes back', async () => {

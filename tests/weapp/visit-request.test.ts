@@ -41,6 +41,16 @@ function sent(input: Record<string, unknown>): VisitView {
 const chosen = (page: PageHarness, label: string) =>
   Array.from(page.dom.querySelectorAll('wx-view.chip--on')).some((el) => el.textContent?.trim() === label)
 
+/** A member asks for 帮忙买药 in their own community (chosen for them) and taps 提交. */
+async function askForMedicine(page: PageHarness) {
+  await page.waitFor(() => chosen(page, '和平社区党委'), 3000, 'own community')
+  await page.tap('#type-elderly')
+  await page.input('#address', '和平里小区3号楼')
+  await page.input('#phone', '13812345678')
+  await page.input('#description', '帮忙买药')
+  await page.tap('#submit')
+}
+
 describe('the 上门服务 request page in 大字模式', () => {
   test('takes a request on one screen with large taps, and says in plain words that it was sent', async () => {
     const submitted: Record<string, unknown>[] = []
@@ -109,12 +119,7 @@ describe('the 上门服务 request page in 大字模式', () => {
       }),
     })
     await page.waitForText('需要什么帮助？')
-    await page.waitFor(() => chosen(page, '和平社区党委'), 3000, 'own community')
-    await page.tap('#type-elderly')
-    await page.input('#address', '和平里小区3号楼')
-    await page.input('#phone', '13812345678')
-    await page.input('#description', '帮忙买药')
-    await page.tap('#submit')
+    await askForMedicine(page)
     await page.waitForText(ERRORS['COMMON.NETWORK'])
     expect(page.valueOf('#description')).toBe('帮忙买药')
     await page.tap('#submit')
@@ -133,13 +138,8 @@ describe('the 上门服务 request page in 大字模式', () => {
       }),
     })
     await page.waitForText('需要什么帮助？')
-    // A member's own community is chosen for them.
-    await page.waitFor(() => chosen(page, '和平社区党委'), 3000, 'own community')
-    await page.tap('#type-elderly')
-    await page.input('#address', '和平里小区3号楼')
-    await page.input('#phone', '13812345678')
-    await page.input('#description', '帮忙买药')
-    await page.tap('#submit')
+    // A member's own community is chosen for them (askForMedicine waits for it).
+    await askForMedicine(page)
     await page.waitForText('期望时间已经过去，请选择以后的时间')
     expect(page.valueOf('#address')).toBe('和平里小区3号楼')
     expect(page.hasText('请求已提交')).toBe(false)

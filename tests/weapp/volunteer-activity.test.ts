@@ -6,30 +6,13 @@ import type { ActivityDetail } from '@contract/volunteer.contract'
 
 import { backend, fail, ok } from './backend'
 import { loadPage } from './harness'
+import { activitySummary, HOUR } from './volunteer-fixtures'
 
 const ACTIVITY = 'packages/volunteer/pages/activity/index'
 const NOTICE = 'tmpl-volunteer-notice'
-const HOUR = 60 * 60_000
-
 function detail(patch: Partial<ActivityDetail> = {}): ActivityDetail {
-  const startAt = Date.now() + 48 * HOUR
   return {
-    id: 'act-1',
-    title: '楼道杂物清理',
-    serviceType: 'environment',
-    orgId: 'org-c1',
-    orgName: '和平社区党委',
-    partner: null,
-    place: '光明里小区',
-    startAt,
-    endAt: startAt + 2 * HOUR,
-    plannedMinutes: 120,
-    capacity: 10,
-    signedUp: 3,
-    status: 'open',
-    beneficiaries: null,
-    cancelReason: null,
-    joined: false,
+    ...activitySummary(Date.now() + 48 * HOUR),
     canManage: false,
     myEntries: [],
     noticeTemplateId: NOTICE,

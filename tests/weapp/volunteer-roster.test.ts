@@ -8,32 +8,15 @@ import type { ActivityRoster, EntryView, ScanResult } from '@contract/volunteer.
 import { hoursLabel } from '../../cloudfunctions/domain/volunteer.rules'
 import { backend, ok } from './backend'
 import { loadPage } from './harness'
+import { activitySummary, HOUR } from './volunteer-fixtures'
 
 const ROSTER = 'packages/volunteer/pages/roster/index'
-const HOUR = 60 * 60_000
 
 const startAt = Date.now() - HOUR / 2
 
 function roster(entries: EntryView[]): ActivityRoster {
   return {
-    activity: {
-      id: 'act-1',
-      title: '楼道杂物清理',
-      serviceType: 'environment',
-      orgId: 'org-c1',
-      orgName: '和平社区党委',
-      partner: null,
-      place: '光明里小区',
-      startAt,
-      endAt: startAt + 2 * HOUR,
-      plannedMinutes: 120,
-      capacity: 10,
-      signedUp: 1,
-      status: 'open',
-      beneficiaries: null,
-      cancelReason: null,
-      joined: false,
-    },
+    activity: activitySummary(startAt, { signedUp: 1 }),
     signups: [{ memberId: 'm2', name: '冯浩然', at: startAt - 24 * HOUR }],
     entries,
   }

@@ -11,6 +11,7 @@ import {
 } from '../../../../../cloudfunctions/domain/study.rules'
 import { Chips, choicesOf } from '../../../../components/chips'
 import { type OrgOption, OrgPicker } from '../../../../components/org-picker'
+import { newSubmitKey } from '../../../../services/submit-key'
 import { useSessionsStore } from '../../../../stores/study-sessions.store'
 import {
   draftOf,
@@ -49,6 +50,8 @@ function poolOf(options: readonly OrgOption[], orgId: string): string[] {
 export function SessionForm({ initial, existing, options, onSaved }: SessionFormProps) {
   const [form, setForm] = useState(initial)
   const [error, setError] = useState<string | null>(null)
+  // One key for this new session's form, however often it is sent: one session is stored.
+  const [submitKey] = useState(newSubmitKey)
   const saving = useSessionsStore((s) => s.saving)
   const create = useSessionsStore((s) => s.create)
   const update = useSessionsStore((s) => s.update)
@@ -60,7 +63,8 @@ export function SessionForm({ initial, existing, options, onSaved }: SessionForm
     setError(null)
     const patch = existing ? patchOf(existing, checked.draft) : null
     if (existing && patch && Object.keys(patch).length === 0) return setError('没有需要保存的修改')
-    const outcome = existing && patch ? await update(existing.id, patch) : await create(checked.draft)
+    const outcome =
+      existing && patch ? await update(existing.id, patch) : await create({ ...checked.draft, submitKey })
     if (!outcome.ok) return setError(outcome.message)
     void Taro.showToast({ title: existing ? '已保存' : '已创建', icon: 'success' })
     onSaved(outcome.data)

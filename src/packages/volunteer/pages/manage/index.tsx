@@ -9,6 +9,7 @@ import { type OrgOption, orgOptionsFor, OrgPicker } from '../../../../components
 import { Screen, StateView } from '../../../../components/screen'
 import { useMe } from '../../../../hooks/use-me'
 import { go } from '../../../../services/navigation'
+import { newSubmitKey } from '../../../../services/submit-key'
 import { useOrgStore } from '../../../../stores/org.store'
 import { useVolunteerStore } from '../../../../stores/volunteer.store'
 import { ActivityCard } from '../../components/activity-card'
@@ -49,6 +50,8 @@ function Browser({ options }: { options: OrgOption[] }) {
   const [orgId, setOrgId] = useState(options[0].id)
   const [month, setMonth] = useState(() => monthOf(Date.now()))
   const [creating, setCreating] = useState(false)
+  // One key per new activity's form, however often it is sent; a new one once that activity is stored.
+  const [submitKey, setSubmitKey] = useState(newSubmitKey)
   const managed = useVolunteerStore((s) => s.managed)
   const load = useVolunteerStore((s) => s.loadManaged)
   const busy = useVolunteerStore((s) => s.busy)
@@ -71,13 +74,14 @@ function Browser({ options }: { options: OrgOption[] }) {
           orgId={orgId}
           busy={busy}
           onSubmit={async (draft) => {
-            const outcome = await create(draft)
+            const outcome = await create({ ...draft, submitKey })
             void Taro.showToast({
               title: outcome.ok ? '已发布' : outcome.message,
               icon: 'none',
               duration: 2500,
             })
             if (!outcome.ok) return
+            setSubmitKey(newSubmitKey())
             setCreating(false)
             go('volunteerActivity', { id: outcome.data.id })
           }}
