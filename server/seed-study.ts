@@ -22,6 +22,7 @@ import {
   leaveRollup,
   sessionRollup,
   studyMonthRollup,
+  StudyTallies,
 } from '../cloudfunctions/domain/study.rollup'
 import { DEFAULT_FORMAT, type SessionType } from '../cloudfunctions/domain/study.rules'
 import { chinaTimestamp, monthOf, monthRange, shiftMonth } from '../cloudfunctions/domain/time'
@@ -234,23 +235,9 @@ export function demoStudy(now: number, orgs: readonly OrgDoc[], members: readonl
   }
 
   // The 每月2次 tallies, as the theory check-ins leave them (the member's node at their latest one).
-  const tallies = new Map<string, StudyMonthDoc & { at: number }>()
-  for (const c of checkins) {
-    if (c.format !== 'theory') continue
-    const id = joinIds(c.memberId, c.month)
-    const t = tallies.get(id) ?? {
-      _id: id,
-      memberId: c.memberId,
-      month: c.month,
-      orgPath: c.orgPath,
-      theory: 0,
-      at: -1,
-    }
-    t.theory++
-    if (c.at >= t.at) Object.assign(t, { at: c.at, orgPath: c.orgPath })
-    tallies.set(id, t)
-  }
-  const studyMonths = [...tallies.values()].map(({ at: _at, ...t }) => t)
+  const tallies = new StudyTallies()
+  for (const c of checkins) tallies.add(c)
+  const studyMonths: StudyMonthDoc[] = tallies.list()
 
   // 党建考核: four exams in past months, closed; 应考 everyone in scope, 参考 most of those who cannot sign in.
   const exams: ExamDoc[] = []

@@ -21,6 +21,7 @@
  *   (`expectedByOrg`) names this node below the session's own, in the month of its start. A branch's 三会一课 counts
  *   them toward its 党课 (domain/three-meetings.rules.ts).
  */
+import { joinIds } from './ids'
 import type { Contribution, Counts, RollupRule } from './rollup.rules'
 import {
   type CheckinMethod,
@@ -114,3 +115,37 @@ export const studyMonthRollup: RollupRule<StudyMonthFacts> = (t) =>
   t.theory >= MONTHLY_STUDY_REQUIRED
     ? [{ orgPath: t.orgPath, time: startOf(t.month), counts: { 'study.met': 1 } }]
     : []
+
+/** A member's 每月2次 tally of a month as the theory check-ins leave it: `_id` `<memberId>_<month>`. */
+export interface StudyTally extends StudyMonthFacts {
+  _id: string
+  memberId: string
+}
+
+/**
+ * The 每月2次 tallies, built one check-in at a time (the rebuild reads them page by page): each theory check-in counts
+ * once, and the tally sits on the member's node at their latest one of the month. Others are passed over.
+ */
+export class StudyTallies {
+  private readonly byId = new Map<string, StudyTally & { at: number }>()
+
+  add(c: { memberId: string; month: string; orgPath: string[]; at: number; format: SessionFormat }): void {
+    if (c.format !== 'theory') return
+    const id = joinIds(c.memberId, c.month)
+    const t = this.byId.get(id) ?? {
+      _id: id,
+      memberId: c.memberId,
+      month: c.month,
+      orgPath: c.orgPath,
+      theory: 0,
+      at: c.at,
+    }
+    t.theory++
+    if (c.at >= t.at) Object.assign(t, { at: c.at, orgPath: c.orgPath })
+    this.byId.set(id, t)
+  }
+
+  list(): StudyTally[] {
+    return [...this.byId.values()].map(({ at: _at, ...t }) => t)
+  }
+}

@@ -26,6 +26,7 @@ import {
   nestCounts,
   sumContributions,
 } from '../domain/rollup.rules'
+import { StudyTallies } from '../domain/study.rollup'
 import { monthOf, shiftMonth } from '../domain/time'
 
 const PAGE = 1000
@@ -57,23 +58,12 @@ const sameCounted = (a: CountedResult | null | undefined, b: CountedResult | nul
 /** The 每月2次 tallies and the counted attempts, recomputed from check-ins and graded attempts; returns changes. */
 async function rebuildTallies(): Promise<number> {
   let changed = 0
-  const tallies = new Map<string, StudyMonthDoc & { at: number }>()
+  const built = new StudyTallies()
   for await (const c of scan<CheckinDoc>(() => collection('checkins') as unknown as Query<CheckinDoc>, {
     format: 'theory',
-  })) {
-    const id = joinIds(c.memberId, c.month)
-    const t = tallies.get(id) ?? {
-      _id: id,
-      memberId: c.memberId,
-      month: c.month,
-      orgPath: c.orgPath,
-      theory: 0,
-      at: c.at,
-    }
-    t.theory++
-    if (c.at >= t.at) Object.assign(t, { at: c.at, orgPath: c.orgPath })
-    tallies.set(id, t)
-  }
+  }))
+    built.add(c)
+  const tallies = new Map(built.list().map((t) => [t._id, t]))
   const stored = new Map(
     (await all(() => collection('studyMonths') as unknown as Query<StudyMonthDoc>)).map((d) => [d._id, d]),
   )

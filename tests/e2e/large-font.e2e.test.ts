@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 
 import type { RunningHost } from '../../server/host'
 import { launchBrowser, seen, signInAs, startTestHost } from '../support/browser'
+import { findings, measure, TAPPABLE } from '../support/large-font'
 
 jest.setTimeout(180_000)
 
@@ -24,71 +25,6 @@ afterAll(async () => {
   await host?.close()
 })
 
-/**
- * What a person taps: buttons, inputs, switches, pickers, and the app's own tappable views (tiles,
- * chips, tabs, text actions), with Taro's tab bar and navigation bar.
- */
-const TAPPABLE = [
-  'taro-button-core',
-  'taro-input-core',
-  'taro-textarea-core',
-  'taro-switch-core .weui-switch',
-  'taro-switch-core .weui-switch-cb',
-  'taro-checkbox-core',
-  'taro-radio-core',
-  '.tile',
-  '.chip',
-  '.bind-tab',
-  '.study-link',
-  '.admin-link',
-  '.quiz-action',
-  '.quiz-option',
-  '.quiz-back',
-  '.weui-tabbar__item',
-  '.taro-navigation-bar-back',
-  '.taro-navigation-bar-home',
-  'taro-picker-core',
-  '[class*="--tap"]',
-].join(', ')
-
-interface Finding {
-  what: string
-  size: string
-}
-
-/** Texts under 18 px and tap targets under 48 × 48 px among what is visible now. */
-function measure(page: Page): Promise<{ small: Finding[]; tiny: Finding[]; texts: number; taps: number }> {
-  return page.evaluate((tappable) => {
-    const visible = (el: Element) =>
-      el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) &&
-      el.getBoundingClientRect().width > 0
-    const small: { what: string; size: string }[] = []
-    const tiny: { what: string; size: string }[] = []
-    let texts = 0
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = (node.textContent ?? '').trim()
-      const el = node.parentElement
-      if (!text || !el || !visible(el) || el.closest('script, style, svg')) continue
-      texts++
-      const size = parseFloat(getComputedStyle(el).fontSize)
-      if (size < 18) small.push({ what: text.slice(0, 30), size: `${size}px` })
-    }
-    const taps = Array.from(document.querySelectorAll(tappable)).filter(visible)
-    for (const el of taps) {
-      const box = el.getBoundingClientRect()
-      // Sub-pixel layout: 96 design px are 49.9 px at this width; 47.5 allows rounding only.
-      if (box.width < 47.5 || box.height < 47.5) {
-        tiny.push({
-          what: `${el.tagName.toLowerCase()}.${el.className} “${(el.textContent ?? '').trim().slice(0, 20)}”`,
-          size: `${Math.round(box.width)}×${Math.round(box.height)}`,
-        })
-      }
-    }
-    return { small, tiny, texts, taps: taps.length }
-  }, TAPPABLE)
-}
-
 /** Opens a page of the app by its address and waits for a text of it. */
 async function open(page: Page, path: string, text: string | RegExp): Promise<void> {
   await page.goto(`${host.url}/#${path}`)
@@ -105,11 +41,10 @@ async function expectLarge(page: Page, where: string): Promise<void> {
   // And for the page to be laid out as it stays: on a busy machine a freshly opened page's controls were once
   // measured before they took their size (an input 23 × 26 px that then showed at full size). A size that stays
   // wrong still fails, after 5 s of looking again.
-  let found = await measure(page)
-  for (const until = Date.now() + 5_000; found.small.length + found.tiny.length > 0 && Date.now() < until;) {
-    await page.waitForTimeout(250)
-    found = await measure(page)
-  }
+  await page
+    .waitForFunction(findings, { tappable: TAPPABLE, onlyClean: true }, { timeout: 5_000 })
+    .catch(() => undefined)
+  const found = await measure(page)
   expect({ where, small: found.small, tiny: found.tiny }).toEqual({ where, small: [], tiny: [] })
   // Something was measured: the page's own text besides the bars, and at least the way back or a tab.
   expect(found.texts).toBeGreaterThanOrEqual(2)

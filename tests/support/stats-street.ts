@@ -1,7 +1,9 @@
+import type { CheckinDoc } from '../../cloudfunctions/common/docs'
 import { ROLLUP_SOURCES } from '../../cloudfunctions/common/rollup-sources'
 import { OPEN_SPAN_END, type OrgSpan, spanAt } from '../../cloudfunctions/domain/org-history.rules'
 import { countedAttempts } from '../../cloudfunctions/domain/quiz-stats.rules'
 import { type Contribution, nestCounts, sumContributions } from '../../cloudfunctions/domain/rollup.rules'
+import { StudyTallies } from '../../cloudfunctions/domain/study.rollup'
 import type { SessionType } from '../../cloudfunctions/domain/study.rules'
 import { chinaTimestamp, monthRange, shiftMonth } from '../../cloudfunctions/domain/time'
 import type { Backend, Stored } from './backend'
@@ -304,22 +306,9 @@ export function generateStreet(o: StreetOptions): GeneratedStreet {
   }
 
   // The 每月2次 tallies, as the check-ins would have left them.
-  const tallies = new Map<string, Stored>()
-  for (const c of checkins.filter((x) => x.format === 'theory')) {
-    const id = `${c.memberId}_${c.month}`
-    const t = tallies.get(id) ?? {
-      _id: id,
-      memberId: c.memberId,
-      month: c.month,
-      orgPath: c.orgPath,
-      theory: 0,
-      at: -1,
-    }
-    t.theory++
-    if (c.at >= t.at) Object.assign(t, { at: c.at, orgPath: c.orgPath })
-    tallies.set(id, t)
-  }
-  const studyMonths = [...tallies.values()].map(({ at: _at, ...t }) => t)
+  const tallies = new StudyTallies()
+  for (const c of checkins) tallies.add(c as CheckinDoc)
+  const studyMonths: Stored[] = tallies.list()
 
   const raw: Record<string, Stored[]> = {
     sessions,
