@@ -209,7 +209,9 @@ export class LocalDatabase {
         }
       })
       if (!(outcome instanceof Blocked)) return outcome
-      if (!(await this.transactions.waitForRelease(outcome.key, deadline))) {
+      if (await this.transactions.waitForRelease(outcome.key, deadline)) continue
+      // The holder's lifetime ends before this deadline: a holder past it is aborted here, not waited for.
+      if (!this.transactions.expireOverdue(outcome.key) && Date.now() >= deadline) {
         throw transactionConflict('a write waited too long for a document held by a transaction')
       }
     }

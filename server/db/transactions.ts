@@ -30,6 +30,8 @@ export interface Transaction {
   state: TxState
   readonly writes: Map<string, PendingWrite>
   readonly held: Set<string>
+  /** Wall-clock time (ms) after which the transaction is aborted. */
+  readonly expiresAt: number
   timer?: NodeJS.Timeout
 }
 
@@ -58,6 +60,7 @@ export class TransactionManager {
       state: 'active',
       writes: new Map(),
       held: new Set(),
+      expiresAt: Date.now() + this.options.lifetimeMs,
     }
     tx.timer = setTimeout(() => {
       if (tx.state === 'active') this.end(tx)
@@ -98,9 +101,20 @@ export class TransactionManager {
       this.waitsFor.set(tx, holder)
       const released = await this.waitForRelease(key, deadline)
       this.waitsFor.delete(tx)
-      if (!released)
+      if (!released && !this.expireOverdue(key))
         throw transactionConflict('timed out waiting for a document locked by another transaction')
     }
+  }
+
+  /**
+   * Aborts the transaction holding `key` if its lifetime has passed, and says whether the lock is free.
+   * Node schedules a timer from the event loop's cached clock, so on a busy machine a waiter's timer can
+   * fire before the holder's expiry timer although it was set for a later wall-clock time.
+   */
+  expireOverdue(key: string): boolean {
+    const holder = this.locks.get(key)
+    if (holder?.state === 'active' && Date.now() >= holder.expiresAt) this.end(holder)
+    return !this.locks.has(key)
   }
 
   /** Resolves true when the lock on `key` is released, false at the deadline. */

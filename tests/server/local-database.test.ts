@@ -684,4 +684,37 @@ describe('transactions', () => {
     expect((await shortLived.documents('c'))[0]).toEqual({ _id: 'x', v: 3 })
     await shortLived.close()
   })
+
+  it('lets a blocked write through when the holder expires, though its wait timer fires first', async () => {
+    // Timers run on the monotonic clock, deadlines are wall-clock: when the two drift apart by a millisecond
+    // (rounding, or an NTP step) the write's wait timer can fire just before the holder's expiry timer.
+    // CI saw that as a failed write; the write must wait for the holder's end instead.
+    const wallClock = Date.now.bind(Date)
+    let skewMs = 0
+    const now = jest.spyOn(Date, 'now').mockImplementation(() => wallClock() + skewMs)
+    const shortLived = await LocalDatabase.open({ dir: null, transactionLifetimeMs: 50 })
+    await shortLived.createCollection('c')
+    await shortLived.handle('database.insertDocument', { collectionName: 'c', data: ['{"_id":"x","v":1}'] })
+    const begin = (await shortLived.handle('database.startTransaction', {})) as { transactionId: string }
+    await shortLived.handle('database.modifyDocument', {
+      collectionName: 'c',
+      transactionId: begin.transactionId,
+      queryType: 'DOC',
+      query: '{"_id":"x"}',
+      data: '{"$set":{"v":2}}',
+      merge: true,
+    })
+    const plain = shortLived.handle('database.modifyDocument', {
+      collectionName: 'c',
+      queryType: 'DOC',
+      query: '{"_id":"x"}',
+      data: '{"$set":{"v":3}}',
+      merge: true,
+    })
+    skewMs = 10 // the wall clock steps ahead after the write set its deadline
+    const written = await plain.finally(() => now.mockRestore())
+    expect(written).toMatchObject({ data: { updated: 1 } })
+    expect((await shortLived.documents('c'))[0]).toEqual({ _id: 'x', v: 3 })
+    await shortLived.close()
+  })
 })
