@@ -78,16 +78,14 @@ export const volunteerInputs = {
   'signup/withdraw': z.strictObject({ activityId: id }),
   /** A scan of the activity's rotating code: signs in, or signs out an open pair. */
   'hours/scan': z.strictObject({ token: z.string().min(1, '二维码内容为空').max(200, '二维码内容过长') }),
-  /** The organiser signs a signed-up member in or out, now. */
   /**
-   * The organiser signs a member in or out. `direction` is what the tapped button said (代为签到 / 代为签退): sent
-   * again after a lost answer, the same tap finds it done and does not turn a sign-in into a sign-out. Without it,
-   * the member's state is toggled.
+   * The organiser signs a signed-up member in or out, now. `direction` is what the tapped button said (代为签到 /
+   * 代为签退): sent again after a lost answer, the same tap finds it done and never turns into the other.
    */
   'hours/enter': z.strictObject({
     activityId: id,
     memberId: id,
-    direction: z.enum(['in', 'out'], { error: '签到还是签退？' }).optional(),
+    direction: z.enum(['in', 'out'], { error: '请选择代为签到还是代为签退' }),
   }),
   /** 补录 after the start: who entered it and why are kept, counted apart; at most the planned duration. */
   'hours/makeup': z.strictObject({

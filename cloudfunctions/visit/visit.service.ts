@@ -8,7 +8,7 @@ import type * as z from 'zod'
 
 import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
-import type { CallContext } from '../common/caller'
+import type { CallContext, Caller } from '../common/caller'
 import { _ } from '../common/cloud'
 import { collection, findById, insertFromForm, insertOnce, readById, transition } from '../common/data'
 import type { OrgDoc } from '../common/docs'
@@ -426,8 +426,20 @@ export async function acceptVisit(ctx: CallContext, input: Input<'visit/accept'>
 
 /** The assignee cannot go: the request goes back to the community for another dispatch. */
 export async function declineVisit(ctx: CallContext, input: Input<'visit/decline'>): Promise<VisitView> {
-  const standing = await loadVisit(ctx, input.visitId)
+  // The decliner no longer stands to the request, but their own decline sent again while it still waits for
+  // another dispatch is answered as done: the request as handed back, with no contact and no move for them.
+  const declinedBefore = (visit: VisitDoc, { member }: Caller) => {
+    const last = visit.declines.at(-1)
+    return (
+      visit.status === 'submitted' &&
+      member !== null &&
+      last?.memberId === member._id &&
+      last.reason === input.reason
+    )
+  }
+  const standing = await loadVisit(ctx, input.visitId, declinedBefore)
   const { visit, roles, caller, org } = standing
+  if (roles.size === 0) return toVisitView(visit, viewerOf(standing), await ctx.orgs(), ctx.now)
   await expect(visit, roles, 'decline')
   const member = caller.member
   if (!member) throw new AppError('VISIT.NOT_ASSIGNEE')

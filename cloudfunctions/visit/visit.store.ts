@@ -54,7 +54,12 @@ export function standingOf(caller: Caller, visit: VisitDoc, org: OrgDoc): Standi
  * The request and the caller's standing to it. Anyone else (another resident, a member it was not sent to, a
  * secretary of another community) is told it does not exist: a request's existence is the resident's too.
  */
-export async function loadVisit(ctx: CallContext, visitId: string): Promise<{ visit: VisitDoc } & Standing> {
+export async function loadVisit(
+  ctx: CallContext,
+  visitId: string,
+  /** Keeps a caller with no standing (to answer their own earlier move); they are told nothing more. */
+  standsAnyway: (visit: VisitDoc, caller: Caller) => boolean = () => false,
+): Promise<{ visit: VisitDoc } & Standing> {
   const [visit, caller, orgs] = await Promise.all([
     readById('visits', visitId, 'VISIT.NOT_FOUND'),
     ctx.caller(),
@@ -63,7 +68,7 @@ export async function loadVisit(ctx: CallContext, visitId: string): Promise<{ vi
   const org = orgs.get(visit.orgId)
   if (!org) throw new AppError('VISIT.NOT_FOUND')
   const standing = standingOf(caller, visit, org)
-  if (standing.roles.size === 0) throw new AppError('VISIT.NOT_FOUND')
+  if (standing.roles.size === 0 && !standsAnyway(visit, caller)) throw new AppError('VISIT.NOT_FOUND')
   return { visit, ...standing }
 }
 

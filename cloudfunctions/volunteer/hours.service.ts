@@ -122,8 +122,7 @@ async function holdActivity(activity: ActivityDoc, now: number): Promise<void> {
 
 /** How the sign-in or out came: a scan of the code of `period`, or someone's entry on the member's behalf. */
 type Via =
-  | { method: 'qr'; period: number }
-  | { method: 'organiser'; recorder: Recorder; direction: 'in' | 'out' | null }
+  { method: 'qr'; period: number } | { method: 'organiser'; recorder: Recorder; direction: 'in' | 'out' }
 
 /**
  * A scan or the organiser's entry: signs out the member's open pair, or signs them in as a new pair. A scan of the
@@ -218,7 +217,7 @@ export async function enterHours(ctx: CallContext, input: Input<'hours/enter'>):
   return signInOrOut(ctx, activity, member, {
     method: 'organiser',
     recorder: { memberId: recorder.member._id, name: recorder.member.name },
-    direction: input.direction ?? null,
+    direction: input.direction,
   })
 }
 

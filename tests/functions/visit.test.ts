@@ -685,6 +685,27 @@ describe('a move sent again by the one who made it (its answer lost on the way b
     )
   })
 
+  it('answers the assignee’s repeated 无法前往 as done while the request waits for another dispatch', async () => {
+    const id = await requestAt('accepted')
+    const decline = (reason: string) => () =>
+      backend.call(DEMO.member1, 'visit', 'visit/decline', { visitId: id, reason })
+    await twice(id, decline('临时出差'))
+    expect(await visitDoc(id)).toMatchObject({ status: 'submitted', declines: [{ reason: '临时出差' }] })
+    // Another reason is not the same move, and the request stays closed to a member it is not sent to.
+    expect(codeOf(await decline('家里有事')())).toBe('VISIT.NOT_FOUND')
+    expect(codeOf(await backend.call(DEMO.member1, 'visit', 'visit/get', { visitId: id }))).toBe(
+      'VISIT.NOT_FOUND',
+    )
+    // Once it is dispatched again, the old decline is no longer an answer to give.
+    ok(
+      await backend.call(DEMO.secretary1, 'visit', 'visit/dispatch', {
+        visitId: id,
+        assigneeId: await memberIdOf(MEMBER2),
+      }),
+    )
+    expect(codeOf(await decline('临时出差')())).toBe('VISIT.NOT_FOUND')
+  })
+
   it('still refuses a different move from where the request is now, and another person’s same move', async () => {
     const id = await requestAt('completed')
     ok(await backend.call(DEMO.resident1, 'visit', 'visit/confirm', { visitId: id, rating: 4, comment: '' }))

@@ -337,6 +337,7 @@ describe('changing and cancelling', () => {
         await backend.call(DEMO.secretary1, 'volunteer', 'hours/enter', {
           activityId: activity.id,
           memberId: await memberIdOf(DEMO.member1),
+          direction: 'in',
         }),
       ).code,
     ).toBe('VOLUNTEER.CANCELLED')
@@ -520,6 +521,13 @@ describe('hours', () => {
     // 代为签退 again: the same pair, closed; no second pair begun.
     const before = await backend.snapshot()
     expect(ok(await enter(member2, 'out'))).toEqual({ ...out, outcome: 'already_out' })
+    // An entry that does not say which it is would guess; it is refused.
+    const unsaid = await backend.raw(DEMO.secretary1, 'volunteer', {
+      action: 'hours/enter',
+      data: { activityId: activity.id, memberId: member2 },
+    })
+    expect(failed(unsaid)).toMatchObject({ code: 'COMMON.INVALID_INPUT' })
+    expect(failed(unsaid).message).toBe('填写的内容有误：缺少必填项：签到或签退')
     expect(await backend.snapshot()).toEqual(before)
     const entries = (await backend.docs('volunteer_entries')).filter(
       (e) => e.memberId === member2 && e.activityId === activity.id,
@@ -531,8 +539,8 @@ describe('hours', () => {
     const activity = await activityWith([DEMO.member1, MEMBER2], { plannedMinutes: 120 })
     const member2 = await memberIdOf(MEMBER2)
     const member1 = await memberIdOf(DEMO.member1)
-    const enter = (who: string, memberId: string) =>
-      backend.call(who, 'volunteer', 'hours/enter', { activityId: activity.id, memberId })
+    const enter = (who: string, memberId: string, direction: 'in' | 'out') =>
+      backend.call(who, 'volunteer', 'hours/enter', { activityId: activity.id, memberId, direction })
     const makeup = (who: string, memberId: string, minutes: number) =>
       backend.call(who, 'volunteer', 'hours/makeup', {
         activityId: activity.id,
@@ -542,15 +550,15 @@ describe('hours', () => {
       })
     expect(failed(await makeup(DEMO.secretary1, member1, 30)).code).toBe('VOLUNTEER.MAKEUP_TOO_EARLY')
     clock = MORNING + 50 * MIN
-    expect(ok(await enter(DEMO.secretary1, member2))).toMatchObject({
+    expect(ok(await enter(DEMO.secretary1, member2, 'in'))).toMatchObject({
       outcome: 'signed_in',
       entry: { method: 'organiser', recordedByName: expect.any(String) },
     })
     clock += 30 * MIN
-    expect(ok(await enter(DEMO.secretary1, member2)).entry.minutes).toBe(30)
+    expect(ok(await enter(DEMO.secretary1, member2, 'out')).entry.minutes).toBe(30)
     const before = await backend.snapshot()
-    expect(failed(await enter(C2_SECRETARY, member2)).code).toBe('COMMON.FORBIDDEN')
-    expect(failed(await enter(DEMO.member1, member2)).code).toBe('COMMON.FORBIDDEN')
+    expect(failed(await enter(C2_SECRETARY, member2, 'in')).code).toBe('COMMON.FORBIDDEN')
+    expect(failed(await enter(DEMO.member1, member2, 'in')).code).toBe('COMMON.FORBIDDEN')
     expect(failed(await makeup(DEMO.secretary1, member2, 91))).toMatchObject({
       code: 'VOLUNTEER.MAKEUP_TOO_LONG',
       message: '补录时长超过计划时长，最多还能补录90分钟',
@@ -596,14 +604,15 @@ describe('hours', () => {
       linkBase: null,
     })
     expect(failed(qr).code).toBe('VOLUNTEER.CODE_ENDED')
-    const enter = () =>
+    const enter = (direction: 'in' | 'out') =>
       backend.call(DEMO.secretary1, 'volunteer', 'hours/enter', {
         activityId: activity.id,
         memberId: member1,
+        direction,
       })
-    const out = ok(await enter())
+    const out = ok(await enter('out'))
     expect(out).toMatchObject({ outcome: 'signed_out', entry: { minutes: 60, status: 'pending' } })
-    expect(failed(await enter()).code).toBe('VOLUNTEER.SIGN_IN_CLOSED')
+    expect(failed(await enter('in')).code).toBe('VOLUNTEER.SIGN_IN_CLOSED')
     ok(
       await backend.call(DEMO.secretary1, 'volunteer', 'hours/decide', {
         entryId: out.entry.id,
@@ -738,7 +747,7 @@ describe('who may do what', () => {
       confirmAll: (who: string, id = activityId) =>
         backend.call(who, 'volunteer', 'hours/confirmAll', { activityId: id }),
       enter: (who: string, id = activityId) =>
-        backend.call(who, 'volunteer', 'hours/enter', { activityId: id, memberId: member1 }),
+        backend.call(who, 'volunteer', 'hours/enter', { activityId: id, memberId: member1, direction: 'in' }),
       makeup: (who: string, id = activityId) =>
         backend.call(who, 'volunteer', 'hours/makeup', {
           activityId: id,

@@ -528,12 +528,13 @@ export async function measureFlows(backend: Backend): Promise<Cost[]> {
     await m.measure(DEMO.secretary1, 'volunteer', 'hours/enter', {
       activityId: activity.id,
       memberId: member2,
+      direction: 'in',
     })
     const out = await m.measure(
       DEMO.secretary1,
       'volunteer',
       'hours/enter',
-      { activityId: activity.id, memberId: member2 },
+      { activityId: activity.id, memberId: member2, direction: 'out' },
       { variant: 'signing out' },
     )
     await m.measure(DEMO.secretary1, 'volunteer', 'hours/decide', { entryId: out.entry.id, approve: true })
