@@ -13,7 +13,7 @@ import {
   type Stroke,
 } from '../domain/signature-pad.rules'
 import { callbackInputs, type CallbackOutputs } from './callback.contract'
-import { boundedId, empty, id, shortText } from './common.schema'
+import { boundedId, empty, id, shortText, submitKey } from './common.schema'
 import { type ExportedFile, fileID } from './files.contract'
 import { type FollowUpPerson, memberIds, type ReminderOutcome } from './follow-up.contract'
 
@@ -61,6 +61,8 @@ export const pledgeInputs = {
       .default([]),
     memberIds: z.array(id).max(300, '一次最多指定300人').default([]),
     deadline: time,
+    /** The form's own key, so a form sent again is one campaign (common.schema.ts). */
+    submitKey,
   }),
   'campaign/list': empty,
   'campaign/completion': z.strictObject({ campaignId: id, orgId: id.optional() }),

@@ -12,7 +12,7 @@ import {
   type ProjectStatus,
 } from '../domain/project.rules'
 import type { ActivityStatus, ServiceType } from '../domain/volunteer.rules'
-import { id, shortText } from './common.schema'
+import { id, shortText, submitKey } from './common.schema'
 
 const date = (label: string) =>
   z.string({ error: `${label}应为文字` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应如 2026-03-01`)
@@ -37,7 +37,8 @@ const projectFields = {
 
 export const projectInputs = {
   /** A secretary creates a project of a node within their reach; it starts 计划中. */
-  'project/create': z.strictObject({ ...projectFields, orgId: id }),
+  /** `submitKey`: the form's own key, so a form sent again is one project (common.schema.ts). */
+  'project/create': z.strictObject({ ...projectFields, orgId: id, submitKey }),
   /**
    * Edits a project (not a cancelled one): `rev` is the revision the form was read at, so an edit made over
    * another's is refused. 受益人次 may be entered or corrected here at any time after completion.

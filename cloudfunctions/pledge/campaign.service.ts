@@ -4,7 +4,7 @@ import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
-import { chunks, collection, fetchAll, readById } from '../common/data'
+import { chunks, collection, fetchAll, insertFromForm, readById } from '../common/data'
 import type { OrgDoc } from '../common/docs'
 import { writeExport } from '../common/files'
 import type { PledgeAssignmentDoc, PledgeCampaignDoc } from '../common/pledge.docs'
@@ -57,7 +57,7 @@ export function toCampaignView(c: PledgeCampaignDoc, orgs: ReadonlyMap<string, O
  */
 export async function createCampaign(
   ctx: CallContext,
-  input: Input<'campaign/create'>,
+  { submitKey, ...input }: Input<'campaign/create'>,
 ): Promise<PledgeCampaignView> {
   const org = await authorizeOn(ctx, KEEP, input.orgId)
   if (input.deadline <= ctx.now) throw new AppError('PLEDGE.DEADLINE_PAST')
@@ -88,8 +88,10 @@ export async function createCampaign(
   const inScopeIds = new Set(inScope.map((m) => m._id))
   if (input.memberIds.some((id) => !inScopeIds.has(id))) throw new AppError('MEMBER.NOT_FOUND')
   if (chosen.length === 0) throw new AppError('PLEDGE.NOBODY_ASSIGNED')
-  const added = await campaigns().add({
-    data: {
+  // Sent again (a lost answer, a second tap), the form finds its campaign and assigns nobody twice.
+  const { doc: campaign, fresh } = await insertFromForm(
+    'pledgeCampaigns',
+    {
       templateId: template.templateId,
       version: template.version,
       templateVersionId: template._id,
@@ -106,8 +108,10 @@ export async function createCampaign(
       createdBy: caller.member._id,
       createdAt: ctx.now,
     },
-  })
-  const campaignId = String(added._id)
+    { openid: ctx.openid, submitKey },
+  )
+  if (!fresh) return toCampaignView(campaign, orgs)
+  const campaignId = campaign._id
   const docs: PledgeAssignmentDoc[] = chosen.map((m) => ({
     _id: joinIds(campaignId, m._id),
     campaignId,

@@ -10,7 +10,7 @@ import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
-import { chunks, collection, findById, noDocs, readById, transition } from '../common/data'
+import { chunks, collection, findById, insertFromForm, noDocs, readById, transition } from '../common/data'
 import type { OrgDoc } from '../common/docs'
 import type { ProjectDoc } from '../common/project.docs'
 import { recordChanged } from '../common/rollups'
@@ -141,7 +141,7 @@ async function managedProject(ctx: CallContext, projectId: string): Promise<Proj
 
 export async function createProject(
   ctx: CallContext,
-  input: Input<'project/create'>,
+  { submitKey, ...input }: Input<'project/create'>,
 ): Promise<ProjectDetail> {
   const org = await authorizeOn(ctx, 'volunteer.manage', input.orgId)
   checkPeriod(input.startDate, input.endDate)
@@ -168,8 +168,8 @@ export async function createProject(
     cancelledAt: null,
     reason: null,
   }
-  const added = await projects().add({ data: doc })
-  return detailOf(ctx, { ...doc, _id: String(added._id) }, true)
+  const { doc: stored } = await insertFromForm('projects', doc, { openid: ctx.openid, submitKey })
+  return detailOf(ctx, stored, true)
 }
 
 /** Why an edit was refused after it was checked: cancelled meanwhile, or edited (or moved) by someone else. */

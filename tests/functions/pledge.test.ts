@@ -181,6 +181,42 @@ describe('campaigns', () => {
     expect(assignedByName.map((a) => a.memberId).sort()).toEqual([...two].sort())
   })
 
+  it('is one campaign, each person assigned and counted once, when its form is sent twice (also at once)', async () => {
+    const template = await pledgeTemplate(backend)
+    const create = (submitKey?: string) => () =>
+      backend.call(DEMO.admin, 'pledge', 'campaign/create', {
+        templateId: template.templateId,
+        version: 1,
+        year: 2026,
+        orgId: 'org-c1',
+        deadline: clock + 86_400_000,
+        ...(submitKey === undefined ? {} : { submitKey }),
+      })
+    const counts = async () => [
+      (await backend.docs('pledge_campaigns')).length,
+      (await backend.docs('pledge_assignments')).length,
+    ]
+    // The second send starts at each of the first's database requests in turn, and once after it.
+    for (let round = 1; round <= 12; round++) {
+      const [campaigns, assigned] = await counts()
+      const submitKey = `campaignForm${round}abcdefgh`
+      const [a, b] = await startDuring(
+        create(submitKey),
+        { openid: DEMO.admin, label: 'pledge campaign/create' },
+        round,
+        create(submitKey),
+      )
+      expect(ok(b)).toEqual(ok(a))
+      expect(await counts()).toEqual([campaigns + 1, assigned + ok(a).assigned])
+    }
+    await expectRollupsOfAssignments()
+    // Without a key (an older client), every send is a campaign of its own.
+    const [campaigns] = await counts()
+    ok(await create()())
+    ok(await create()())
+    expect((await counts())[0]).toBe(campaigns + 2)
+  })
+
   it('refuses other roles, places outside the caller’s reach, and bad settings, changing nothing', async () => {
     const template = await pledgeTemplate(backend)
     const create =
@@ -746,6 +782,11 @@ it('keeps rollup counters equal to a direct count of the assignments after overl
   const ids = await Promise.all(people.map((who) => assignmentOf(backend, DEMO[who])))
   await Promise.all(people.map((who, i) => sign(backend, DEMO[who], ids[i])))
   expect(campaign.assigned).toBeGreaterThan(people.length)
+  await expectRollupsOfAssignments()
+})
+
+/** The pledge counters of every node-month equal a direct count of the stored assignments. */
+async function expectRollupsOfAssignments(): Promise<void> {
   const direct = sumContributions(
     (await backend.docs('pledge_assignments')).flatMap((a) => pledgeRollup(a as never)),
   )
@@ -759,4 +800,4 @@ it('keeps rollup counters equal to a direct count of the assignments after overl
   )
   for (const [id, bucket] of direct) expect(stored.get(id)).toEqual(bucket.counts)
   expect(stored.size).toBe(direct.size)
-})
+}

@@ -38,7 +38,7 @@ const FIELDS = {
   activityIds: [HELD],
 }
 
-function create(patch: Partial<typeof FIELDS> = {}, who: string = DEMO.secretary1) {
+function create(patch: Partial<typeof FIELDS & { submitKey: string }> = {}, who: string = DEMO.secretary1) {
   return backend.call(who, 'volunteer', 'project/create', { ...FIELDS, ...patch })
 }
 
@@ -125,6 +125,28 @@ describe('creating and editing', () => {
     expect(failed(await create({ title: '' })).message).toContain('项目名称不能为空')
     expect(failed(await create({ startDate: '1 Nov' })).message).toContain('开始日期格式应如 2026-03-01')
     expect(await backend.snapshot()).toEqual(before)
+  })
+
+  it('is one project when its form is sent twice (a lost answer, a second tap, or both at once)', async () => {
+    const count = async () => (await backend.docs('volunteer_projects')).length
+    for (let round = 1; round <= 8; round++) {
+      const before = await count()
+      const submitKey = `projectForm${round}abcdefghi`
+      const [a, b] = await startDuring(
+        () => create({ submitKey }),
+        { openid: DEMO.secretary1, label: 'volunteer project/create' },
+        round,
+        () => create({ submitKey }),
+      )
+      expect(ok(b)).toEqual(ok(a))
+      expect(await count()).toBe(before + 1)
+    }
+    // Another secretary's form with the same key is their own project; no key, a new project every time.
+    const before = await count()
+    ok(await create({ submitKey: 'projectForm1abcdefghi' }, DEMO.admin))
+    ok(await create())
+    ok(await create())
+    expect(await count()).toBe(before + 3)
   })
 
   it('refuses to link an activity outside the node’s subtree: another community’s, or the community’s from a branch', async () => {

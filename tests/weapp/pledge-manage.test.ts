@@ -7,7 +7,7 @@ import type {
 } from '@contract/pledge.contract'
 
 import { member, ORGS, streetAdmin } from './admin-fixtures'
-import { backend, ok } from './backend'
+import { backend, fail, ok } from './backend'
 import { loadPage, type PageHarness } from './harness'
 
 const MANAGE = 'packages/pledge/pages/manage/index'
@@ -68,7 +68,11 @@ describe('承诺书管理', () => {
           const items = ROSTER.filter((m) => !input.keyword || m.name.includes(input.keyword))
           return ok({ items, total: items.length, offset: 0 })
         },
-        'campaign/create': (input) => ok(campaign({ memberCount: input.memberIds?.length ?? 0 })),
+        // The first try's answer is lost: sent again, the form carries the same key (one campaign on the server).
+        'campaign/create': (input) =>
+          sent(page, 'campaign/create').length === 1
+            ? fail('COMMON.INTERNAL')
+            : ok(campaign({ memberCount: input.memberIds?.length ?? 0 })),
       }),
     })
     await page.tap('新建签订任务')
@@ -99,6 +103,14 @@ describe('承诺书管理', () => {
       memberIds: ['m1', 'm2'],
     })
     expect(sent(page, 'campaign/create')[0]).not.toHaveProperty('roles')
+    expect(sent(page, 'campaign/create')[0]).toHaveProperty(
+      'submitKey',
+      expect.stringMatching(/^[A-Za-z0-9]{16,40}$/),
+    )
+    await page.waitForText('服务暂时不可用，请稍后再试')
+    await page.tap('分配')
+    await page.waitFor(() => sent(page, 'campaign/create').length === 2, 3000, 'campaign/create again')
+    expect(sent(page, 'campaign/create')[1]).toEqual(sent(page, 'campaign/create')[0])
   })
 
   test('指定人员 with nobody chosen says so and sends nothing', async () => {

@@ -199,6 +199,8 @@ describe('为民办实事', () => {
         'activity/manage': () => ok({ activities: [activity] }),
         'project/create': (input) => {
           creates.push(input)
+          // The first try's answer is lost; the form stays, and sent again it carries the same key.
+          if (creates.length === 1) return fail('COMMON.INTERNAL')
           return ok({ ...project({ id: 'p9', title: input.title, status: 'planned' }), canManage: true })
         },
       }),
@@ -219,7 +221,17 @@ describe('为民办实事', () => {
       orgId: 'c1',
       partner: null,
       activityIds: ['a9'],
+      submitKey: expect.stringMatching(/^[A-Za-z0-9]{16,40}$/),
     })
+    await page.waitFor(
+      () => page.toasts.some((t) => t.title === '服务暂时不可用，请稍后再试'),
+      3000,
+      'the failure',
+    )
+    expect(page.navigations).toEqual([])
+    await page.tap('创建项目')
+    await page.waitFor(() => creates.length === 2, 3000, 'the create call sent again')
+    expect(creates[1]).toEqual(creates[0])
     await page.waitFor(() => page.navigations.length > 0, 3000, 'a navigation')
     expect(page.navigations[0].url).toBe('/packages/volunteer/pages/project/index?id=p9')
   })

@@ -7,6 +7,7 @@ import { useState } from 'react'
 import { CADRE_LEVELS, type CadreLevel } from '../../../../../cloudfunctions/domain/member.rules'
 import { chinaTimestamp, dateOf, yearOf } from '../../../../../cloudfunctions/domain/time'
 import { Chips } from '../../../../components/chips'
+import { newSubmitKey } from '../../../../services/submit-key'
 import { type PersonHit, usePledgeStore } from '../../../../stores/pledge.store'
 import { PeoplePicker } from '../people-picker'
 
@@ -32,6 +33,8 @@ export function CampaignForm(props: { templates: PledgeTemplateView[]; orgs: Org
   const [named, setNamed] = useState<PersonHit[]>([])
   const [deadline, setDeadline] = useState(() => dateOf(Date.now() + 14 * 86_400_000))
   const [error, setError] = useState<string | null>(null)
+  // One key for this form, sent with every try: a campaign sent again after a lost answer is created once.
+  const [submitKey] = useState(newSubmitKey)
   const template = props.templates.find((t) => t.templateId === templateId)
 
   const submit = async () => {
@@ -45,6 +48,7 @@ export function CampaignForm(props: { templates: PledgeTemplateView[]; orgs: Org
       year: yearOf(Date.now()),
       orgId,
       deadline: due,
+      submitKey,
       ...(who === 'all'
         ? {}
         : who === 'names'

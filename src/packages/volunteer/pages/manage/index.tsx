@@ -50,8 +50,9 @@ function Browser({ options }: { options: OrgOption[] }) {
   const [orgId, setOrgId] = useState(options[0].id)
   const [month, setMonth] = useState(() => monthOf(Date.now()))
   const [creating, setCreating] = useState(false)
-  // One key per new activity's form, however often it is sent; a new one once that activity is stored.
+  // One key per new activity's form, however often it is sent; a new one for another node or once it is stored.
   const [submitKey, setSubmitKey] = useState(newSubmitKey)
+  useEffect(() => setSubmitKey(newSubmitKey()), [orgId])
   const managed = useVolunteerStore((s) => s.managed)
   const load = useVolunteerStore((s) => s.loadManaged)
   const busy = useVolunteerStore((s) => s.busy)

@@ -8,6 +8,7 @@ import { type OrgOption, orgOptionsFor, OrgPicker } from '../../../../components
 import { Screen, StateView } from '../../../../components/screen'
 import { useMe } from '../../../../hooks/use-me'
 import { go } from '../../../../services/navigation'
+import { newSubmitKey } from '../../../../services/submit-key'
 import { useOrgStore } from '../../../../stores/org.store'
 import { useProjectStore } from '../../../../stores/project.store'
 import { ProjectCard } from '../../components/project-card'
@@ -51,6 +52,9 @@ function Browser({ options }: { options: OrgOption[] }) {
   const load = useProjectStore((s) => s.loadManaged)
   const busy = useProjectStore((s) => s.busy)
   const create = useProjectStore((s) => s.createProject)
+  // One key per new project's form, however often it is sent; a new one for another node or once it is stored.
+  const [submitKey, setSubmitKey] = useState(newSubmitKey)
+  useEffect(() => setSubmitKey(newSubmitKey()), [orgId])
   useEffect(() => void load(orgId), [load, orgId])
   useDidShow(() => void load(orgId))
   return (
@@ -62,13 +66,14 @@ function Browser({ options }: { options: OrgOption[] }) {
           orgId={orgId}
           busy={busy}
           onSubmit={async ({ beneficiaries: _unset, ...draft }) => {
-            const outcome = await create({ ...draft, orgId })
+            const outcome = await create({ ...draft, orgId, submitKey })
             void Taro.showToast({
               title: outcome.ok ? '已创建' : outcome.message,
               icon: 'none',
               duration: 2500,
             })
             if (!outcome.ok) return
+            setSubmitKey(newSubmitKey())
             setCreating(false)
             go('project', { id: outcome.data.id })
           }}
