@@ -1,6 +1,6 @@
 import type { ProjectDetail } from '../../cloudfunctions/contract/project.contract'
 import { type Backend, DEMO, failed, ok, startBackend, type Stored } from '../support/backend'
-import { startDuring } from '../support/races'
+import { sentTwiceStoredOnce, startDuring } from '../support/races'
 
 /**
  * 为民办实事 through the bundled `volunteer` function (`project/*`) on the real SDK: secretaries create, edit and
@@ -129,24 +129,21 @@ describe('creating and editing', () => {
 
   it('is one project when its form is sent twice (a lost answer, a second tap, or both at once)', async () => {
     const count = async () => (await backend.docs('volunteer_projects')).length
-    for (let round = 1; round <= 8; round++) {
-      const before = await count()
-      const submitKey = `projectForm${round}abcdefghi`
-      const [a, b] = await startDuring(
-        () => create({ submitKey }),
-        { openid: DEMO.secretary1, label: 'volunteer project/create' },
-        round,
-        () => create({ submitKey }),
-      )
-      expect(ok(b)).toEqual(ok(a))
-      expect(await count()).toBe(before + 1)
-    }
+    await sentTwiceStoredOnce({
+      who: { openid: DEMO.secretary1, label: 'volunteer project/create' },
+      rounds: 8,
+      count,
+      send: (submitKey) => create({ submitKey }),
+      idOf: (answer) => ok(answer).id,
+    })
     // Another secretary's form with the same key is their own project; no key, a new project every time.
     const before = await count()
-    ok(await create({ submitKey: 'projectForm1abcdefghi' }, DEMO.admin))
+    const mine = ok(await create({ submitKey: 'sharedFormKey1234567' }))
+    const theirs = ok(await create({ submitKey: 'sharedFormKey1234567' }, DEMO.admin))
+    expect(theirs.id).not.toBe(mine.id)
     ok(await create())
     ok(await create())
-    expect(await count()).toBe(before + 3)
+    expect(await count()).toBe(before + 4)
   })
 
   it('refuses to link an activity outside the node’s subtree: another community’s, or the community’s from a branch', async () => {

@@ -1,7 +1,7 @@
 import type { SessionView } from '../../cloudfunctions/contract/study.contract'
 import { type Backend, DEMO, failed, ok, startBackend } from '../support/backend'
 import { decodeQr } from '../support/qr'
-import { startDuring } from '../support/races'
+import { sentTwiceStoredOnce } from '../support/races'
 
 /**
  * Study sessions and check-in through the bundled `study` function on the real SDK. The clock
@@ -72,19 +72,16 @@ describe('creating sessions', () => {
 
   it('stores a form sent twice (its answer lost, a second tap, or both at once) as one session', async () => {
     const count = async () => (await backend.docs('study_sessions')).length
-    for (let round = 1; round <= 6; round++) {
-      const before = await count()
-      const submitKey = `sessionForm${round}abcdefghij`
-      const [a, b] = await startDuring(
-        () => createSession({ submitKey }),
-        { openid: DEMO.secretary1, label: 'study session/create' },
-        round,
-        () => createSession({ submitKey }),
-      )
-      expect(ok(b).id).toBe(ok(a).id)
-      expect(ok(await createSession({ submitKey })).id).toBe(ok(a).id)
-      expect(await count()).toBe(before + 1)
-    }
+    await sentTwiceStoredOnce({
+      who: { openid: DEMO.secretary1, label: 'study session/create' },
+      rounds: 6,
+      count,
+      send: (submitKey) => createSession({ submitKey }),
+      idOf: (answer) => ok(answer).id,
+    })
+    // Once more after both: still the same session.
+    const first = ok(await createSession({ submitKey: 'oneFormKey12345678' }))
+    expect(ok(await createSession({ submitKey: 'oneFormKey12345678' })).id).toBe(first.id)
     // Without a key, or with another form's, each is a session of its own.
     const before = await count()
     ok(await createSession())

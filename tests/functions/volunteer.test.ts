@@ -3,7 +3,7 @@ import type { ActivitySummary } from '../../cloudfunctions/contract/volunteer.co
 import { monthRange } from '../../cloudfunctions/domain/time'
 import { type Backend, DEMO, failed, ok, startBackend, type Stored } from '../support/backend'
 import { addBoundMembers } from '../support/members'
-import { startDuring } from '../support/races'
+import { sentTwiceStoredOnce, startDuring } from '../support/races'
 
 /**
  * 志愿服务 through the bundled `volunteer` function on the real SDK: activities, places that hold when many sign
@@ -62,18 +62,13 @@ const memberIdOf = async (openid: string) => {
 describe('a new activity’s form sent twice (its answer lost, a second tap, or both at once)', () => {
   it('is one activity', async () => {
     const count = async () => (await backend.docs('volunteer_activities')).length
-    for (let round = 1; round <= 6; round++) {
-      const before = await count()
-      const submitKey = `activityForm${round}abcdefghij`
-      const [a, b] = await startDuring(
-        () => create({ submitKey }),
-        { openid: DEMO.secretary1, label: 'volunteer activity/create' },
-        round,
-        () => create({ submitKey }),
-      )
-      expect(ok(b).id).toBe(ok(a).id)
-      expect(await count()).toBe(before + 1)
-    }
+    await sentTwiceStoredOnce({
+      who: { openid: DEMO.secretary1, label: 'volunteer activity/create' },
+      rounds: 6,
+      count,
+      send: (submitKey) => create({ submitKey }),
+      idOf: (answer) => ok(answer).id,
+    })
     const before = await count()
     ok(await create())
     ok(await create())

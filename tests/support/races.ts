@@ -37,3 +37,30 @@ export async function startDuring<A, B>(
     stop()
   }
 }
+
+/**
+ * One form sent twice with the same key, the second send starting at each of the first's database requests in
+ * turn (rounds 1..`rounds`): both sends answer the same record (`idOf`), and `count` grows by exactly one a round.
+ */
+export async function sentTwiceStoredOnce<A>(form: {
+  who: CallMatch
+  rounds: number
+  count: () => Promise<number>
+  send: (submitKey: string) => Promise<A>
+  idOf: (answer: A) => string
+}): Promise<void> {
+  for (let round = 1; round <= form.rounds; round++) {
+    const before = await form.count()
+    const submitKey = `form${round}${form.who.label.replace(/[^A-Za-z0-9]/g, '')}`
+      .padEnd(16, 'k')
+      .slice(0, 40)
+    const [a, b] = await startDuring(
+      () => form.send(submitKey),
+      form.who,
+      round,
+      () => form.send(submitKey),
+    )
+    expect(form.idOf(b)).toBe(form.idOf(a))
+    expect(await form.count()).toBe(before + 1)
+  }
+}
