@@ -26,6 +26,14 @@ const activityIds = z
   .max(MAX_LINKED_ACTIVITIES, `最多关联${MAX_LINKED_ACTIVITIES}个志愿活动`)
 
 /** What a secretary fills in; the organising node is fixed at creation. */
+/** The year a list shows (the current one when not given): a community runs a few dozen projects a year. */
+const listYear = z
+  .number({ error: '年份应为数字' })
+  .int('年份不正确')
+  .min(2000, '年份不正确')
+  .max(2100, '年份不正确')
+  .optional()
+
 const projectFields = {
   title: shortText('项目名称', 60),
   description: shortText('项目内容', 500),
@@ -64,9 +72,9 @@ export const projectInputs = {
    * Anyone, bound or not: the projects of a community and of the street. `communityId` null: the caller's own
    * community when they are a member, else the street's projects only (a resident then picks a community).
    */
-  'project/list': z.strictObject({ communityId: id.nullable() }),
-  /** A secretary's list: every project of a node's subtree, cancelled ones included. */
-  'project/manage': z.strictObject({ orgId: id }),
+  'project/list': z.strictObject({ communityId: id.nullable(), year: listYear }),
+  /** A secretary's list: every project of a node's subtree running in a year, cancelled ones included. */
+  'project/manage': z.strictObject({ orgId: id, year: listYear }),
   /** One project with its linked activities; `canManage` for its secretaries. */
   'project/get': z.strictObject({ projectId: id }),
 }
@@ -108,6 +116,8 @@ export interface ProjectDetail extends ProjectView {
 }
 
 export interface ProjectList {
+  /** The year listed: the projects whose period overlaps it. */
+  year: number
   /** The communities of the street, for a resident to pick theirs. */
   communities: { id: string; name: string }[]
   /** The community whose projects are listed (besides the street's), or null. */
@@ -120,6 +130,6 @@ export interface ProjectOutputs {
   'project/update': ProjectDetail
   'project/move': ProjectDetail
   'project/list': ProjectList
-  'project/manage': { projects: ProjectView[] }
+  'project/manage': { year: number; projects: ProjectView[] }
   'project/get': ProjectDetail
 }

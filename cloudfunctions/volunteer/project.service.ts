@@ -31,14 +31,20 @@ import {
   PROJECT_STATUS_LABELS,
 } from '../domain/project.rules'
 import { can, type OrgPlacement } from '../domain/roles'
+import { yearOf } from '../domain/time'
 import { activities, orgNameOf } from './volunteer.store'
 
 type Input<K extends keyof typeof projectInputs> = z.output<(typeof projectInputs)[K]>
 
 const projects = () => collection('projects')
 
-/** The most projects one list shows: a community runs a few dozen a year. */
+/** The most projects one list shows, of one year: a community runs a few dozen a year. */
 const LIST_MAX = 100
+
+/** Projects whose period overlaps the year (dates are `YYYY-MM-DD`, so they compare as strings). */
+function runningIn(year: number) {
+  return { startDate: _.lte(`${year}-12-31`), endDate: _.gte(`${year}-01-01`) }
+}
 
 function placementOf(p: Pick<ProjectDoc, 'orgId' | 'orgPath'>): OrgPlacement {
   return { _id: p.orgId, ancestors: p.orgPath.slice(0, -1) }
@@ -266,21 +272,27 @@ export async function listProjects(ctx: CallContext, input: Input<'project/list'
   }
   const communityId =
     input.communityId ?? caller.member?.orgPath.find((id) => orgs.get(id)?.type === 'community') ?? null
+  const year = input.year ?? yearOf(ctx.now)
   const streets = [...orgs.values()].filter((o) => o.type === 'street').map((o) => o._id)
   const [ofStreet, ofCommunity] = await Promise.all([
     streets.length > 0
       ? projects()
-          .where({ orgId: _.in(streets) })
+          .where({ orgId: _.in(streets), ...runningIn(year) })
           .orderBy('startDate', 'desc')
           .limit(LIST_MAX)
           .get()
       : Promise.resolve(noDocs('projects')),
     communityId !== null
-      ? projects().where({ orgPath: communityId }).orderBy('startDate', 'desc').limit(LIST_MAX).get()
+      ? projects()
+          .where({ orgPath: communityId, ...runningIn(year) })
+          .orderBy('startDate', 'desc')
+          .limit(LIST_MAX)
+          .get()
       : Promise.resolve(noDocs('projects')),
   ])
   const list = [...ofCommunity.data, ...ofStreet.data].sort(byStartDesc)
   return {
+    year,
     communities: communities.map((o) => ({ id: o._id, name: o.name })),
     communityId,
     projects: await viewsOf(ctx, list),
@@ -291,14 +303,15 @@ export async function listProjects(ctx: CallContext, input: Input<'project/list'
 export async function manageProjects(
   ctx: CallContext,
   input: Input<'project/manage'>,
-): Promise<{ projects: ProjectView[] }> {
+): Promise<{ year: number; projects: ProjectView[] }> {
   await authorizeOn(ctx, 'volunteer.manage', input.orgId)
+  const year = input.year ?? yearOf(ctx.now)
   const found = await projects()
-    .where({ orgPath: input.orgId })
+    .where({ orgPath: input.orgId, ...runningIn(year) })
     .orderBy('startDate', 'desc')
     .limit(LIST_MAX)
     .get()
-  return { projects: await viewsOf(ctx, found.data.sort(byStartDesc)) }
+  return { year, projects: await viewsOf(ctx, found.data.sort(byStartDesc)) }
 }
 
 /** Anyone reads one project; `canManage` tells its secretaries they may edit and move it. */

@@ -15,9 +15,9 @@ interface ProjectState {
   candidates: Loadable<ActivitySummary[]>
   /** A change is on its way: its button stays disabled. */
   busy: boolean
-  loadList(communityId: string | null): Promise<void>
+  loadList(communityId: string | null, year: number): Promise<void>
   loadDetail(projectId: string): Promise<void>
-  loadManaged(orgId: string): Promise<void>
+  loadManaged(orgId: string, year: number): Promise<void>
   loadCandidates(orgId: string, month: string): Promise<void>
   createProject(input: InputOf<'volunteer', 'project/create'>): Promise<Outcome<ProjectDetail>>
   updateProject(input: InputOf<'volunteer', 'project/update'>): Promise<Outcome<ProjectDetail>>
@@ -45,11 +45,11 @@ export const useProjectStore = create<ProjectState>((set, get) => {
     managed: idle,
     candidates: idle,
     busy: false,
-    async loadList(communityId) {
+    async loadList(communityId, year) {
       const isLatest = latestList()
       await track(
         (list) => isLatest() && set({ list }),
-        () => call('volunteer', 'project/list', { communityId }),
+        () => call('volunteer', 'project/list', { communityId, year }),
       )
     },
     async loadDetail(projectId) {
@@ -58,11 +58,11 @@ export const useProjectStore = create<ProjectState>((set, get) => {
         () => call('volunteer', 'project/get', { projectId }),
       )
     },
-    async loadManaged(orgId) {
+    async loadManaged(orgId, year) {
       const isLatest = latestManaged()
       await track(
         (managed) => isLatest() && set({ managed }),
-        async () => (await call('volunteer', 'project/manage', { orgId })).projects,
+        async () => (await call('volunteer', 'project/manage', { orgId, year })).projects,
       )
     },
     async loadCandidates(orgId, month) {

@@ -354,6 +354,45 @@ describe('reading', () => {
     expect(failed(await list(DEMO.resident1, 'no-such-org')).code).toBe('PROJECT.NOT_COMMUNITY')
   })
 
+  it('lists one year at a time: the projects whose period overlaps it, this year unless another is asked', async () => {
+    const lastYear = ok(await create({ title: '去年的项目', startDate: '2025-03-01', endDate: '2025-06-30' }))
+    const acrossNewYear = ok(
+      await create({ title: '跨年的项目', startDate: '2025-12-01', endDate: '2026-01-31' }),
+    )
+    const thisYear = ok(await create())
+    const nextYear = ok(await create({ title: '明年的项目', startDate: '2027-01-05', endDate: '2027-03-31' }))
+    const idsIn = async (year?: number) => {
+      const listed = ok(
+        await backend.call(DEMO.resident1, 'volunteer', 'project/list', {
+          communityId: 'org-c1',
+          ...(year === undefined ? {} : { year }),
+        }),
+      )
+      const managed = ok(
+        await backend.call(DEMO.secretary1, 'volunteer', 'project/manage', {
+          orgId: 'org-c1',
+          ...(year === undefined ? {} : { year }),
+        }),
+      )
+      const mine = [lastYear.id, acrossNewYear.id, thisYear.id, nextYear.id]
+      const ids = listed.projects.map((p) => p.id).filter((id) => mine.includes(id))
+      expect(managed.projects.map((p) => p.id).filter((id) => mine.includes(id))).toEqual(ids)
+      expect([listed.year, managed.year]).toEqual([year ?? 2026, year ?? 2026])
+      return ids.sort()
+    }
+    expect(await idsIn()).toEqual([acrossNewYear.id, thisYear.id].sort())
+    expect(await idsIn(2025)).toEqual([lastYear.id, acrossNewYear.id].sort())
+    expect(await idsIn(2027)).toEqual([nextYear.id])
+    expect(await idsIn(2020)).toEqual([])
+    for (const year of [1999, 2026.5, '2026']) {
+      const bad = await backend.raw(DEMO.resident1, 'volunteer', {
+        action: 'project/list',
+        data: { communityId: 'org-c1', year },
+      })
+      expect(failed(bad)).toMatchObject({ code: 'COMMON.INVALID_INPUT' })
+    }
+  })
+
   it('opens one project to anyone, managed only by its secretaries', async () => {
     const project = ok(await create())
     const asResident = ok(

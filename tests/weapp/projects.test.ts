@@ -67,7 +67,9 @@ const COMMUNITIES = [
   { id: 'c1', name: '和平社区党委' },
   { id: 'c2', name: '光明社区党委' },
 ]
+const THIS_YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()
 const streetOnly: ProjectList = {
+  year: THIS_YEAR,
   communities: COMMUNITIES,
   communityId: null,
   projects: [
@@ -93,7 +95,14 @@ describe('为民办实事', () => {
       storage: LARGE,
       cloud: backend({
         'account/me': () => ok(resident),
-        'project/list': ({ communityId }) => ok(communityId === 'c1' ? withC1 : streetOnly),
+        'project/list': ({ communityId, year }) =>
+          ok(
+            year !== undefined && year !== THIS_YEAR
+              ? { ...streetOnly, year, projects: [] }
+              : communityId === 'c1'
+                ? withC1
+                : streetOnly,
+          ),
       }),
     })
     await page.waitForText('请选择您所在的社区')
@@ -111,9 +120,19 @@ describe('为民办实事', () => {
     expect(text).toContain('文明交通劝导 · 10月21日 08:00 · 受益 120 人次')
     expect(text).toContain('所在社区')
     expect(page.cloudCalls.filter((c) => c.data.action === 'project/list').map((c) => c.data.data)).toEqual([
-      { communityId: null },
-      { communityId: 'c1' },
+      { communityId: null, year: THIS_YEAR },
+      { communityId: 'c1', year: THIS_YEAR },
     ])
+    // Last year's projects are a tap away; next year's (planned ahead) too, and no further.
+    await page.tap('上一年')
+    await page.waitForText(`${THIS_YEAR - 1}年没有为民办实事项目`)
+    expect(page.cloudCalls.at(-1)?.data.data).toEqual({ communityId: 'c1', year: THIS_YEAR - 1 })
+    await page.tap('下一年')
+    await page.waitForText('无障碍坡道改造')
+    await page.tap('下一年')
+    await page.waitForText(`${THIS_YEAR + 1}年没有为民办实事项目`)
+    expect(page.isDisabled('下一年')).toBe(true)
+    await page.tap('上一年')
     await page.tap('无障碍坡道改造')
     await page.waitFor(() => page.navigations.length > 0, 3000, 'a navigation')
     expect(page.navigations[0].url).toBe('/packages/volunteer/pages/project/index?id=p1')
@@ -195,7 +214,7 @@ describe('为民办实事', () => {
       cloud: backend({
         'account/me': () => ok(me([role('community_secretary', 'c1')])),
         'org/tree': () => ok({ orgs: ORGS }),
-        'project/manage': () => ok({ projects: [] }),
+        'project/manage': ({ year }) => ok({ year: year ?? THIS_YEAR, projects: [] }),
         'activity/manage': () => ok({ activities: [activity] }),
         'project/create': (input) => {
           creates.push(input)
@@ -205,7 +224,7 @@ describe('为民办实事', () => {
         },
       }),
     })
-    await page.waitForText('还没有为民办实事项目')
+    await page.waitForText(`${THIS_YEAR}年没有为民办实事项目`)
     await page.tap('新建为民办实事')
     await page.waitForText('楼道清理 · 10月21日 08:00')
     expect(page.isDisabled('创建项目')).toBe(true)

@@ -11,6 +11,7 @@ import { Screen, StateView } from '../../../../components/screen'
 import { go } from '../../../../services/navigation'
 import { ensureSignedIn } from '../../../../services/session'
 import { useVolunteerStore } from '../../../../stores/volunteer.store'
+import { YearSwitch } from '../../components/year-switch'
 
 /** 我的志愿时长: a year's hours month by month, confirmed (counted) and waiting for the organiser. */
 export default function HoursPage() {
@@ -26,19 +27,7 @@ export default function HoursPage() {
   }
   return (
     <Screen>
-      <View className="vol-actions">
-        <Button className="btn btn--ghost hours-prev" onClick={() => choose(year - 1)}>
-          上一年
-        </Button>
-        <Text className="t-title hours-year">{year}年</Text>
-        <Button
-          className="btn btn--ghost"
-          disabled={year >= yearOf(Date.now())}
-          onClick={() => choose(year + 1)}
-        >
-          下一年
-        </Button>
-      </View>
+      <YearSwitch year={year} onChange={choose} />
       <StateView state={hours} onRetry={() => load(year)}>
         {(view) => <YearView view={view} />}
       </StateView>

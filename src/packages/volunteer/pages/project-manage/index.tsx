@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 
+import { yearOf } from '../../../../../cloudfunctions/domain/time'
 import { type OrgOption, orgOptionsFor, OrgPicker } from '../../../../components/org-picker'
 import { Screen, StateView } from '../../../../components/screen'
 import { useMe } from '../../../../hooks/use-me'
@@ -13,6 +14,7 @@ import { useOrgStore } from '../../../../stores/org.store'
 import { useProjectStore } from '../../../../stores/project.store'
 import { ProjectCard } from '../../components/project-card'
 import { ProjectForm } from '../../components/project-form'
+import { YearSwitch } from '../../components/year-switch'
 
 /** 为民办实事管理: a node's projects (cancelled ones too) and a new one; tapping one opens its page. */
 export default function ProjectManagePage() {
@@ -55,8 +57,9 @@ function Browser({ options }: { options: OrgOption[] }) {
   // One key per new project's form, however often it is sent; a new one for another node or once it is stored.
   const [submitKey, setSubmitKey] = useState(newSubmitKey)
   useEffect(() => setSubmitKey(newSubmitKey()), [orgId])
-  useEffect(() => void load(orgId), [load, orgId])
-  useDidShow(() => void load(orgId))
+  const [year, setYear] = useState(() => yearOf(Date.now()))
+  useEffect(() => void load(orgId, year), [load, orgId, year])
+  useDidShow(() => void load(orgId, year))
   return (
     <View>
       <OrgPicker options={options} value={orgId} onChange={setOrgId} />
@@ -83,11 +86,12 @@ function Browser({ options }: { options: OrgOption[] }) {
           新建为民办实事
         </Button>
       )}
+      <YearSwitch year={year} ahead={1} onChange={setYear} />
       <StateView
         state={managed}
-        onRetry={() => load(orgId)}
+        onRetry={() => load(orgId, year)}
         isEmpty={(l) => l.length === 0}
-        emptyText="还没有为民办实事项目"
+        emptyText={`${year}年没有为民办实事项目`}
       >
         {(list) =>
           list.map((p) => <ProjectCard key={p.id} project={p} onTap={() => go('project', { id: p.id })} />)

@@ -5,6 +5,7 @@ import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 
 import { hasAnyPermission } from '../../../../../cloudfunctions/domain/roles'
+import { yearOf } from '../../../../../cloudfunctions/domain/time'
 import { Chips } from '../../../../components/chips'
 import { Screen, StateView } from '../../../../components/screen'
 import { useMe } from '../../../../hooks/use-me'
@@ -12,6 +13,7 @@ import { go } from '../../../../services/navigation'
 import { ensureSignedIn } from '../../../../services/session'
 import { useProjectStore } from '../../../../stores/project.store'
 import { ProjectCard } from '../../components/project-card'
+import { YearSwitch } from '../../components/year-switch'
 
 /**
  * 为民办实事, for everyone (residents included): the projects of a community and of the street, with their status,
@@ -22,12 +24,17 @@ export default function ProjectsPage() {
   const list = useProjectStore((s) => s.list)
   const load = useProjectStore((s) => s.loadList)
   const [communityId, setCommunityId] = useState<string | null>(null)
+  const [year, setYear] = useState(() => yearOf(Date.now()))
   useDidShow(() => {
-    if (ensureSignedIn()) void load(communityId)
+    if (ensureSignedIn()) void load(communityId, year)
   })
   const choose = (id: string) => {
     setCommunityId(id)
-    void load(id)
+    void load(id, year)
+  }
+  const chooseYear = (next: number) => {
+    setYear(next)
+    void load(communityId, next)
   }
   const manages = me.status === 'ready' && hasAnyPermission(me.data.roles, 'volunteer.manage')
   return (
@@ -37,7 +44,8 @@ export default function ProjectsPage() {
           管理为民办实事
         </Button>
       )}
-      <StateView state={list} onRetry={() => load(communityId)} loadingText="正在加载项目…">
+      <YearSwitch year={year} ahead={1} onChange={chooseYear} />
+      <StateView state={list} onRetry={() => load(communityId, year)} loadingText="正在加载项目…">
         {(data) => (
           <View>
             <View className="card">
@@ -51,7 +59,7 @@ export default function ProjectsPage() {
             </View>
             {data.projects.length === 0 ? (
               <View className="state state--empty">
-                <Text className="t-body">还没有为民办实事项目</Text>
+                <Text className="t-body">{year}年没有为民办实事项目</Text>
               </View>
             ) : (
               data.projects.map((p) => (
