@@ -139,6 +139,13 @@ export const GUARDS = [
     test: [PLEDGE, 'stores one version when two editors save from the same version at once'],
   },
   {
+    name: "pledge campaign: a dead call's assignments finished by one later send",
+    file: 'cloudfunctions/pledge/campaign.service.ts',
+    find: `.where({ _id: campaign._id, assigning: true, assigningSince: since })`,
+    replace: `.where({ _id: campaign._id })`,
+    test: [PLEDGE, 'finishes a dead call’s campaign once when two late sends'],
+  },
+  {
     name: 'pledge chain: one signing per link (record id chain_<seq>)',
     file: 'cloudfunctions/pledge/sign.service.ts',
     find: `      _id: chainId(seq),`,

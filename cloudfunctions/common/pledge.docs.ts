@@ -36,6 +36,14 @@ export interface PledgeCampaignDoc {
   assignedCount: number
   createdBy: string
   createdAt: number
+  /**
+   * Set while the creating call writes the assignments and their rollups, cleared when it is done (absent on
+   * campaigns from before: done). `assigningSince` is when that call (or one finishing a dead one's work) began.
+   */
+  assigning?: boolean
+  assigningSince?: number
+  /** How often a later send of the form took over a dead call's work. */
+  takeovers?: number
 }
 
 /**

@@ -4,7 +4,7 @@ import { AppError } from '../common/app-error'
 import { authorizeOn } from '../common/auth'
 import type { CallContext } from '../common/caller'
 import { _ } from '../common/cloud'
-import { chunks, collection, fetchAll, insertFromForm, readById } from '../common/data'
+import { chunks, collection, fetchAll, insertFromForm, readById, transition } from '../common/data'
 import type { OrgDoc } from '../common/docs'
 import { writeExport } from '../common/files'
 import type { PledgeAssignmentDoc, PledgeCampaignDoc } from '../common/pledge.docs'
@@ -26,9 +26,13 @@ import { isOverdue, templateVersionId } from '../domain/pledge.rules'
 import { pledgeReminderData, reminderDay, reminderTopic } from '../domain/reminder.rules'
 import { sumContributions } from '../domain/rollup.rules'
 import { chinaClock, dateOf } from '../domain/time'
+import { manifest } from './manifest'
 import { assignments, campaigns, KEEP, loadCampaign, mayRead, readableOrg, readRoots } from './pledge.store'
 
 type Input<K extends keyof typeof pledgeInputs> = z.output<(typeof pledgeInputs)[K]>
+
+/** A call still writing a campaign's assignments is alive for at most the function's timeout (manifest.ts). */
+const ASSIGNING_LIMIT_MS = (manifest.timeout + 10) * 1000
 
 export function toCampaignView(c: PledgeCampaignDoc, orgs: ReadonlyMap<string, OrgDoc>): PledgeCampaignView {
   return {
@@ -107,10 +111,12 @@ export async function createCampaign(
       assignedCount: chosen.length,
       createdBy: caller.member._id,
       createdAt: ctx.now,
+      assigning: true,
+      assigningSince: ctx.now,
     },
     { openid: ctx.openid, submitKey },
   )
-  if (!fresh) return toCampaignView(campaign, orgs)
+  if (!fresh && !(await mayFinish(campaign, ctx.now))) return toCampaignView(campaign, orgs)
   const campaignId = campaign._id
   const docs: PledgeAssignmentDoc[] = chosen.map((m) => ({
     _id: joinIds(campaignId, m._id),
@@ -124,15 +130,48 @@ export async function createCampaign(
     year: input.year,
     deadline: input.deadline,
     templateVersionId: template._id,
-    assignedAt: ctx.now,
+    assignedAt: campaign.createdAt,
     status: 'pending',
     signedAt: null,
     signingId: null,
   }))
-  for (const part of chunks(docs, 500)) await assignments().add({ data: part })
-  for (const bucket of sumContributions(docs.flatMap(pledgeRollup)).values()) await applyBucket(bucket)
+  // Finishing a dead call's work: only the assignments it did not write. It counts them in the rollups only
+  // after writing them all, so if any were missing nothing was counted yet.
+  const written = fresh ? new Set<string>() : await assignmentIdsOf(campaignId)
+  const missing = docs.filter((d) => !written.has(d._id))
+  for (const part of chunks(missing, 500)) await assignments().add({ data: part })
+  if (fresh || missing.length > 0) {
+    for (const bucket of sumContributions(docs.flatMap(pledgeRollup)).values()) await applyBucket(bucket)
+  }
+  await transition(
+    'pledgeCampaigns',
+    campaignId,
+    { assigning: true },
+    { assigning: false, assignedCount: written.size + missing.length },
+    () => new AppError('COMMON.RETRY'),
+  )
   const stored = await loadCampaign(campaignId)
   return toCampaignView(stored, orgs)
+}
+
+/**
+ * Whether a campaign's form sent again should finish its assignments: only when the call that created it died on
+ * the way (its function's time is up, and nobody else took the work over since). The one to take it over is
+ * decided by the database, so two late sends do not both write.
+ */
+async function mayFinish(campaign: PledgeCampaignDoc, now: number): Promise<boolean> {
+  const since = campaign.assigningSince ?? campaign.createdAt
+  if (campaign.assigning !== true || now - since < ASSIGNING_LIMIT_MS) return false
+  const claim = await campaigns()
+    .where({ _id: campaign._id, assigning: true, assigningSince: since })
+    .update({ data: { assigningSince: now, takeovers: _.inc(1) } })
+  return claim.stats.updated === 1
+}
+
+/** The ids of a campaign's assignments written so far. */
+async function assignmentIdsOf(campaignId: string): Promise<Set<string>> {
+  const found = await fetchAll(assignments().where({ campaignId }).field({ _id: true }))
+  return new Set(found.map((a) => a._id))
 }
 
 /** Campaigns of the caller's subtrees and those above them that reach into them (a secretary's street campaign). */

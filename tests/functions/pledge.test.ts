@@ -23,7 +23,7 @@ import {
   tamper,
   uploadPng,
 } from '../support/pledge'
-import { startDuring } from '../support/races'
+import { dieAt, startDuring } from '../support/races'
 
 jest.setTimeout(120_000)
 
@@ -215,6 +215,76 @@ describe('campaigns', () => {
     ok(await create()())
     ok(await create()())
     expect((await counts())[0]).toBe(campaigns + 2)
+  })
+
+  it('finishes a campaign whose creating call died on the way, when its form is sent again after that call’s time', async () => {
+    // Two people of one branch: their assignments count in one node-month, one rollup request.
+    const { named, form } = await branchCampaignForm(2)
+    for (let at = 1; ; at++) {
+      const create = form(`diedAt${at}OnTheWay12345`)
+      const stop = dieAt(who, at)
+      const first = await quietly(() => create().finally(stop))
+      if (first.ok) break // past its last request: nothing left to kill
+      const stored = (await backend.docs('pledge_campaigns')).find(
+        (c) => c.createdAt === clock && c.assigning,
+      )
+      const writtenBefore = (await backend.docs('pledge_assignments')).filter(
+        (a) => a.campaignId === stored?._id,
+      ).length
+      if (stored) {
+        // Sent again while the first could still be at work: answered as stored, nothing written twice.
+        ok(await create())
+        clock += 31_000
+      }
+      const again = ok(await create())
+      expect(again).toMatchObject({ assigned: 2, memberCount: 2 })
+      const assigned = (await backend.docs('pledge_assignments')).filter((a) => a.campaignId === again.id)
+      expect(assigned.map((a) => a.memberId).sort()).toEqual([...named].sort())
+      expect((await backend.docs('pledge_campaigns')).find((c) => c._id === again.id)).toMatchObject({
+        assigning: false,
+        assignedCount: 2,
+      })
+      if (writtenBefore < 2) {
+        // It died before counting (it counts after writing them all): the finished campaign is counted once.
+        await expectRollupsOfAssignments()
+      } else {
+        // It died while counting or after: whether its count was stored is not known, and the nightly check
+        // reports the difference if it was not (rollups/rebuild repairs it). Nothing is counted twice.
+        const night = ok(await quietly(() => backend.fireTimer('stats', 'nightlyRollupCheck'))) as {
+          drift: { key: string; stored: number; expected: number }[]
+        }
+        for (const d of night.drift) expect(d.stored).toBeLessThan(d.expected)
+        ok(await backend.call(DEMO.admin, 'stats', 'rollups/rebuild', {}))
+        await expectRollupsOfAssignments()
+      }
+      expect(ok(await create())).toEqual(again)
+      clock += 1000
+    }
+  })
+
+  it('finishes a dead call’s campaign once when two late sends of its form overlap at every point', async () => {
+    const { named, form } = await branchCampaignForm(3)
+    for (let round = 1; round <= 8; round++) {
+      const create = form(`lateTwice${round}Form12345`)
+      // The first send dies right after storing the campaign, before any assignment.
+      const stop = dieAt(who, 6)
+      expect((await quietly(() => create().finally(stop))).ok).toBe(false)
+      const dead = (await backend.docs('pledge_campaigns')).filter((c) => c.assigning === true)
+      expect(dead).toEqual([expect.objectContaining({ createdAt: clock })])
+      expect((await backend.docs('pledge_assignments')).filter((x) => x.campaignId === dead[0]._id)).toEqual(
+        [],
+      )
+      clock += 31_000
+      const [a, b] = await startDuring(create, who, round, create)
+      expect(ok(b).id).toBe(ok(a).id)
+      const assigned = (await backend.docs('pledge_assignments')).filter((x) => x.campaignId === ok(a).id)
+      expect(assigned.map((x) => x.memberId).sort()).toEqual([...named].sort())
+      expect((await backend.docs('pledge_campaigns')).find((c) => c._id === ok(a).id)).toMatchObject({
+        assigning: false,
+        assignedCount: 3,
+      })
+      await expectRollupsOfAssignments()
+    }
   })
 
   it('refuses other roles, places outside the caller’s reach, and bad settings, changing nothing', async () => {
@@ -784,6 +854,39 @@ it('keeps rollup counters equal to a direct count of the assignments after overl
   expect(campaign.assigned).toBeGreaterThan(people.length)
   await expectRollupsOfAssignments()
 })
+
+/** The creating call of a campaign form, as the race and death sweeps watch it. */
+const who = { openid: DEMO.admin, label: 'pledge campaign/create' }
+
+/** `n` people of one branch, and a campaign form naming them, sent as `form(submitKey)()`. */
+async function branchCampaignForm(n: number) {
+  const template = await pledgeTemplate(backend)
+  const named = (await backend.docs('members'))
+    .filter((m) => m.orgId === 'org-c1-b1')
+    .slice(0, n)
+    .map((m) => m._id as string)
+  const form = (submitKey: string) => () =>
+    backend.call(DEMO.admin, 'pledge', 'campaign/create', {
+      templateId: template.templateId,
+      version: 1,
+      year: 2026,
+      orgId: 'org-c1',
+      memberIds: named,
+      deadline: clock + 86_400_000,
+      submitKey,
+    })
+  return { named, form }
+}
+
+/** Runs `work` with console.error silenced: the errors it logs (a call that died, a drift found) are expected. */
+async function quietly<T>(work: () => Promise<T>): Promise<T> {
+  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+  try {
+    return await work()
+  } finally {
+    quiet.mockRestore()
+  }
+}
 
 /** The pledge counters of every node-month equal a direct count of the stored assignments. */
 async function expectRollupsOfAssignments(): Promise<void> {

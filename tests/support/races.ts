@@ -64,3 +64,19 @@ export async function sentTwiceStoredOnce<A>(form: {
     expect(await form.count()).toBe(before + 1)
   }
 }
+
+/**
+ * Makes the call matching `who` die at its `atRequest`-th database request (that request fails, and the call with
+ * it), as a function killed by its timeout or a dropped host would: what it wrote before stays, nothing after.
+ * Returns the function that stops it.
+ */
+export function dieAt(who: CallMatch, atRequest: number): () => void {
+  let died = false
+  return onRequest(() => {
+    const call = currentCall()
+    if (died || !call || call.label !== who.label || (call.env.WX_OPENID ?? null) !== who.openid) return
+    if (call.requests + 1 < atRequest) return
+    died = true
+    throw new Error(`the call died at its database request ${atRequest}`)
+  })
+}
