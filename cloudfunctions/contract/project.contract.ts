@@ -25,7 +25,6 @@ const activityIds = z
   .array(id, { error: '关联活动应为列表' })
   .max(MAX_LINKED_ACTIVITIES, `最多关联${MAX_LINKED_ACTIVITIES}个志愿活动`)
 
-/** What a secretary fills in; the organising node is fixed at creation. */
 /** The year a list shows (the current one when not given): a community runs a few dozen projects a year. */
 const listYear = z
   .number({ error: '年份应为数字' })
@@ -34,6 +33,7 @@ const listYear = z
   .max(2100, '年份不正确')
   .optional()
 
+/** What a secretary fills in; the organising node is fixed at creation. */
 const projectFields = {
   title: shortText('项目名称', 60),
   description: shortText('项目内容', 500),
@@ -44,8 +44,10 @@ const projectFields = {
 }
 
 export const projectInputs = {
-  /** A secretary creates a project of a node within their reach; it starts 计划中. */
-  /** `submitKey`: the form's own key, so a form sent again is one project (common.schema.ts). */
+  /**
+   * A secretary creates a project of a node within their reach; it starts 计划中. `submitKey`: the form's own
+   * key, so a form sent again is one project (common.schema.ts).
+   */
   'project/create': z.strictObject({ ...projectFields, orgId: id, submitKey }),
   /**
    * Edits a project (not a cancelled one): `rev` is the revision the form was read at, so an edit made over
