@@ -198,6 +198,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       else res.end()
     })
   })
+  // An idle connection is closed by the client, not by the host: a client reuses a kept-alive connection until
+  // its own idle timeout (fetch: the host's hint less 1 s), so with Node's 5 s default a client whose timer ran
+  // late on a busy machine sent a request on a connection the host was closing ("other side closed").
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   await new Promise<void>((ready) => server.listen(options.port, options.host ?? '127.0.0.1', ready))
   const { port } = server.address() as AddressInfo
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`
