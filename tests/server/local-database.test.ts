@@ -658,28 +658,29 @@ describe('transactions', () => {
     expect((await db.collection('checkins').count()).total).toBe(1)
   })
 
-  it('expires a forgotten transaction and releases its locks', async () => {
+  /** A document `x` of `c` held by a transaction that lives 50 ms, and a plain write on it (not yet sent). */
+  async function heldByShortTransaction() {
     const shortLived = await LocalDatabase.open({ dir: null, transactionLifetimeMs: 50 })
     await shortLived.createCollection('c')
     await shortLived.handle('database.insertDocument', { collectionName: 'c', data: ['{"_id":"x","v":1}'] })
     const begin = (await shortLived.handle('database.startTransaction', {})) as { transactionId: string }
-    await shortLived.handle('database.modifyDocument', {
-      collectionName: 'c',
-      transactionId: begin.transactionId,
-      queryType: 'DOC',
-      query: '{"_id":"x"}',
-      data: '{"$set":{"v":2}}',
-      merge: true,
-    })
-    const plain = await shortLived.handle('database.modifyDocument', {
-      collectionName: 'c',
-      queryType: 'DOC',
-      query: '{"_id":"x"}',
-      data: '{"$set":{"v":3}}',
-      merge: true,
-    })
-    expect(plain).toMatchObject({ data: { updated: 1 } })
-    const late = await shortLived.handle('database.commitTransaction', { transactionId: begin.transactionId })
+    const setV = (v: number, transactionId?: string) =>
+      shortLived.handle('database.modifyDocument', {
+        collectionName: 'c',
+        ...(transactionId ? { transactionId } : {}),
+        queryType: 'DOC',
+        query: '{"_id":"x"}',
+        data: `{"$set":{"v":${v}}}`,
+        merge: true,
+      })
+    await setV(2, begin.transactionId)
+    return { shortLived, transactionId: begin.transactionId, plainWrite: () => setV(3) }
+  }
+
+  it('expires a forgotten transaction and releases its locks', async () => {
+    const { shortLived, transactionId, plainWrite } = await heldByShortTransaction()
+    expect(await plainWrite()).toMatchObject({ data: { updated: 1 } })
+    const late = await shortLived.handle('database.commitTransaction', { transactionId })
     expect(late).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
     expect((await shortLived.documents('c'))[0]).toEqual({ _id: 'x', v: 3 })
     await shortLived.close()
@@ -692,25 +693,8 @@ describe('transactions', () => {
     const wallClock = Date.now.bind(Date)
     let skewMs = 0
     const now = jest.spyOn(Date, 'now').mockImplementation(() => wallClock() + skewMs)
-    const shortLived = await LocalDatabase.open({ dir: null, transactionLifetimeMs: 50 })
-    await shortLived.createCollection('c')
-    await shortLived.handle('database.insertDocument', { collectionName: 'c', data: ['{"_id":"x","v":1}'] })
-    const begin = (await shortLived.handle('database.startTransaction', {})) as { transactionId: string }
-    await shortLived.handle('database.modifyDocument', {
-      collectionName: 'c',
-      transactionId: begin.transactionId,
-      queryType: 'DOC',
-      query: '{"_id":"x"}',
-      data: '{"$set":{"v":2}}',
-      merge: true,
-    })
-    const plain = shortLived.handle('database.modifyDocument', {
-      collectionName: 'c',
-      queryType: 'DOC',
-      query: '{"_id":"x"}',
-      data: '{"$set":{"v":3}}',
-      merge: true,
-    })
+    const { shortLived, plainWrite } = await heldByShortTransaction()
+    const plain = plainWrite()
     skewMs = 10 // the wall clock steps ahead after the write set its deadline
     const written = await plain.finally(() => now.mockRestore())
     expect(written).toMatchObject({ data: { updated: 1 } })

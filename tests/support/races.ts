@@ -8,6 +8,12 @@ export interface CallMatch {
   label: string
 }
 
+/** Whether the request being made belongs to the call `who` names. */
+function isCall(who: CallMatch): boolean {
+  const call = currentCall()
+  return call !== undefined && call.label === who.label && (call.env.WX_OPENID ?? null) === who.openid
+}
+
 /**
  * Runs `first`, and starts `second` at the moment the call matching `who` issues its `atRequest`-th database
  * request (or when `first` settles, if it makes fewer). Sweeping `atRequest` over 1..N puts the second call at
@@ -23,9 +29,8 @@ export async function startDuring<A, B>(
   let started: Promise<B> | null = null
   let fired = false
   const stop = onRequest(() => {
-    const call = currentCall()
-    if (fired || !call || call.label !== who.label || (call.env.WX_OPENID ?? null) !== who.openid) return
-    if (call.requests + 1 < atRequest) return
+    if (fired || !isCall(who)) return
+    if ((currentCall()?.requests ?? 0) + 1 < atRequest) return
     // Set before starting: the second call's own requests pass through this listener while it starts.
     fired = true
     started = second()
@@ -73,9 +78,8 @@ export async function sentTwiceStoredOnce<A>(form: {
 export function dieAt(who: CallMatch, atRequest: number): () => void {
   let died = false
   return onRequest(() => {
-    const call = currentCall()
-    if (died || !call || call.label !== who.label || (call.env.WX_OPENID ?? null) !== who.openid) return
-    if (call.requests + 1 < atRequest) return
+    if (died || !isCall(who)) return
+    if ((currentCall()?.requests ?? 0) + 1 < atRequest) return
     died = true
     throw new Error(`the call died at its database request ${atRequest}`)
   })
